@@ -1,0 +1,74 @@
+package io.j2o.schemas.topics;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The names of every topic of one j2o deployment, derived from a configurable prefix (default {@code j2o.}).
+ */
+public record Topics(String prefix) {
+
+    public static final String DEFAULT_PREFIX = "j2o.";
+
+    public Topics {
+        Objects.requireNonNull(prefix, "prefix");
+        if (!prefix.matches("[A-Za-z0-9._-]*")) {
+            throw new IllegalArgumentException("topic prefix may hold only letters, digits, '.', '_' and '-', was '" + prefix + "'");
+        }
+    }
+
+    public static Topics defaults() {
+        return new Topics(DEFAULT_PREFIX);
+    }
+
+    /** The compacted snapshot of Jira projects. */
+    public String jiraProjects() {
+        return prefix + "jira.projects";
+    }
+
+    /** The compacted snapshot of Jira issues. */
+    public String jiraIssues() {
+        return prefix + "jira.issues";
+    }
+
+    public String commands() {
+        return prefix + "op.commands";
+    }
+
+    public String mappings() {
+        return prefix + "op.mappings";
+    }
+
+    public String deadLetters() {
+        return prefix + "op.dlq";
+    }
+
+    public String journal() {
+        return prefix + "op.journal";
+    }
+
+    public String extractorState() {
+        return prefix + "extractor.state";
+    }
+
+    /**
+     * Commands waiting for a reference, keyed by the reference; co-partitioned with {@link #mappings()} so the task
+     * that owns a mapping also owns everything waiting on it.
+     */
+    public String transformerReferences() {
+        return prefix + "transformer.references";
+    }
+
+    /** Every topic with its retention, as the provisioner creates them. */
+    public List<TopicSpec> all(int partitions) {
+        return List.of(
+                TopicSpec.compacted(jiraProjects(), partitions),
+                TopicSpec.compacted(jiraIssues(), partitions),
+                TopicSpec.retained(commands(), partitions, TopicSpec.DAYS_7),
+                TopicSpec.compacted(mappings(), partitions),
+                TopicSpec.retained(transformerReferences(), partitions, TopicSpec.DAYS_7),
+                TopicSpec.retained(deadLetters(), partitions, TopicSpec.DAYS_30),
+                TopicSpec.retained(journal(), partitions, TopicSpec.FOREVER),
+                TopicSpec.compacted(extractorState(), 1));
+    }
+}
