@@ -1,0 +1,276 @@
+package io.j2o.sandbox.dataset;
+
+import static io.j2o.sandbox.dataset.DatasetVocabulary.pick;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.text.Normalizer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeSet;
+
+/**
+ * Generates a Jira Cloud site deterministically from a seed: the same seed and sizes always give byte-identical
+ * JSON, because every value comes from one seeded {@link Random} and times count back from a fixed instant
+ * instead of the wall clock.
+ */
+public final class DatasetGenerator {
+
+    /** The "now" of every generated site; issues are created in the 180 days before it. */
+    public static final Instant BASE_INSTANT = Instant.parse("2025-06-30T12:00:00Z");
+    public static final String DEFAULT_SITE_URL = "https://j2o-sandbox.atlassian.net";
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final Duration HISTORY = Duration.ofDays(180);
+    private static final int FIRST_ID = 10000;
+    private static final int USER_COUNT = 12;
+
+    private final long seed;
+    private final String siteUrl;
+
+    public DatasetGenerator(long seed) {
+        this(seed, DEFAULT_SITE_URL);
+    }
+
+    public DatasetGenerator(long seed, String siteUrl) {
+        this.seed = seed;
+        this.siteUrl = siteUrl;
+    }
+
+    /** A site with {@code projects} projects and {@code issues} issues spread over them. */
+    public JiraDataset generate(int projects, int issues) {
+        if (projects < 1 || issues < 0) {
+            throw new IllegalArgumentException("need at least one project and no negative issue count, was "
+                    + projects + "/" + issues);
+        }
+        Random random = new Random(seed);
+        ReferenceData reference = new ReferenceData(siteUrl);
+        List<ObjectNode> users = users(random);
+        List<ObjectNode> projectNodes = projects(random, projects, users);
+        List<ObjectNode> statuses = reference.statuses();
+        List<ObjectNode> types = reference.issueTypes();
+        List<ObjectNode> priorities = reference.priorities();
+        IssueFactory factory = new IssueFactory(random, reference, users, statuses, types, priorities);
+        return new JiraDataset(siteUrl, users, projectNodes, statuses, types, priorities,
+                factory.issues(projectNodes, issues));
+    }
+
+    private List<ObjectNode> users(Random random) {
+        List<ObjectNode> users = new ArrayList<>();
+        for (int i = 0; i < USER_COUNT; i++) {
+            String first = DatasetVocabulary.FIRST_NAMES.get(i % DatasetVocabulary.FIRST_NAMES.size());
+            String last = pick(random, DatasetVocabulary.LAST_NAMES);
+            String accountId = hex(random, 24);
+            ObjectNode user = JSON.objectNode();
+            user.put("self", siteUrl + "/rest/api/3/user?accountId=" + accountId);
+            user.put("accountId", accountId);
+            user.put("accountType", "atlassian");
+            user.put("emailAddress", ascii(first) + "." + ascii(last) + "@example.com");
+            user.set("avatarUrls", avatars("https://avatar-management.example.net/initials/"
+                    + first.charAt(0) + last.charAt(0) + ".png"));
+            user.put("displayName", first + " " + last);
+            // One deactivated account, as every real site has.
+            user.put("active", i != USER_COUNT - 1);
+            user.put("timeZone", pick(random, DatasetVocabulary.TIME_ZONES));
+            users.add(user);
+        }
+        return users;
+    }
+
+    private List<ObjectNode> projects(Random random, int count, List<ObjectNode> users) {
+        List<ObjectNode> projects = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int letters = DatasetVocabulary.PROJECT_KEYS.size();
+            String greek = DatasetVocabulary.PROJECT_KEYS.get(i % letters);
+            String key = i < letters ? greek : greek + (i / letters + 1);
+            String id = String.valueOf(FIRST_ID + i);
+            String name = capitalise(greek) + (i < letters ? "" : " " + (i / letters + 1)) + " "
+                    + pick(random, DatasetVocabulary.PROJECT_SUFFIXES);
+            ObjectNode project = JSON.objectNode();
+            project.put("expand", "description,lead,issueTypes,url,projectKeys,permissions,insight");
+            project.put("self", siteUrl + "/rest/api/3/project/" + id);
+            project.put("id", id);
+            project.put("key", key);
+            project.put("description", "Work tracked by the " + name + " team. Markdown-ish *text* stays plain.");
+            project.set("lead", userReference(users.get(random.nextInt(users.size() - 1))));
+            project.put("name", name);
+            project.set("avatarUrls", avatars(siteUrl + "/rest/api/3/universal_avatar/view/type/project/avatar/" + id));
+            project.put("projectTypeKey", "software");
+            project.put("simplified", false);
+            project.put("style", "classic");
+            project.put("isPrivate", false);
+            project.putObject("properties");
+            projects.add(project);
+        }
+        return projects;
+    }
+
+    static ObjectNode userReference(ObjectNode user) {
+        ObjectNode reference = user.deepCopy();
+        reference.remove("emailAddress");
+        return reference;
+    }
+
+    static ObjectNode avatars(String base) {
+        ObjectNode avatars = JSON.objectNode();
+        for (String size : List.of("48x48", "24x24", "16x16", "32x32")) {
+            avatars.put(size, base + "?size=" + size.substring(0, size.indexOf('x')));
+        }
+        return avatars;
+    }
+
+    private static String hex(Random random, int length) {
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            text.append(Character.forDigit(random.nextInt(16), 16));
+        }
+        return text.toString();
+    }
+
+    private static String ascii(String name) {
+        return Normalizer.normalize(name, Normalizer.Form.NFD)
+                .replaceAll("[^A-Za-z]", "").toLowerCase(Locale.ROOT);
+    }
+
+    private static String capitalise(String key) {
+        return key.charAt(0) + key.substring(1).toLowerCase(Locale.ROOT);
+    }
+
+    /** Builds the issues: creation times first, so ids and keys grow with creation time as in a real site. */
+    private final class IssueFactory {
+        private final Random random;
+        private final ReferenceData reference;
+        private final List<ObjectNode> users;
+        private final List<ObjectNode> statuses;
+        private final List<ObjectNode> types;
+        private final List<ObjectNode> priorities;
+        private final AdfDescriptionGenerator descriptions;
+        private final Map<String, Integer> nextNumber = new HashMap<>();
+        private final Map<String, ObjectNode> lastEpic = new HashMap<>();
+
+        IssueFactory(Random random, ReferenceData reference, List<ObjectNode> users, List<ObjectNode> statuses,
+                List<ObjectNode> types, List<ObjectNode> priorities) {
+            this.random = random;
+            this.reference = reference;
+            this.users = users;
+            this.statuses = statuses;
+            this.types = types;
+            this.priorities = priorities;
+            this.descriptions = new AdfDescriptionGenerator(random);
+        }
+
+        List<ObjectNode> issues(List<ObjectNode> projects, int count) {
+            List<Long> createdOffsets = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                createdOffsets.add((long) (random.nextDouble() * HISTORY.toMillis()));
+            }
+            createdOffsets.sort(null);
+            List<ObjectNode> issues = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                Instant created = BASE_INSTANT.minus(HISTORY).plusMillis(createdOffsets.get(i));
+                issues.add(issue(FIRST_ID + i, projects.get(random.nextInt(projects.size())), created));
+            }
+            return issues;
+        }
+
+        private ObjectNode issue(int numericId, ObjectNode project, Instant created) {
+            String projectKey = project.get("key").asText();
+            int number = nextNumber.merge(projectKey, 1, Integer::sum);
+            String id = String.valueOf(numericId);
+            String key = projectKey + "-" + number;
+            long sinceCreation = Duration.between(created, BASE_INSTANT).toMillis();
+            // Half the issues were touched again later; the rest still carry their creation time.
+            Instant updated = random.nextBoolean() ? created : created.plusMillis((long) (random.nextDouble() * sinceCreation));
+            ObjectNode type = weightedType();
+            ObjectNode status = pick(random, statuses);
+            boolean done = status.get("statusCategory").get("key").asText().equals("done");
+            String component = pick(random, DatasetVocabulary.COMPONENTS);
+
+            ObjectNode issue = JSON.objectNode();
+            issue.put("expand", "renderedFields,names,schema,operations,editmeta,changelog,versionedRepresentations");
+            issue.put("id", id);
+            issue.put("self", siteUrl + "/rest/api/3/issue/" + id);
+            issue.put("key", key);
+            ObjectNode fields = issue.putObject("fields");
+            fields.put("summary", summary(component));
+            fields.set("issuetype", type.deepCopy());
+            ObjectNode parent = lastEpic.get(projectKey);
+            if (parent != null && type.get("hierarchyLevel").asInt() == 0 && random.nextInt(3) == 0) {
+                fields.set("parent", parentReference(parent));
+            }
+            fields.set("project", projectReference(project));
+            fields.set("status", status.deepCopy());
+            fields.set("priority", pick(random, priorities).deepCopy());
+            fields.set("resolution", done ? reference.doneResolution() : JSON.nullNode());
+            fields.put("resolutiondate", done ? JiraDateTimes.format(updated) : null);
+            fields.set("reporter", userReference(users.get(random.nextInt(users.size()))));
+            fields.set("creator", fields.get("reporter").deepCopy());
+            fields.set("assignee", random.nextInt(4) == 0 ? JSON.nullNode() : userReference(pick(random, users)));
+            fields.set("labels", labels());
+            fields.set("description", random.nextInt(10) == 0 ? JSON.nullNode() : descriptions.document(component));
+            fields.putNull("environment");
+            fields.put("duedate", random.nextInt(3) == 0 ? created.plus(Duration.ofDays(14)).toString().substring(0, 10) : null);
+            fields.put("created", JiraDateTimes.format(created));
+            fields.put("updated", JiraDateTimes.format(updated));
+            fields.putArray("components");
+            fields.putArray("fixVersions");
+            fields.putArray("subtasks");
+            fields.putArray("issuelinks");
+            fields.putArray("attachment");
+            if (type.get("name").asText().equals("Epic")) {
+                lastEpic.put(projectKey, issue);
+            }
+            return issue;
+        }
+
+        private ObjectNode weightedType() {
+            int roll = random.nextInt(10);
+            return types.get(roll == 0 ? 0 : roll < 5 ? 1 : roll < 8 ? 2 : 3);
+        }
+
+        private String summary(String component) {
+            String template = pick(random, DatasetVocabulary.SUMMARY_TEMPLATES);
+            return template.startsWith("#%d")
+                    ? String.format(Locale.ROOT, template, 100 + random.nextInt(900), component)
+                    : String.format(Locale.ROOT, template.replace("100%", "100%%"), component);
+        }
+
+        private ArrayNode labels() {
+            TreeSet<String> labels = new TreeSet<>();
+            int count = random.nextInt(4);
+            for (int i = 0; i < count; i++) {
+                labels.add(pick(random, DatasetVocabulary.LABELS));
+            }
+            ArrayNode array = JSON.arrayNode();
+            labels.forEach(array::add);
+            return array;
+        }
+
+        private ObjectNode projectReference(ObjectNode project) {
+            ObjectNode reference = JSON.objectNode();
+            for (String field : List.of("self", "id", "key", "name", "projectTypeKey", "simplified", "avatarUrls")) {
+                reference.set(field, project.get(field).deepCopy());
+            }
+            return reference;
+        }
+
+        private ObjectNode parentReference(ObjectNode epic) {
+            ObjectNode parent = JSON.objectNode();
+            parent.put("id", epic.get("id").asText());
+            parent.put("key", epic.get("key").asText());
+            parent.put("self", epic.get("self").asText());
+            ObjectNode fields = parent.putObject("fields");
+            for (String field : List.of("summary", "status", "priority", "issuetype")) {
+                fields.set(field, epic.get("fields").get(field).deepCopy());
+            }
+            return parent;
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package io.j2o.sandbox.jira;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.j2o.sandbox.dataset.JiraDataset;
+import io.j2o.sandbox.dataset.JiraDateTimes;
+import io.javalin.Javalin;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Jira Cloud REST v3 server for tests and the demo, bound to 127.0.0.1 on a free port.
+ *
+ * <p>It serves {@code serverInfo}, {@code myself}, project search and lookup, statuses, priorities, issue types,
+ * user search, issue lookup and the enhanced JQL search, with Jira's paging, field projection, error bodies and Basic auth; the removed {@code /search} answers
+ * 410. Tests change the data through the thread-safe mutation methods and steer time through {@link #clock(Clock)}.
+ */
+public final class JiraSimulator implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JiraSimulator.class);
+
+    private final SimulatedSite site;
+    private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    private Javalin server;
+
+    public JiraSimulator(JiraDataset dataset, Options options) {
+        this.site = new SimulatedSite(dataset, options, Clock.systemUTC());
+    }
+
+    /** Starts serving and returns this simulator, so construction and start read as one expression. */
+    public synchronized JiraSimulator start() {
+        if (server != null) {
+            return this;
+        }
+        BasicAuthFilter auth = new BasicAuthFilter(site.options().email(), site.options().apiToken());
+        server = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.jetty.host = "127.0.0.1";
+            config.jetty.port = 0;
+            config.routes.before(ctx -> {
+                requests.add(new RecordedRequest(ctx.method().name(), ctx.path(), ctx.queryString(), site.now()));
+                auth.check(ctx);
+            });
+            config.routes.exception(JiraApiException.class,
+                    (error, ctx) -> JsonResponses.send(ctx, error.status(), error.body()));
+            new IdentityRoutes(site).register(config.routes);
+            new ProjectRoutes(site).register(config.routes);
+            new MetadataRoutes(site).register(config.routes);
+            new IssueRoutes(site).register(config.routes);
+            new SearchRoutes(site).register(config.routes);
+        }).start();
+        LOG.info("Jira simulator listening baseUrl={} issues={}", baseUrl(), site.issues().snapshot().size());
+        return this;
+    }
+
+    /** {@code http://127.0.0.1:<port>}, without a trailing slash. */
+    public String baseUrl() {
+        if (server == null) {
+            throw new IllegalStateException("the simulator is not started");
+        }
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    public Options options() {
+        return site.options();
+    }
+
+    /** The clock behind {@code updated} of mutated issues, {@code serverTime} and relative JQL dates. */
+    public Clock clock() {
+        return site.clock();
+    }
+
+    public void clock(Clock clock) {
+        site.clock(Objects.requireNonNull(clock, "clock"));
+    }
+
+    /** The current issues as served (copies). */
+    public List<ObjectNode> issues() {
+        return site.issues().snapshot().stream().map(ObjectNode::deepCopy).toList();
+    }
+
+    public Optional<ObjectNode> issue(String idOrKey) {
+        return site.issues().find(idOrKey).map(ObjectNode::deepCopy);
+    }
+
+    /**
+     * Edits an issue's {@code fields} and moves its {@code updated} to the clock's now.
+     *
+     * @return the issue as now stored
+     * @throws NoSuchElementException when no issue has that id or key
+     */
+    public ObjectNode updateIssue(String idOrKey, Consumer<ObjectNode> fieldsEditor) {
+        return site.issues().update(idOrKey, fieldsEditor);
+    }
+
+    /** Creates a Task in To Do with the next id and key of the project, created and updated now. */
+    public ObjectNode createIssue(String projectKey, String summary) {
+        ObjectNode project = site.project(projectKey)
+                .orElseThrow(() -> new NoSuchElementException("no project " + projectKey));
+        // The store's own monitor: minting the id and key and inserting the issue must be one step.
+        synchronized (site.issues()) {
+            String id = site.issues().mintId();
+            String key = project.get("key").asText() + "-" + site.issues().nextNumber(project.get("key").asText());
+            String now = JiraDateTimes.format(site.now());
+            ObjectNode issue = JsonResponses.MAPPER.createObjectNode();
+            issue.put("expand", "renderedFields,names,schema,operations,editmeta,changelog,versionedRepresentations");
+            issue.put("id", id);
+            issue.put("self", site.dataset().siteUrl() + "/rest/api/3/issue/" + id);
+            issue.put("key", key);
+            ObjectNode fields = issue.putObject("fields");
+            fields.put("summary", summary);
+            fields.set("issuetype", byName(site.dataset().issueTypes(), "Task"));
+            ObjectNode projectReference = fields.putObject("project");
+            for (String field : List.of("self", "id", "key", "name", "projectTypeKey", "simplified")) {
+                projectReference.set(field, project.get(field));
+            }
+            fields.set("status", byName(site.dataset().statuses(), "To Do"));
+            fields.set("priority", byName(site.dataset().priorities(), "Medium"));
+            fields.putNull("resolution");
+            fields.putNull("resolutiondate");
+            fields.set("reporter", project.get("lead").deepCopy());
+            fields.set("creator", project.get("lead").deepCopy());
+            fields.putNull("assignee");
+            fields.putArray("labels");
+            fields.putNull("description");
+            fields.putNull("environment");
+            fields.putNull("duedate");
+            fields.put("created", now);
+            fields.put("updated", now);
+            return site.issues().put(issue);
+        }
+    }
+
+    /** Deletes an issue; search forgets it at once and {@code GET /issue} answers 404. */
+    public boolean deleteIssue(String idOrKey) {
+        return site.issues().delete(idOrKey);
+    }
+
+    /** Inserts or replaces an issue from a raw payload, e.g. a real captured one; it needs {@code id} and {@code key}. */
+    public ObjectNode putIssue(ObjectNode rawIssue) {
+        return site.issues().put(rawIssue);
+    }
+
+    public int requestCount() {
+        return requests.size();
+    }
+
+    public List<RecordedRequest> requests() {
+        return new ArrayList<>(requests);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
+    }
+
+    private static ObjectNode byName(List<ObjectNode> nodes, String name) {
+        return nodes.stream().filter(node -> node.path("name").asText().equals(name)).findFirst()
+                .map(ObjectNode::deepCopy)
+                .orElseThrow(() -> new IllegalStateException("the dataset has no '" + name + "'"));
+    }
+
+    /**
+     * How the simulated site behaves.
+     *
+     * @param email          the API user's email, half of the Basic credentials
+     * @param apiToken       the other half
+     * @param timeZone       the API user's profile zone, in which JQL date literals are read
+     * @param maxResultsCap  the largest search page when fields are requested (Jira: about 100)
+     * @param projectPageCap the largest project page (Jira: 100)
+     * @param serverTitle    what {@code serverInfo} calls the site
+     */
+    public record Options(String email, String apiToken, ZoneId timeZone, int maxResultsCap, int projectPageCap,
+            String serverTitle) {
+
+        public Options {
+            Objects.requireNonNull(email, "email");
+            Objects.requireNonNull(apiToken, "apiToken");
+            Objects.requireNonNull(timeZone, "timeZone");
+            if (maxResultsCap < 1 || projectPageCap < 1) {
+                throw new IllegalArgumentException("page caps must be positive, were " + maxResultsCap + "/" + projectPageCap);
+            }
+        }
+
+        public static Options defaults() {
+            return new Options("j2o@example.com", "sandbox-api-token", ZoneId.of("UTC"), 100, 100, "j2o sandbox");
+        }
+
+        public Options withCredentials(String email, String apiToken) {
+            return new Options(email, apiToken, timeZone, maxResultsCap, projectPageCap, serverTitle);
+        }
+
+        public Options withTimeZone(ZoneId timeZone) {
+            return new Options(email, apiToken, timeZone, maxResultsCap, projectPageCap, serverTitle);
+        }
+
+        public Options withMaxResultsCap(int maxResultsCap) {
+            return new Options(email, apiToken, timeZone, maxResultsCap, projectPageCap, serverTitle);
+        }
+
+        public Options withProjectPageCap(int projectPageCap) {
+            return new Options(email, apiToken, timeZone, maxResultsCap, projectPageCap, serverTitle);
+        }
+
+        /** Never prints the token. */
+        @Override
+        public String toString() {
+            return "Options[email=" + email + ", apiToken=***, timeZone=" + timeZone + ", maxResultsCap="
+                    + maxResultsCap + ", projectPageCap=" + projectPageCap + ", serverTitle=" + serverTitle + "]";
+        }
+    }
+}

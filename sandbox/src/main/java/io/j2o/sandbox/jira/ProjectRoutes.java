@@ -1,0 +1,91 @@
+package io.j2o.sandbox.jira;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** {@code /project/search} (a {@code PageBeanProject}) and {@code /project/{idOrKey}}. */
+final class ProjectRoutes {
+
+    private final SimulatedSite site;
+
+    ProjectRoutes(SimulatedSite site) {
+        this.site = site;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/rest/api/3/project/search", this::search);
+        routes.get("/rest/api/3/project/{projectIdOrKey}", this::project);
+    }
+
+    private void search(Context ctx) {
+        int startAt = Paging.intParam(ctx, "startAt", 0, 0, Integer.MAX_VALUE);
+        int maxResults = Paging.intParam(ctx, "maxResults", 50, 1, site.options().projectPageCap());
+        Set<String> keys = ctx.queryParams("keys").stream()
+                .flatMap(value -> Arrays.stream(value.split(",")))
+                .map(key -> key.trim().toUpperCase(Locale.ROOT))
+                .filter(key -> !key.isEmpty())
+                .collect(Collectors.toSet());
+        String query = ctx.queryParam("query") == null ? "" : ctx.queryParam("query").toLowerCase(Locale.ROOT);
+        Set<String> expand = Paging.expand(ctx.queryParam("expand"));
+        List<ObjectNode> matching = site.projects().stream()
+                .filter(project -> keys.isEmpty() || keys.contains(project.path("key").asText().toUpperCase(Locale.ROOT)))
+                .filter(project -> project.path("key").asText().toLowerCase(Locale.ROOT).contains(query)
+                        || project.path("name").asText().toLowerCase(Locale.ROOT).contains(query))
+                .sorted(order(ctx.queryParam("orderBy")))
+                .toList();
+        List<ObjectNode> page = matching.stream().skip(startAt).limit(maxResults)
+                .map(project -> summary(project, expand)).toList();
+        boolean last = startAt + page.size() >= matching.size();
+        String base = site.dataset().siteUrl() + "/rest/api/3/project/search";
+        ObjectNode body = JsonResponses.MAPPER.createObjectNode();
+        body.put("self", base + "?startAt=" + startAt + "&maxResults=" + maxResults);
+        if (!last) {
+            body.put("nextPage", base + "?startAt=" + (startAt + page.size()) + "&maxResults=" + maxResults);
+        }
+        body.put("maxResults", maxResults);
+        body.put("startAt", startAt);
+        body.put("total", matching.size());
+        body.put("isLast", last);
+        body.putArray("values").addAll(page);
+        JsonResponses.send(ctx, 200, body);
+    }
+
+    private void project(Context ctx) {
+        String idOrKey = ctx.pathParam("projectIdOrKey");
+        ObjectNode project = site.project(idOrKey).orElseThrow(() -> JiraApiException.notFound(
+                "No project could be found with " + (idOrKey.chars().allMatch(Character::isDigit) ? "id" : "key")
+                        + " '" + idOrKey + "'."));
+        JsonResponses.send(ctx, 200, project);
+    }
+
+    /** Search results carry description and lead only when expanded, unlike the single-project resource. */
+    private static ObjectNode summary(ObjectNode project, Set<String> expand) {
+        ObjectNode copy = project.deepCopy();
+        for (String optional : List.of("description", "lead")) {
+            if (!expand.contains(optional)) {
+                copy.remove(optional);
+            }
+        }
+        return copy;
+    }
+
+    private static Comparator<ObjectNode> order(String orderBy) {
+        String value = orderBy == null || orderBy.isBlank() ? "key" : orderBy;
+        boolean descending = value.startsWith("-");
+        String field = value.replaceFirst("^[+-]", "");
+        if (!field.equals("key") && !field.equals("name") && !field.equals("id")) {
+            throw JiraApiException.badRequest("Invalid orderBy value: " + orderBy);
+        }
+        Comparator<ObjectNode> comparator = field.equals("id")
+                ? Comparator.comparingLong(project -> Long.parseLong(project.path("id").asText()))
+                : Comparator.comparing(project -> project.path(field).asText().toLowerCase(Locale.ROOT));
+        return descending ? comparator.reversed() : comparator;
+    }
+}

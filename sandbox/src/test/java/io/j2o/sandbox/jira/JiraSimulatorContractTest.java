@@ -1,0 +1,223 @@
+package io.j2o.sandbox.jira;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.j2o.sandbox.dataset.DatasetGenerator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import okhttp3.Credentials;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Checks every request we send and every response the simulator gives against Atlassian's own Jira Cloud platform
+ * OpenAPI document ({@code ../shared/specs/jira}).
+ */
+class JiraSimulatorContractTest {
+
+    private static OpenApiInteractionValidator validator;
+    private static JiraSimulator simulator;
+    private static JiraHttp http;
+    private static String authorization;
+
+    @BeforeAll
+    static void start() {
+        String shared = System.getProperty("j2o.shared.dir");
+        Path spec = shared == null ? null : Path.of(shared, "specs", "jira", "jira-cloud-platform.swagger-v3.v3.json");
+        assumeTrue(spec != null && Files.isRegularFile(spec),
+                "the Jira Cloud OpenAPI spec is not available (system property j2o.shared.dir=" + shared
+                        + "); contract test skipped");
+        validator = OpenApiInteractionValidator.createForSpecificationUrl(spec.toUri().toString()).build();
+        JiraSimulator.Options options = JiraSimulator.Options.defaults();
+        simulator = new JiraSimulator(new DatasetGenerator(11).generate(2, 40), options).start();
+        http = new JiraHttp(simulator.baseUrl(), options.email(), options.apiToken());
+        authorization = Credentials.basic(options.email(), options.apiToken());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (simulator != null) {
+            simulator.close();
+        }
+    }
+
+    @Test
+    void identityResponsesMatchTheSpec() {
+        assertValid(get("/rest/api/3/serverInfo", Map.of()));
+        assertValid(get("/rest/api/3/myself", Map.of()));
+    }
+
+    @Test
+    void metadataResponsesMatchTheSpec() {
+        assertValid(get("/rest/api/3/status", Map.of()));
+        assertValid(get("/rest/api/3/priority", Map.of()));
+        assertValid(get("/rest/api/3/issuetype", Map.of()));
+        assertValid(get("/rest/api/3/users/search", Map.of("startAt", "0", "maxResults", "5")));
+    }
+
+    @Test
+    void projectResponsesMatchTheSpec() {
+        assertValid(get("/rest/api/3/project/search", Map.of("maxResults", "1", "expand", "description,lead")));
+        assertValid(get("/rest/api/3/project/search", Map.of("startAt", "1")));
+        assertValid(get("/rest/api/3/project/ALPHA", Map.of()));
+        assertValidError(get("/rest/api/3/project/NOPE", Map.of()), 404);
+    }
+
+    @Test
+    void issueResponsesMatchTheSpec() {
+        String key = simulator.issues().get(0).get("key").asText();
+        assertValid(get("/rest/api/3/issue/" + key, Map.of()));
+        assertValid(get("/rest/api/3/issue/" + key, Map.of("fields", "summary,status", "expand", "renderedFields,names,changelog")));
+        assertValidError(get("/rest/api/3/issue/NOPE-1", Map.of()), 404);
+    }
+
+    @Test
+    void searchResponsesMatchTheSpec() {
+        assertValid(get("/rest/api/3/search/jql", Map.of("jql", "project = ALPHA ORDER BY updated ASC, key ASC",
+                "maxResults", "5", "fields", "*all", "expand", "renderedFields,names,changelog")));
+        assertValid(get("/rest/api/3/search/jql", Map.of("jql", "project in (ALPHA, BETA)", "maxResults", "1000")));
+        assertValidError(get("/rest/api/3/search/jql", Map.of("jql", "ORDER BY key")), 400);
+        assertValidError(get("/rest/api/3/search/jql", Map.of("jql", "project = (")), 400);
+
+        ObjectNode body = JiraHttp.MAPPER.createObjectNode();
+        body.put("jql", "updated >= \"2025/01/01 00:00\" ORDER BY updated ASC");
+        body.put("maxResults", 10);
+        body.putArray("fields").add("summary").add("updated");
+        body.put("expand", "names");
+        assertValid(exchange(Request.Method.POST, "/rest/api/3/search/jql", Map.of(), body.toString(), authorization));
+    }
+
+    @Test
+    void unauthenticatedResponsesMatchTheSpec() {
+        assertValidError(exchange(Request.Method.GET, "/rest/api/3/search/jql", Map.of("jql", "project = ALPHA"), null,
+                Credentials.basic("j2o@example.com", "wrong")), 401);
+    }
+
+    @Test
+    void validatorCatchesAResponseThatBreaksTheSchema() {
+        SimpleRequest request = SimpleRequest.Builder.get("/rest/api/3/search/jql").withAuthorization(authorization)
+                .withQueryParam("jql", "project = ALPHA").build();
+        SimpleResponse broken = SimpleResponse.Builder.status(200).withContentType("application/json")
+                .withBody("{\"issues\":[],\"isLast\":true,\"total\":0}").build();
+        assertThat(validator.validate(request, broken).getMessages()).extracting(ValidationReport.Message::getKey)
+                .contains("validation.response.body.schema.additionalProperties");
+    }
+
+    /**
+     * Cloud answers the removed {@code /search} with 410 (CHANGE-2046), but the Dec 2025 spec still lists only
+     * 200/400/401 for it: this is the one difference we accept, and the test pins it to exactly that message.
+     */
+    @Test
+    void removedSearchDiffersFromTheSpecOnlyByItsUndocumented410() {
+        Interaction removed = get("/rest/api/3/search", Map.of("jql", "project = ALPHA"));
+        assertThat(removed.reply().status()).isEqualTo(410);
+        assertErrorCollection(removed.reply());
+        assertThat(removed.report().getMessages()).extracting(ValidationReport.Message::getKey)
+                .containsExactly("validation.response.status.unknown");
+    }
+
+    private static Interaction get(String path, Map<String, String> query) {
+        return exchange(Request.Method.GET, path, query, null, authorization);
+    }
+
+    /** What was exchanged and what the spec says about it. */
+    private record Interaction(JiraHttp.Reply reply, ValidationReport report) {
+    }
+
+    private static Interaction exchange(Request.Method method, String path, Map<String, String> query,
+            String body, String auth) {
+        JiraHttp client = auth.equals(authorization) ? http
+                : new JiraHttp(simulator.baseUrl(), "j2o@example.com", "wrong");
+        JiraHttp.Reply reply = method == Request.Method.POST
+                ? client.post(path, readTree(body))
+                : client.get(path, query);
+        SimpleRequest.Builder request = new SimpleRequest.Builder(method, path)
+                .withAuthorization(auth)
+                .withAccept("application/json");
+        query.forEach(request::withQueryParam);
+        if (body != null) {
+            request.withContentType("application/json").withBody(body);
+        }
+        SimpleResponse response = SimpleResponse.Builder.status(reply.status())
+                .withContentType("application/json")
+                .withBody(reply.rawBody())
+                .build();
+        return new Interaction(reply, validator.validate(request.build(), response));
+    }
+
+    private static void assertValid(Interaction interaction) {
+        assertThat(interaction.reply().status()).isEqualTo(200);
+        assertNoErrors(interaction.report().getMessages());
+    }
+
+    /**
+     * The spec declares Jira's error statuses without a body, yet Jira sends an {@code ErrorCollection} with them
+     * (its own examples and every captured error show one). So for errors the status and the request are checked
+     * by the validator, its "body not expected" verdict is set aside, and the body is checked against the spec's
+     * {@code ErrorCollection} schema instead.
+     */
+    private static void assertValidError(Interaction interaction, int status) {
+        assertThat(interaction.reply().status()).isEqualTo(status);
+        assertNoErrors(interaction.report().getMessages().stream()
+                .filter(message -> !message.getKey().equals("validation.response.body.unexpected"))
+                .toList());
+        assertErrorCollection(interaction.reply());
+    }
+
+    private static void assertErrorCollection(JiraHttp.Reply reply) {
+        JsonNode schema = errorCollectionSchema();
+        List<String> allowed = iterate(schema.get("properties").fieldNames());
+        assertThat(iterate(reply.body().fieldNames())).isSubsetOf(allowed).contains("errorMessages", "errors");
+        assertThat(reply.body().get("errorMessages").isArray()).isTrue();
+        reply.body().get("errorMessages").forEach(message -> assertThat(message.isTextual()).isTrue());
+        assertThat(reply.body().get("errors").isObject()).isTrue();
+        assertThat(reply.contentType()).startsWith("application/json");
+    }
+
+    private static JsonNode errorCollectionSchema() {
+        try {
+            Path spec = Path.of(System.getProperty("j2o.shared.dir"), "specs", "jira", "jira-cloud-platform.swagger-v3.v3.json");
+            return JiraHttp.MAPPER.readTree(spec.toFile()).get("components").get("schemas").get("ErrorCollection");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> iterate(Iterator<String> names) {
+        List<String> list = new ArrayList<>();
+        names.forEachRemaining(list::add);
+        return list;
+    }
+
+    private static void assertNoErrors(List<ValidationReport.Message> messages) {
+        List<ValidationReport.Message> errors = messages.stream()
+                .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
+                .toList();
+        assertThat(errors).as(() -> errors.stream().map(m -> m.getKey() + ": " + m.getMessage())
+                .collect(Collectors.joining("\n"))).isEmpty();
+    }
+
+    private static JsonNode readTree(String body) {
+        try {
+            return JiraHttp.MAPPER.readTree(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
