@@ -1,0 +1,73 @@
+package io.j2o.extractor;
+
+import io.j2o.schemas.topics.Topics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything the extractor needs, validated at construction with every problem reported at once.
+ *
+ * @param site      a short stable name of the Jira site, part of watermark keys and events
+ * @param projects  Jira project keys to extract; empty means every visible project
+ * @param lookback  how far before the watermark each query starts, for Jira's minute precision and late indexing
+ */
+public record ExtractorConfig(
+        String jiraUrl,
+        String email,
+        String apiToken,
+        String site,
+        List<String> projects,
+        String bootstrapServers,
+        Topics topics,
+        Duration lookback,
+        int pageSize,
+        int maxAttempts,
+        Map<String, Object> kafkaProperties) {
+
+    public ExtractorConfig {
+        projects = List.copyOf(projects);
+        kafkaProperties = Map.copyOf(kafkaProperties);
+        Objects.requireNonNull(topics, "topics");
+        List<String> problems = new ArrayList<>();
+        if (jiraUrl == null || !jiraUrl.matches("https?://.+")) {
+            problems.add("jira.url: must be an http(s) URL, was " + jiraUrl);
+        }
+        if (email == null || email.isBlank()) {
+            problems.add("jira.email: must be set");
+        }
+        if (apiToken == null || apiToken.isBlank()) {
+            problems.add("jira.apiToken: must be set");
+        }
+        if (site == null || !site.matches("[A-Za-z0-9._-]+")) {
+            problems.add("jira.site: letters, digits, '.', '_' and '-' only, was " + site);
+        }
+        projects.stream().filter(p -> !p.matches("[A-Z][A-Z0-9_]*"))
+                .forEach(p -> problems.add("extractor.projects: '" + p + "' is not a Jira project key"));
+        if (bootstrapServers == null || bootstrapServers.isBlank()) {
+            problems.add("kafka.bootstrapServers: must be set");
+        }
+        if (lookback == null || lookback.isNegative() || lookback.compareTo(Duration.ofDays(1)) > 0) {
+            problems.add("extractor.lookback: must be 0..24h, was " + lookback);
+        }
+        if (pageSize < 1 || pageSize > 5000) {
+            problems.add("extractor.pageSize: must be 1..5000, was " + pageSize);
+        }
+        if (maxAttempts < 1 || maxAttempts > 100) {
+            problems.add("extractor.maxAttempts: must be 1..100, was " + maxAttempts);
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+    }
+
+    /** Never shows the API token. */
+    @Override
+    public String toString() {
+        return "ExtractorConfig[jiraUrl=" + jiraUrl + ", email=" + email + ", apiToken=****, site=" + site
+                + ", projects=" + projects + ", bootstrapServers=" + bootstrapServers + ", lookback=" + lookback
+                + ", pageSize=" + pageSize + "]";
+    }
+}

@@ -1,0 +1,69 @@
+package io.j2o.extractor.jira;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns a Jira response into data or into the typed exception the extractor acts on. */
+final class JiraErrors {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private JiraErrors() {
+    }
+
+    static JiraException classify(String call, int status, String body, String retryAfter) {
+        String message = call + " -> " + status + ": " + describe(body);
+        if (status == 401 || status == 403) {
+            return new JiraException.Unauthorized(status, message);
+        }
+        if (status == 429 || status >= 500) {
+            return new JiraException.Unavailable(status, message, parseRetryAfter(retryAfter));
+        }
+        return new JiraException.Rejected(status, message);
+    }
+
+    /** A proxy or a maintenance page answers 200 with HTML: that is an error, never data. */
+    static JsonNode requireJson(String call, String contentType, String body) {
+        if (contentType != null && !contentType.contains("json")) {
+            throw new JiraException.Unavailable(0, call + " answered " + contentType + " instead of JSON: " + abbreviate(body), null);
+        }
+        try {
+            return MAPPER.readTree(body);
+        } catch (IOException e) {
+            throw new JiraException.Unavailable(0, call + " answered text that is not JSON: " + abbreviate(body), null);
+        }
+    }
+
+    /** Jira's error body is {@code {"errorMessages":[…],"errors":{field:message}}}. */
+    private static String describe(String body) {
+        try {
+            JsonNode error = MAPPER.readTree(body);
+            List<String> parts = new ArrayList<>();
+            error.path("errorMessages").forEach(m -> parts.add(m.asText()));
+            error.path("errors").fields().forEachRemaining(f -> parts.add(f.getKey() + ": " + f.getValue().asText()));
+            return parts.isEmpty() ? abbreviate(body) : String.join("; ", parts);
+        } catch (IOException e) {
+            return abbreviate(body);
+        }
+    }
+
+    private static Duration parseRetryAfter(String header) {
+        if (header == null) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Long.parseLong(header.trim()));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String abbreviate(String body) {
+        String flat = body == null ? "" : body.replaceAll("\\s+", " ").trim();
+        return flat.length() > 200 ? flat.substring(0, 200) + "…" : flat;
+    }
+}
