@@ -1,0 +1,59 @@
+package io.j2o.transformer;
+
+import io.j2o.schemas.serde.PipelineSerdes;
+import io.j2o.transformer.rules.MappingRules;
+import io.j2o.transformer.topology.TransformerTopology;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The running transformer: the topology inside a Kafka Streams instance with exactly-once processing. */
+public final class TransformerApp implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TransformerApp.class);
+
+    private final KafkaStreams streams;
+    private final TransformerCounters counters;
+
+    public TransformerApp(TransformerConfig config, PipelineSerdes serdes, MappingRules rules) {
+        this.counters = new TransformerCounters();
+        this.streams = new KafkaStreams(TransformerTopology.build(config.topics(), serdes, rules, counters), properties(config));
+        streams.setStateListener((now, before) -> LOG.info("transformer state {} -> {}", before, now));
+    }
+
+    static Properties properties(TransformerConfig config) {
+        Properties props = new Properties();
+        props.putAll(config.kafkaProperties());
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
+        props.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
+        props.putIfAbsent(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
+        // A record that is not Avro at all is logged with its position and skipped; content errors are dead-lettered.
+        props.putIfAbsent(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        return props;
+    }
+
+    public void start() {
+        streams.start();
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    public TransformerCounters counters() {
+        return counters;
+    }
+
+    @Override
+    public void close() {
+        streams.close(Duration.ofSeconds(30));
+    }
+}

@@ -1,0 +1,54 @@
+package io.j2o.transformer.richtext;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import org.commonmark.Extension;
+import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.Document;
+import org.commonmark.renderer.markdown.MarkdownRenderer;
+
+/**
+ * Converts Jira Cloud's Atlassian Document Format (ADF) into CommonMark/GFM Markdown for OpenProject.
+ *
+ * <p>The ADF is turned into a commonmark-java node tree and commonmark's {@link MarkdownRenderer} writes it, so text
+ * that looks like Markdown ({@code *}, {@code _}, {@code #}, a leading {@code 1.}) is escaped by construction.
+ * Structural damage (not an object, root not {@code doc}, {@code content} not an array of objects, a node without
+ * {@code type}) throws {@link RichTextException}; node types and marks this converter does not know never throw:
+ * their text is kept and a warning recorded. Thread-safe.
+ */
+public final class AdfToMarkdown {
+
+    private static final List<Extension> GFM = List.of(TablesExtension.create(), StrikethroughExtension.create());
+
+    private final MarkdownRenderer renderer = MarkdownRenderer.builder()
+            .extensions(GFM)
+            .nodeRendererFactory(LineStartRenderer.RENDERER)
+            .nodeRendererFactory(TaskMarker.RENDERER)
+            .build();
+
+    /** The Markdown for {@code adf}; empty for null, JSON null or a missing node. */
+    public String convert(JsonNode adf) {
+        return convertWithWarnings(adf).text();
+    }
+
+    /** The Markdown for {@code adf} with a warning for everything that did not carry over faithfully. */
+    public Markdown convertWithWarnings(JsonNode adf) {
+        if (adf == null || adf.isNull() || adf.isMissingNode()) {
+            return Markdown.EMPTY;
+        }
+        if (!adf.isObject()) {
+            throw new RichTextException("ADF document must be a JSON object, was " + adf.getNodeType(), "");
+        }
+        AdfNode root = AdfNode.root(adf);
+        if (!root.type().equals("doc")) {
+            throw new RichTextException("ADF root type must be 'doc', was '" + root.type() + "'", "/type");
+        }
+        if (!adf.path("content").isArray()) {
+            throw new RichTextException("'content' of the document must be an array", "/content");
+        }
+        ConversionWarnings warnings = new ConversionWarnings();
+        Document document = new AdfBlockConverter(warnings).convert(root);
+        return new Markdown(renderer.render(document).stripTrailing(), warnings.lines());
+    }
+}

@@ -1,0 +1,39 @@
+package io.j2o.transformer.topology;
+
+import io.j2o.schemas.avro.OpenProjectCommand;
+import io.j2o.schemas.topics.EntityKeys;
+import io.j2o.transformer.TransformerCounters;
+import io.j2o.transformer.resolve.References;
+import java.util.Optional;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+
+/**
+ * Sends a command on: to the loader when every reference in it is resolved, otherwise to the reference topic keyed
+ * by the first missing reference, where the task owning that reference's mapping decides.
+ */
+final class CommandRouter {
+
+    static final String COMMANDS_SINK = "commands-sink";
+    static final String REFERENCES_SINK = "references-sink";
+
+    private final TransformerCounters counters;
+
+    CommandRouter(TransformerCounters counters) {
+        this.counters = counters;
+    }
+
+    void route(ProcessorContext<String, Object> context, Record<?, ?> origin, OpenProjectCommand command, String body) {
+        Optional<String> missing = References.firstUnresolved(CommandBodies.parse(body));
+        if (missing.isPresent()) {
+            context.forward(new Record<>(missing.get(), command, origin.timestamp()), REFERENCES_SINK);
+        } else {
+            counters.countEmitted();
+            context.forward(new Record<>(targetKey(command), command, origin.timestamp()), COMMANDS_SINK);
+        }
+    }
+
+    static String targetKey(OpenProjectCommand command) {
+        return EntityKeys.commandKey(command.getKind(), command.getJiraId());
+    }
+}

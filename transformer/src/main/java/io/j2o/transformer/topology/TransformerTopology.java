@@ -1,0 +1,72 @@
+package io.j2o.transformer.topology;
+
+import io.j2o.schemas.serde.PipelineSerdes;
+import io.j2o.schemas.topics.Topics;
+import io.j2o.transformer.TransformerCounters;
+import io.j2o.transformer.rules.MappingRules;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The transformer as a Kafka Streams topology.
+ *
+ * <pre>
+ * j2o.jira.*  ──► detect-changes (checksums) ──► j2o.op.commands            (all references resolved)
+ *                                            ├─► j2o.transformer.references (keyed by the missing reference)
+ *                                            └─► j2o.op.dlq                 (unreadable or unmappable)
+ * j2o.transformer.references ──► await-reference ─┐ (mappings, pending) ──► j2o.op.commands | references
+ * j2o.op.mappings            ──► mapping-arrived ─┘
+ * </pre>
+ *
+ * The reference topic and the mapping topic have the same partition count and key space, so the task that holds
+ * a mapping also holds every command waiting for it.
+ */
+public final class TransformerTopology {
+
+    private TransformerTopology() {
+    }
+
+    public static Topology build(Topics topics, PipelineSerdes serdes, MappingRules rules, TransformerCounters counters) {
+        StringDeserializer keys = new StringDeserializer();
+        StringSerializer keyWriter = new StringSerializer();
+        Topology topology = new Topology();
+
+        topology.addSource("jira-events", keys, serdes.events().deserializer(), topics.jiraProjects(), topics.jiraIssues());
+        topology.addProcessor("detect-changes", () -> new ChangeDetector(rules, counters), "jira-events");
+        topology.addStateStore(persistent(StoreNames.CHECKSUMS, Serdes.String()), "detect-changes");
+
+        topology.addSource("awaiting", keys, serdes.commands().deserializer(), topics.transformerReferences());
+        topology.addSource("mappings", keys, serdes.mappings().deserializer(), topics.mappings());
+        topology.addProcessor("await-reference", () -> new AwaitingCommandProcessor(counters), "awaiting");
+        topology.addProcessor("mapping-arrived", () -> new MappingArrivalProcessor(counters), "mappings");
+        topology.addStateStore(persistent(StoreNames.MAPPINGS, serdes.mappings()), "await-reference", "mapping-arrived");
+        topology.addStateStore(persistent(StoreNames.PENDING, serdes.commands()), "await-reference", "mapping-arrived");
+
+        String[] routers = {"detect-changes", "await-reference", "mapping-arrived"};
+        topology.addSink(CommandRouter.COMMANDS_SINK, topics.commands(), keyWriter, cast(serdes.commands().serializer()), routers);
+        topology.addSink(CommandRouter.REFERENCES_SINK, topics.transformerReferences(), keyWriter,
+                cast(serdes.commands().serializer()), routers);
+        topology.addSink(ChangeDetector.DEAD_LETTER_SINK, topics.deadLetters(), keyWriter,
+                cast(serdes.deadLetters().serializer()), "detect-changes");
+        return topology;
+    }
+
+    private static <V> StoreBuilder<KeyValueStore<String, V>> persistent(
+            String name, Serde<V> values) {
+        return Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(name), Serdes.String(), values);
+    }
+
+    /** Processors forward Object values; each sink only ever receives the type its serializer writes. */
+    @SuppressWarnings("unchecked")
+    private static Serializer<Object> cast(Serializer<?> serializer) {
+        return (Serializer<Object>) serializer;
+    }
+}

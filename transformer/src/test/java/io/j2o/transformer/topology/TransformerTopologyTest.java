@@ -1,0 +1,232 @@
+package io.j2o.transformer.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.j2o.schemas.avro.ChangeType;
+import io.j2o.schemas.avro.CommandAction;
+import io.j2o.schemas.avro.CommandKind;
+import io.j2o.schemas.avro.DeadLetter;
+import io.j2o.schemas.avro.JiraEntityEvent;
+import io.j2o.schemas.avro.JiraEntityType;
+import io.j2o.schemas.avro.JiraFlavour;
+import io.j2o.schemas.avro.JiraSource;
+import io.j2o.schemas.avro.Mapping;
+import io.j2o.schemas.avro.OpenProjectCommand;
+import io.j2o.schemas.serde.PipelineSerdes;
+import io.j2o.schemas.topics.Topics;
+import io.j2o.transformer.TransformerCounters;
+import io.j2o.transformer.rules.CatalogEntry;
+import io.j2o.transformer.rules.MappingRules;
+import io.j2o.transformer.rules.OpenProjectCatalog;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TransformerTopologyTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Topics TOPICS = Topics.defaults();
+    private static final OpenProjectCatalog CATALOG = new OpenProjectCatalog(
+            List.of(new CatalogEntry("Task", "/api/v3/types/1", true), new CatalogEntry("Bug", "/api/v3/types/7", false),
+                    new CatalogEntry("User story", "/api/v3/types/6", false)),
+            List.of(new CatalogEntry("New", "/api/v3/statuses/1", true), new CatalogEntry("In progress", "/api/v3/statuses/7", false),
+                    new CatalogEntry("Closed", "/api/v3/statuses/12", false)),
+            List.of(new CatalogEntry("Low", "/api/v3/priorities/7", false), new CatalogEntry("Normal", "/api/v3/priorities/8", true),
+                    new CatalogEntry("High", "/api/v3/priorities/9", false), new CatalogEntry("Immediate", "/api/v3/priorities/10", false)),
+            Map.of());
+
+    @TempDir
+    Path stateDir;
+
+    private TopologyTestDriver driver;
+    private TransformerCounters counters;
+    private TestInputTopic<String, JiraEntityEvent> projects;
+    private TestInputTopic<String, JiraEntityEvent> issues;
+    private TestInputTopic<String, byte[]> rawIssues;
+    private TestInputTopic<String, Mapping> mappings;
+    private TestOutputTopic<String, OpenProjectCommand> commands;
+    private TestOutputTopic<String, DeadLetter> deadLetters;
+
+    @BeforeEach
+    void startDriver() throws Exception {
+        PipelineSerdes serdes = PipelineSerdes.using(new MemorySchemaRegistry());
+        counters = new TransformerCounters();
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "transformer-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createDirectories(stateDir.resolve("state")).toString());
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        driver = new TopologyTestDriver(
+                TransformerTopology.build(TOPICS, serdes, new MappingRules(CATALOG, "customField1"), counters), props);
+        StringSerializer keys = new StringSerializer();
+        projects = driver.createInputTopic(TOPICS.jiraProjects(), keys, serdes.events().serializer());
+        issues = driver.createInputTopic(TOPICS.jiraIssues(), keys, serdes.events().serializer());
+        rawIssues = driver.createInputTopic(TOPICS.jiraIssues(), keys, new ByteArraySerializer());
+        mappings = driver.createInputTopic(TOPICS.mappings(), keys, serdes.mappings().serializer());
+        commands = driver.createOutputTopic(TOPICS.commands(), new StringDeserializer(), serdes.commands().deserializer());
+        deadLetters = driver.createOutputTopic(TOPICS.deadLetters(), new StringDeserializer(), serdes.deadLetters().deserializer());
+    }
+
+    @AfterEach
+    void closeDriver() {
+        driver.close();
+    }
+
+    @Test
+    void projectBecomesProjectCommandWithIdentifierFromKey() throws Exception {
+        projects.pipeInput("project:10000", projectEvent("10000", "ALPHA", "Alpha team"));
+
+        OpenProjectCommand command = commands.readValue();
+        assertThat(command.getKind()).isEqualTo(CommandKind.PROJECT);
+        assertThat(command.getAction()).isEqualTo(CommandAction.UPSERT);
+        JsonNode body = JSON.readTree(command.getBody());
+        assertThat(body.path("identifier").asText()).isEqualTo("alpha");
+        assertThat(body.path("name").asText()).isEqualTo("Alpha team");
+        assertThat(commands.isEmpty()).isTrue();
+    }
+
+    @Test
+    void workPackageWaitsForItsProjectMappingThenCarriesEveryHrefResolved() throws Exception {
+        issues.pipeInput("issue:20001", issueEvent("20001", "ALPHA-1", "Fix the *login* page", "Bug", "In Progress", "High"));
+
+        assertThat(commands.isEmpty()).as("no command may leave before its project is in OpenProject").isTrue();
+        assertThat(counters.waiting()).isEqualTo(1);
+
+        mappings.pipeInput("project:10000", mapping("PROJECT", "10000", 5, "/api/v3/projects/5"));
+
+        var record = commands.readRecord();
+        assertThat(record.key()).isEqualTo("work_package:20001");
+        JsonNode body = JSON.readTree(record.value().getBody());
+        assertThat(body.path("subject").asText()).isEqualTo("Fix the *login* page");
+        assertThat(body.path("customField1").asText()).isEqualTo("ALPHA-1");
+        assertThat(body.path("_links").path("project").path("href").asText()).isEqualTo("/api/v3/projects/5");
+        assertThat(body.path("_links").path("type").path("href").asText()).isEqualTo("/api/v3/types/7");
+        assertThat(body.path("_links").path("status").path("href").asText()).isEqualTo("/api/v3/statuses/7");
+        assertThat(body.path("_links").path("priority").path("href").asText()).isEqualTo("/api/v3/priorities/9");
+        assertThat(body.path("description").path("raw").asText()).isEqualTo("Steps to reproduce");
+        assertThat(body.toString()).doesNotContain("j2o:ref:");
+    }
+
+    @Test
+    void workPackageWhoseProjectIsAlreadyMappedPassesStraightThrough() {
+        mappings.pipeInput("project:10000", mapping("PROJECT", "10000", 5, "/api/v3/projects/5"));
+        issues.pipeInput("issue:20001", issueEvent("20001", "ALPHA-1", "Summary", "Story", "To Do", "Medium"));
+
+        OpenProjectCommand command = commands.readValue();
+        assertThat(command.getBody()).contains("/api/v3/projects/5", "/api/v3/types/6", "/api/v3/statuses/1", "/api/v3/priorities/8");
+        assertThat(counters.waiting()).isZero();
+    }
+
+    @Test
+    void unchangedEntityIsDroppedAndChangedOneEmitsAgain() {
+        mappings.pipeInput("project:10000", mapping("PROJECT", "10000", 5, "/api/v3/projects/5"));
+        JiraEntityEvent first = issueEvent("20001", "ALPHA-1", "Summary", "Task", "To Do", "Medium");
+        issues.pipeInput("issue:20001", first);
+        // Same content, extracted again later: only volatile fields and the extraction time differ.
+        JiraEntityEvent again = JiraEntityEvent.newBuilder(first).setExtractedAt(Instant.parse("2026-01-01T00:00:00Z"))
+                .setPayload(first.getPayload().replace("\"self\":\"https://jira/1\"", "\"self\":\"https://jira/other\"")).build();
+        issues.pipeInput("issue:20001", again);
+        issues.pipeInput("issue:20001", issueEvent("20001", "ALPHA-1", "Summary edited", "Task", "To Do", "Medium"));
+
+        List<OpenProjectCommand> emitted = commands.readValuesToList();
+        assertThat(emitted).hasSize(2);
+        assertThat(emitted.get(1).getBody()).contains("Summary edited");
+        assertThat(counters.unchanged()).isEqualTo(1);
+        assertThat(emitted.get(0).getCommandId()).isNotEqualTo(emitted.get(1).getCommandId());
+    }
+
+    @Test
+    void malformedPayloadIsDeadLetteredWithItsKeyAndTheStreamCarriesOn() {
+        mappings.pipeInput("project:10000", mapping("PROJECT", "10000", 5, "/api/v3/projects/5"));
+        JiraEntityEvent broken = JiraEntityEvent.newBuilder(issueEvent("20002", "ALPHA-2", "x", "Task", "To Do", "Medium"))
+                .setPayload("{\"id\":\"20002\",\"key\":\"ALPHA-2\",\"fields\":{").build();
+        issues.pipeInput("issue:20002", broken);
+        issues.pipeInput("issue:20003", issueEvent("20003", "ALPHA-3", "Still flowing", "Task", "To Do", "Medium"));
+
+        DeadLetter deadLetter = deadLetters.readValue();
+        assertThat(deadLetter.getKey()).isEqualTo("issue:20002");
+        assertThat(deadLetter.getCategory()).isEqualTo("MALFORMED_PAYLOAD");
+        assertThat(deadLetter.getMessage()).startsWith("ALPHA-2: payload is not valid JSON");
+        assertThat(deadLetter.getPayload()).isEqualTo(broken.getPayload());
+        assertThat(commands.readValue().getBody()).contains("Still flowing");
+    }
+
+    @Test
+    void recordThatIsNotAvroIsSkippedWithoutStoppingTheStream() {
+        mappings.pipeInput("project:10000", mapping("PROJECT", "10000", 5, "/api/v3/projects/5"));
+        rawIssues.pipeInput("issue:666", "definitely not avro".getBytes());
+        issues.pipeInput("issue:20004", issueEvent("20004", "ALPHA-4", "After the poison pill", "Task", "To Do", "Medium"));
+
+        assertThat(commands.readValue().getBody()).contains("After the poison pill");
+    }
+
+    @Test
+    void issueWithoutSummaryIsDeadLetteredAsUnmappable() {
+        JiraEntityEvent event = issueEvent("20005", "ALPHA-5", "x", "Task", "To Do", "Medium");
+        issues.pipeInput("issue:20005", JiraEntityEvent.newBuilder(event)
+                .setPayload(event.getPayload().replace("\"summary\":\"x\",", "")).build());
+
+        DeadLetter deadLetter = deadLetters.readValue();
+        assertThat(deadLetter.getCategory()).isEqualTo("MAPPING_FAILED");
+        assertThat(deadLetter.getMessage()).contains("ALPHA-5", "summary");
+    }
+
+    @Test
+    void deletionOfAnIssueEmitsDeleteCommandForItsWorkPackage() {
+        JiraEntityEvent deleted = JiraEntityEvent.newBuilder(issueEvent("20006", "ALPHA-6", "x", "Task", "To Do", "Medium"))
+                .setChange(ChangeType.DELETE).setPayload(null).build();
+        issues.pipeInput("issue:20006", deleted);
+
+        var record = commands.readRecord();
+        assertThat(record.key()).isEqualTo("work_package:20006");
+        assertThat(record.value().getAction()).isEqualTo(CommandAction.DELETE);
+        assertThat(record.value().getBody()).isNull();
+    }
+
+    private static JiraEntityEvent projectEvent(String id, String key, String name) {
+        String payload = JSON.createObjectNode().put("id", id).put("key", key).put("name", name)
+                .put("self", "https://jira/rest/api/3/project/" + id).toString();
+        return event(JiraEntityType.PROJECT, id, key, key, payload);
+    }
+
+    private static JiraEntityEvent issueEvent(String id, String key, String summary, String type, String status, String priority) {
+        String payload = """
+                {"id":"%s","key":"%s","self":"https://jira/1","fields":{"summary":"%s",
+                 "description":{"type":"doc","version":1,"content":[{"type":"paragraph","content":[{"type":"text","text":"Steps to reproduce"}]}]},
+                 "issuetype":{"name":"%s"},"status":{"name":"%s","statusCategory":{"key":"indeterminate"}},
+                 "priority":{"name":"%s"},"project":{"id":"10000","key":"ALPHA"},"updated":"2025-03-04T10:11:12.123+0000"}}
+                """.formatted(id, key, summary, type, status, priority);
+        return event(JiraEntityType.ISSUE, id, key, "ALPHA", payload);
+    }
+
+    private static JiraEntityEvent event(JiraEntityType type, String id, String key, String projectKey, String payload) {
+        return JiraEntityEvent.newBuilder()
+                .setEntityType(type).setJiraId(id).setJiraKey(key).setProjectKey(projectKey)
+                .setChange(ChangeType.UPSERT).setExtractedAt(Instant.parse("2025-06-01T00:00:00Z"))
+                .setSource(new JiraSource("test", JiraFlavour.CLOUD, "3")).setPayload(payload)
+                .build();
+    }
+
+    private static Mapping mapping(String kind, String jiraId, long id, String href) {
+        return Mapping.newBuilder().setKind(kind).setJiraId(jiraId).setOpenProjectId(id).setHref(href)
+                .setAppliedChecksum("c").setCommandId("x").setUpdatedAt(Instant.parse("2025-06-01T00:00:00Z")).build();
+    }
+}
