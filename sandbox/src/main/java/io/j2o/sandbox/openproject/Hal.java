@@ -1,0 +1,63 @@
+package io.j2o.sandbox.openproject;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** Small builders for the HAL+JSON pieces every OpenProject representer shares. */
+final class Hal {
+
+    static final String API = "/api/v3";
+    private static final DateTimeFormatter DATE_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private Hal() {
+    }
+
+    static ObjectNode object() {
+        return JsonNodeFactory.instance.objectNode();
+    }
+
+    static ObjectNode link(ObjectNode links, String name, String href) {
+        ObjectNode link = links.putObject(name);
+        link.put("href", href);
+        return link;
+    }
+
+    static ObjectNode link(ObjectNode links, String name, String href, String title) {
+        ObjectNode link = link(links, name, href);
+        if (href != null && title != null) {
+            link.put("title", title);
+        }
+        return link;
+    }
+
+    static String timestamp(Instant instant) {
+        return DATE_TIME.format(instant);
+    }
+
+    /** {@code Formattable}: only {@code raw} is stored; {@code html} is a plain escaped paragraph. */
+    static ObjectNode formattable(String format, String raw) {
+        String text = raw == null ? "" : raw;
+        ObjectNode node = object();
+        node.put("format", format);
+        node.put("raw", text);
+        node.put("html", text.isEmpty() ? "" : "<p>" + escape(text).replace("\n", "<br>") + "</p>");
+        return node;
+    }
+
+    static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    /** Hour-based durations render as {@code PTnH[nM]}, as OpenProject does for work and spent time. */
+    static String hours(Duration duration) {
+        long minutes = duration.toMinutes();
+        long hours = minutes / 60;
+        long rest = minutes % 60;
+        return "PT" + hours + "H" + (rest == 0 ? "" : rest + "M");
+    }
+}

@@ -1,0 +1,264 @@
+package io.j2o.sandbox.openproject;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.http.HandlerType;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** An in-memory OpenProject API v3 (HAL+JSON) server on 127.0.0.1 for tests and the embedded demo. */
+public final class OpenProjectSimulator implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OpenProjectSimulator.class);
+    private static final Set<HandlerType> WRITES = Set.of(HandlerType.POST, HandlerType.PATCH, HandlerType.DELETE);
+
+    /**
+     * Simulator settings.
+     *
+     * @param apiKey                  the token accepted as Basic {@code apikey:<token>} or Bearer
+     * @param maxPageSize             {@code apiv3_max_page_size}; larger {@code pageSize} values are capped
+     * @param latency                 a fixed delay added to every request
+     * @param customFields            the work-package custom fields, active for all projects and types
+     * @param writeReadonlyAttributes {@code apiv3_write_readonly_attributes}: createdAt/author writable on create
+     */
+    public record Options(String apiKey, int maxPageSize, Duration latency, List<CustomFieldDefinition> customFields,
+            boolean writeReadonlyAttributes) {
+
+        public Options {
+            Objects.requireNonNull(apiKey, "apiKey");
+            if (apiKey.isBlank()) {
+                throw new IllegalArgumentException("apiKey must not be blank");
+            }
+            if (maxPageSize < 1) {
+                throw new IllegalArgumentException("maxPageSize must be >= 1, was " + maxPageSize);
+            }
+            Objects.requireNonNull(latency, "latency");
+            if (latency.isNegative()) {
+                throw new IllegalArgumentException("latency must not be negative, was " + latency);
+            }
+            customFields = List.copyOf(customFields);
+            if (customFields.stream().map(CustomFieldDefinition::id).distinct().count() != customFields.size()) {
+                throw new IllegalArgumentException("custom field ids must be unique: " + customFields);
+            }
+        }
+
+        /** Page size 1000, no latency, the "Jira key" field as {@code customField1}, read-only attributes locked. */
+        public static Options defaults(String apiKey) {
+            return new Options(apiKey, 1000, Duration.ZERO, List.of(CustomFieldDefinition.jiraKey()), false);
+        }
+
+        public Options withLatency(Duration value) {
+            return new Options(apiKey, maxPageSize, value, customFields, writeReadonlyAttributes);
+        }
+
+        public Options withMaxPageSize(int value) {
+            return new Options(apiKey, value, latency, customFields, writeReadonlyAttributes);
+        }
+
+        public Options withCustomFields(List<CustomFieldDefinition> value) {
+            return new Options(apiKey, maxPageSize, latency, value, writeReadonlyAttributes);
+        }
+
+        public Options withWriteReadonlyAttributes(boolean value) {
+            return new Options(apiKey, maxPageSize, latency, customFields, value);
+        }
+    }
+
+    private final Options options;
+    private final SimulatorStore store;
+    private final ReferenceDataRepresenter referenceData;
+    private final WorkPackageRepresenter workPackages;
+    private final FaultInjector faults;
+    private final AtomicLong writes = new AtomicLong();
+    private Javalin app;
+
+    public OpenProjectSimulator(Options options) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.store = new SimulatorStore(options.customFields(), Clock.systemUTC());
+        this.referenceData = new ReferenceDataRepresenter(store.locked(() -> store.users.get(1).createdAt));
+        this.workPackages = new WorkPackageRepresenter(store, referenceData);
+        this.faults = new FaultInjector(options.latency());
+    }
+
+    /** Binds 127.0.0.1 on a free port; returns {@code this} for chaining. */
+    public synchronized OpenProjectSimulator start() {
+        if (app != null) {
+            throw new IllegalStateException("already started");
+        }
+        RequestGuard guard = new RequestGuard(options.apiKey());
+        int max = options.maxPageSize();
+        var root = new ReferenceDataRoutes(referenceData);
+        var projects = new ProjectRoutes(store, max);
+        var users = new UserRoutes(store, max);
+        var wps = new WorkPackageRoutes(store, workPackages,
+                new WorkPackagePayload(store, options.writeReadonlyAttributes()), max);
+        app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.jetty.host = "127.0.0.1";
+            config.jetty.port = 0;
+            config.routes.before(ctx -> {
+                faults.delay();
+                Optional<Integer> injected = faults.take(ctx.method().name(), ctx.path());
+                if (injected.isPresent()) {
+                    if (injected.get() == 429 || injected.get() == 503) {
+                        ctx.header("Retry-After", "1");
+                    }
+                    throw FaultInjector.errorFor(injected.get());
+                }
+                guard.authenticate(ctx);
+            });
+            config.routes.after(ctx -> {
+                if (WRITES.contains(ctx.method()) && ctx.statusCode() >= 200 && ctx.statusCode() < 300) {
+                    writes.incrementAndGet();
+                }
+            });
+            config.routes.exception(ApiError.class, (error, ctx) -> HalResponse.send(ctx, error.status(),
+                    error.toJson()));
+            config.routes.exception(RequestGuard.MissingContentType.class, (error, ctx) ->
+                    ctx.status(406).contentType("text/plain").result(error.getMessage()));
+            config.routes.exception(Exception.class, (error, ctx) -> {
+                LOG.warn("simulator request failed method={} path={}", ctx.method(), ctx.path(), error);
+                HalResponse.send(ctx, 500, ApiError.of(500, "InternalServerError",
+                        "An internal error has occurred. " + error.getMessage()).toJson());
+            });
+            config.routes.error(404, "*", ctx -> {
+                if (ctx.result() == null || ctx.result().isEmpty() || !ctx.result().startsWith("{")) {
+                    HalResponse.send(ctx, 404, ApiError.notFound().toJson());
+                }
+            });
+            var r = config.routes;
+            r.get("/api/v3", root::root);
+            r.get("/api/v3/types", root::types);
+            r.get("/api/v3/types/{id}", root::type);
+            r.get("/api/v3/statuses", root::statuses);
+            r.get("/api/v3/statuses/{id}", root::status);
+            r.get("/api/v3/priorities", root::priorities);
+            r.get("/api/v3/priorities/{id}", root::priority);
+            r.get("/api/v3/projects", projects::list);
+            r.post("/api/v3/projects", projects::create);
+            r.get("/api/v3/projects/{id}", projects::show);
+            r.patch("/api/v3/projects/{id}", projects::update);
+            r.get("/api/v3/projects/{id}/work_packages", wps::listInProject);
+            r.post("/api/v3/projects/{id}/work_packages", wps::createInProject);
+            r.get("/api/v3/users", users::list);
+            r.post("/api/v3/users", users::create);
+            r.get("/api/v3/users/{id}", users::show);
+            r.get("/api/v3/work_packages", wps::list);
+            r.post("/api/v3/work_packages", wps::create);
+            r.get("/api/v3/work_packages/{id}", wps::show);
+            r.patch("/api/v3/work_packages/{id}", wps::update);
+            r.delete("/api/v3/work_packages/{id}", wps::delete);
+            r.get("/api/v3/work_packages/{id}/activities", wps::activities);
+            r.get("/api/v3/activities/{id}", wps::activity);
+        }).start();
+        LOG.info("OpenProject simulator listening baseUrl={}", baseUrl());
+        return this;
+    }
+
+    /** {@code http://127.0.0.1:<port>}, without the {@code /api/v3} prefix. */
+    public String baseUrl() {
+        if (app == null) {
+            throw new IllegalStateException("not started");
+        }
+        return "http://127.0.0.1:" + app.port();
+    }
+
+    public String apiKey() {
+        return options.apiKey();
+    }
+
+    /** Successful (2xx) POST, PATCH and DELETE requests so far. */
+    public long writeCount() {
+        return writes.get();
+    }
+
+    /** Changes the delay added to every request from now on. */
+    public void setLatency(Duration latency) {
+        faults.latency(Objects.requireNonNull(latency, "latency"));
+    }
+
+    /** Answers the next {@code times} requests whose path starts with {@code pathPrefix} with {@code status}. */
+    public void failNext(String pathPrefix, int times, int status) {
+        faults.failNext(null, pathPrefix, times, status);
+    }
+
+    /** As {@link #failNext(String, int, int)}, only for one HTTP method (e.g. {@code "PATCH"}). */
+    public void failNext(String method, String pathPrefix, int times, int status) {
+        faults.failNext(Objects.requireNonNull(method, "method"), pathPrefix, times, status);
+    }
+
+    /** Drops every pending injected fault. */
+    public void clearFaults() {
+        faults.clear();
+    }
+
+    /** Every resource kind as an array of HAL resources, each exactly as {@code GET} on it returns it. */
+    public ObjectNode exportState() {
+        return store.locked(() -> {
+            ObjectNode state = JsonNodeFactory.instance.objectNode();
+            state.set("projects", array(store.projects.values().stream().map(ProjectRepresenter::render)));
+            state.set("users", array(store.users.values().stream().map(UserRepresenter::render)));
+            state.set("workPackages", array(store.workPackages.values().stream().map(workPackages::render)));
+            state.set("relations", array(Stream.empty()));
+            state.set("activities", array(store.activities.values().stream()
+                    .map(a -> ActivityRepresenter.render(a, store))));
+            state.set("timeEntries", array(Stream.empty()));
+            state.set("attachments", array(Stream.empty()));
+            state.set("types", array(ReferenceData.TYPES.stream().map(referenceData::type)));
+            state.set("statuses", array(ReferenceData.STATUSES.stream().map(referenceData::status)));
+            state.set("priorities", array(ReferenceData.PRIORITIES.stream().map(referenceData::priority)));
+            return state;
+        });
+    }
+
+    /** All work packages (closed ones included), rendered as {@code GET /api/v3/work_packages/{id}} does. */
+    public List<ObjectNode> workPackages() {
+        return render(store.workPackages.values(), workPackages::render);
+    }
+
+    public Optional<ObjectNode> workPackage(int id) {
+        return store.locked(() -> Optional.ofNullable(store.workPackages.get(id)).map(workPackages::render));
+    }
+
+    public List<ObjectNode> projects() {
+        return render(store.projects.values(), ProjectRepresenter::render);
+    }
+
+    public List<ObjectNode> users() {
+        return render(store.users.values(), UserRepresenter::render);
+    }
+
+    public List<ObjectNode> activities() {
+        return render(store.activities.values(), a -> ActivityRepresenter.render(a, store));
+    }
+
+    private <T> List<ObjectNode> render(Collection<T> values, Function<T, ObjectNode> representer) {
+        return store.locked(() -> values.stream().map(representer).toList());
+    }
+
+    private static ArrayNode array(Stream<ObjectNode> elements) {
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        elements.forEach(array::add);
+        return array;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (app != null) {
+            app.stop();
+            app = null;
+        }
+    }
+}

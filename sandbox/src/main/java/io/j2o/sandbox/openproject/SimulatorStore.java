@@ -1,0 +1,115 @@
+package io.j2o.sandbox.openproject;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * The simulator's in-memory database. Every read and write of its maps goes through {@link #locked}, so a
+ * check-then-write (lockVersion, identifier uniqueness) is atomic and renderings see one consistent state.
+ */
+final class SimulatorStore {
+
+    final Map<Integer, Project> projects = new TreeMap<>();
+    final Map<Integer, User> users = new TreeMap<>();
+    final Map<Integer, WorkPackage> workPackages = new TreeMap<>();
+    final Map<Integer, Activity> activities = new TreeMap<>();
+    final List<CustomFieldDefinition> customFields;
+
+    private final Clock clock;
+    private Instant lastTimestamp = Instant.EPOCH;
+    private int nextProjectId = 1;
+    private int nextUserId = 1;
+    private int nextWorkPackageId = 1;
+    private int nextActivityId = 1;
+
+    SimulatorStore(List<CustomFieldDefinition> customFields, Clock clock) {
+        this.customFields = List.copyOf(customFields);
+        this.clock = clock;
+        User admin = new User();
+        admin.login = "admin";
+        admin.email = "admin@example.net";
+        admin.firstName = "OpenProject";
+        admin.lastName = "Admin";
+        admin.admin = true;
+        admin.status = "active";
+        addUser(admin);
+    }
+
+    synchronized <T> T locked(Supplier<T> action) {
+        return action.get();
+    }
+
+    synchronized void locked(Runnable action) {
+        action.run();
+    }
+
+    /** Strictly increasing millisecond timestamps, so every write visibly moves {@code updatedAt}. */
+    Instant now() {
+        Instant candidate = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        lastTimestamp = candidate.isAfter(lastTimestamp) ? candidate : lastTimestamp.plusMillis(1);
+        return lastTimestamp;
+    }
+
+    Project addProject(Project project) {
+        project.id = nextProjectId++;
+        project.createdAt = now();
+        project.updatedAt = project.createdAt;
+        projects.put(project.id, project);
+        return project;
+    }
+
+    User addUser(User user) {
+        user.id = nextUserId++;
+        user.createdAt = now();
+        user.updatedAt = user.createdAt;
+        users.put(user.id, user);
+        return user;
+    }
+
+    WorkPackage addWorkPackage(WorkPackage workPackage) {
+        workPackage.id = nextWorkPackageId++;
+        workPackage.lockVersion = 0;
+        if (workPackage.createdAt == null) {
+            workPackage.createdAt = now();
+        }
+        workPackage.updatedAt = now();
+        workPackages.put(workPackage.id, workPackage);
+        return workPackage;
+    }
+
+    void journal(WorkPackage workPackage, int userId, List<String> details) {
+        int version = (int) activities.values().stream()
+                .filter(a -> a.workPackageId() == workPackage.id).count() + 1;
+        Activity activity = new Activity(nextActivityId++, workPackage.id, version, userId, List.copyOf(details),
+                workPackage.updatedAt);
+        activities.put(activity.id(), activity);
+    }
+
+    /** Deletes the work package with its descendants and their journals, as the real server does. */
+    void deleteWorkPackage(int id) {
+        List<Integer> children = new ArrayList<>();
+        workPackages.values().stream().filter(w -> Integer.valueOf(id).equals(w.parentId))
+                .forEach(w -> children.add(w.id));
+        children.forEach(this::deleteWorkPackage);
+        workPackages.remove(id);
+        activities.values().removeIf(a -> a.workPackageId() == id);
+    }
+
+    /** Resolves {@code {id|identifier}} from a project path. */
+    Project project(String idOrIdentifier) {
+        if (idOrIdentifier.chars().allMatch(Character::isDigit) && !idOrIdentifier.isEmpty()) {
+            Project byId = projects.get(Integer.parseInt(idOrIdentifier));
+            if (byId != null) {
+                return byId;
+            }
+        }
+        return projects.values().stream().filter(p -> p.identifier.equalsIgnoreCase(idOrIdentifier))
+                .findFirst().orElse(null);
+    }
+}
