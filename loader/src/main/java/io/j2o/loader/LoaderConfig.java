@@ -1,0 +1,65 @@
+package io.j2o.loader;
+
+import io.j2o.schemas.topics.Topics;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything the loader needs, validated at construction with every problem reported at once.
+ *
+ * @param jiraKeyField    API name of the work-package custom field that holds the Jira key, e.g. {@code customField1}
+ * @param concurrency     commands in flight at once in one loader instance (across keys; one at a time per key)
+ * @param maxAttempts     tries per OpenProject request before a transient failure stops the loader
+ * @param kafkaProperties passed to every Kafka client unchanged (TLS, SASL, tuning)
+ */
+public record LoaderConfig(
+        String bootstrapServers,
+        String groupId,
+        Topics topics,
+        String openProjectUrl,
+        String apiKey,
+        String jiraKeyField,
+        int concurrency,
+        int maxAttempts,
+        Map<String, Object> kafkaProperties) {
+
+    public LoaderConfig {
+        kafkaProperties = Map.copyOf(kafkaProperties);
+        List<String> problems = new ArrayList<>();
+        if (bootstrapServers == null || bootstrapServers.isBlank()) {
+            problems.add("kafka.bootstrapServers: must be set");
+        }
+        if (groupId == null || groupId.isBlank()) {
+            problems.add("loader.groupId: must be set");
+        }
+        if (openProjectUrl == null || !openProjectUrl.matches("https?://.+")) {
+            problems.add("openproject.url: must be an http(s) URL, was " + openProjectUrl);
+        }
+        if (apiKey == null || apiKey.isBlank()) {
+            problems.add("openproject.apiKey: must be set");
+        }
+        if (jiraKeyField == null || !jiraKeyField.matches("customField\\d+")) {
+            problems.add("loader.jiraKeyField: must look like customField<N>, was " + jiraKeyField);
+        }
+        if (concurrency < 1 || concurrency > 512) {
+            problems.add("loader.concurrency: must be 1..512, was " + concurrency);
+        }
+        if (maxAttempts < 1 || maxAttempts > 100) {
+            problems.add("loader.maxAttempts: must be 1..100, was " + maxAttempts);
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+        Objects.requireNonNull(topics, "topics");
+    }
+
+    /** Never shows the API key. */
+    @Override
+    public String toString() {
+        return "LoaderConfig[bootstrapServers=" + bootstrapServers + ", groupId=" + groupId + ", openProjectUrl="
+                + openProjectUrl + ", apiKey=****, jiraKeyField=" + jiraKeyField + ", concurrency=" + concurrency
+                + ", maxAttempts=" + maxAttempts + "]";
+    }
+}

@@ -1,0 +1,84 @@
+package io.j2o.loader.upsert;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.j2o.loader.openproject.OpenProjectClient;
+import io.j2o.loader.openproject.OpenProjectException;
+import io.j2o.schemas.avro.JournalAction;
+import io.j2o.schemas.avro.Mapping;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Work packages are found by the Jira key held in a configured custom field; updates carry the lockVersion just read
+ * and a 409 re-reads and tries again.
+ */
+public final class WorkPackageUpserter implements Upserter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WorkPackageUpserter.class);
+    private static final String WORK_PACKAGES = "/api/v3/work_packages";
+    private static final int CONFLICT_ATTEMPTS = 5;
+
+    private final OpenProjectClient client;
+    private final String jiraKeyField;
+
+    /** @param jiraKeyField the API name of the custom field holding the Jira issue key, e.g. {@code customField1} */
+    public WorkPackageUpserter(OpenProjectClient client, String jiraKeyField) {
+        this.client = client;
+        this.jiraKeyField = jiraKeyField;
+    }
+
+    @Override
+    public UpsertOutcome upsert(ObjectNode body, Optional<Mapping> known) {
+        String jiraKey = body.path(jiraKeyField).asText(null);
+        if (jiraKey == null) {
+            throw new MalformedCommandException("work package command has no " + jiraKeyField + " (the Jira key)");
+        }
+        for (int attempt = 1; ; attempt++) {
+            Optional<JsonNode> existing = find(jiraKey, known);
+            if (existing.isEmpty()) {
+                return UpsertOutcome.of(JournalAction.CREATED, null, client.post(WORK_PACKAGES, body));
+            }
+            JsonNode current = existing.get();
+            if (DesiredState.isSatisfiedBy(body, current)) {
+                return UpsertOutcome.unchanged(current);
+            }
+            ObjectNode patch = body.deepCopy().put("lockVersion", current.path("lockVersion").asInt());
+            try {
+                return UpsertOutcome.of(JournalAction.UPDATED, current, client.patch(self(current), patch));
+            } catch (OpenProjectException.Conflict conflict) {
+                if (attempt >= CONFLICT_ATTEMPTS) {
+                    throw conflict;
+                }
+                LOG.info("work package changed while we updated it, re-reading jiraKey={} attempt={}", jiraKey, attempt);
+            }
+        }
+    }
+
+    @Override
+    public Optional<UpsertOutcome> delete(String jiraKey, Optional<Mapping> known) {
+        return find(jiraKey, known).map(current -> {
+            client.delete(self(current));
+            return UpsertOutcome.of(JournalAction.DELETED, current, current);
+        });
+    }
+
+    private Optional<JsonNode> find(String jiraKey, Optional<Mapping> known) {
+        Optional<JsonNode> byMapping = known.flatMap(mapping -> client.find(mapping.getHref()));
+        if (byMapping.isPresent()) {
+            return byMapping;
+        }
+        List<JsonNode> matches = client.list(WORK_PACKAGES, OpenProjectClient.filter(jiraKeyField, "=", jiraKey));
+        if (matches.size() > 1) {
+            LOG.warn("several work packages carry one Jira key, updating the oldest jiraKey={} count={}", jiraKey, matches.size());
+        }
+        return matches.stream().min(Comparator.comparingLong(wp -> wp.path("id").asLong()));
+    }
+
+    private static String self(JsonNode resource) {
+        return resource.path("_links").path("self").path("href").asText();
+    }
+}
