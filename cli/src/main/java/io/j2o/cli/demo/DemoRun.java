@@ -1,0 +1,183 @@
+package io.j2o.cli.demo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.j2o.cli.pipeline.OpenProjectCatalogs;
+import io.j2o.cli.pipeline.Pipeline;
+import io.j2o.cli.pipeline.PipelineSettings;
+import io.j2o.cli.report.MigrationValidator;
+import io.j2o.cli.report.ValidationReport;
+import io.j2o.extractor.ExtractionStats;
+import io.j2o.loader.consume.LoaderListener;
+import io.j2o.loader.openproject.OpenProjectClient;
+import io.j2o.sandbox.dataset.DatasetGenerator;
+import io.j2o.sandbox.dataset.JiraDataset;
+import io.j2o.transformer.rules.MappingRules;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One demo run: start the sandbox and the pipeline, migrate the generated dataset, then either resync once and
+ * validate, or keep syncing until interrupted.
+ */
+final class DemoRun {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final DemoCommand options;
+    private final PrintWriter out;
+    private final long startNanos = System.nanoTime();
+
+    DemoRun(DemoCommand options, PrintWriter out) {
+        this.options = options;
+        this.out = out;
+    }
+
+    int execute() throws IOException, InterruptedException {
+        out.printf("j2o demo: %d projects, %d issues, seed %d%n", options.projects, options.issues, options.seed);
+        JiraDataset dataset = new DatasetGenerator(options.seed).generate(options.projects, options.issues);
+        Path stateDir = Files.createTempDirectory("j2o-streams-");
+        try (EmbeddedSandbox sandbox = new EmbeddedSandbox(dataset)) {
+            out.printf("Kafka broker (KRaft, in-process) ready at %s in %d ms%n",
+                    sandbox.kafka().bootstrapServers(), sandbox.kafkaStartup().toMillis());
+            out.printf("Jira simulator %s | OpenProject simulator %s | schema registry %s%n",
+                    sandbox.jira().baseUrl(), sandbox.openProject().baseUrl(), sandbox.registryUrl());
+            PipelineSettings settings = sandbox.pipelineSettings(options.partitions, options.loaderInstances,
+                    options.loaderConcurrency, stateDir);
+            try (Pipeline pipeline = Pipeline.start(settings, LoaderListener.NONE)) {
+                return migrate(sandbox, dataset, pipeline, settings);
+            }
+        }
+    }
+
+    private int migrate(EmbeddedSandbox sandbox, JiraDataset dataset, Pipeline pipeline, PipelineSettings settings)
+            throws IOException, InterruptedException {
+        DemoProgress progress = new DemoProgress(sandbox, pipeline, out, startNanos);
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "j2o-demo-progress");
+            thread.setDaemon(true);
+            return thread;
+        });
+        ticker.scheduleAtFixedRate(progress::print, 2, 2, TimeUnit.SECONDS);
+        try {
+            MigrationValidator validator = validator(settings);
+            long deadline = System.nanoTime() + options.timeout.toNanos();
+            long migrationStart = System.nanoTime();
+            ExtractionStats first = pipeline.extractor().runOnce(false);
+            out.printf("extracted %d projects and %d issues%n", first.projects(), first.issues());
+            ValidationReport report = awaitConverged(progress, validator, dataset, sandbox, first.projects() + first.issues(), deadline);
+            double migrationSeconds = (System.nanoTime() - migrationStart) / 1e9;
+            out.printf("migrated in %.1f s: %.0f issues/s from first Jira request to the last OpenProject write%n",
+                    migrationSeconds, first.issues() / migrationSeconds);
+            long resyncEvents = 0;
+            long resyncWrites = 0;
+            if (options.once) {
+                long writesBefore = sandbox.openProject().writeCount();
+                long receivedBefore = pipeline.transformerCounters().received();
+                out.println("resync: re-extracting everything; every event must be dropped as unchanged");
+                ExtractionStats resync = pipeline.extractor().runOnce(true);
+                resyncEvents = resync.projects() + resync.issues();
+                report = awaitConverged(progress, validator, dataset, sandbox, receivedBefore + resyncEvents, deadline);
+                resyncWrites = sandbox.openProject().writeCount() - writesBefore;
+            } else {
+                report = syncUntilInterrupted(progress, validator, dataset, sandbox, pipeline);
+            }
+            progress.print();
+            return finish(report, sandbox, resyncEvents, resyncWrites);
+        } finally {
+            ticker.shutdownNow();
+        }
+    }
+
+    /**
+     * Waits until the transformer has seen {@code expectedReceived} events, the loader has committed everything the
+     * transformer emitted and OpenProject matches Jira; returns the last validation either way.
+     */
+    private ValidationReport awaitConverged(DemoProgress progress, MigrationValidator validator, JiraDataset dataset,
+                                            EmbeddedSandbox sandbox, long expectedReceived, long deadline)
+            throws InterruptedException {
+        ValidationReport report = validate(validator, dataset, sandbox);
+        while (System.nanoTime() < deadline) {
+            if (progress.isQuiet(expectedReceived)) {
+                report = validate(validator, dataset, sandbox);
+                if (report.isClean() && progress.isQuiet(expectedReceived)) {
+                    return report;
+                }
+            }
+            Thread.sleep(250);
+        }
+        out.printf("gave up waiting after %s: the report shows what is still missing%n", options.timeout);
+        return validate(validator, dataset, sandbox);
+    }
+
+    private ValidationReport syncUntilInterrupted(DemoProgress progress, MigrationValidator validator, JiraDataset dataset,
+                                                  EmbeddedSandbox sandbox, Pipeline pipeline) throws InterruptedException {
+        CountDownLatch interrupted = new CountDownLatch(1);
+        CountDownLatch finished = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            interrupted.countDown();
+            try {
+                finished.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "j2o-demo-shutdown"));
+        out.printf("continuous sync: polling Jira every %s; press Ctrl-C to stop and write the report%n", options.pollInterval);
+        try {
+            while (!interrupted.await(options.pollInterval.toMillis(), TimeUnit.MILLISECONDS)) {
+                pipeline.extractor().runOnce(false);
+                progress.print();
+            }
+            return validate(validator, dataset, sandbox);
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    private int finish(ValidationReport report, EmbeddedSandbox sandbox, long resyncEvents, long resyncWrites) throws IOException {
+        double seconds = Duration.ofNanos(System.nanoTime() - startNanos).toMillis() / 1000.0;
+        Files.createDirectories(options.reportDir);
+        Path file = options.reportDir.resolve("validation.json");
+        long writes = sandbox.openProject().writeCount();
+        JSON.writeValue(file.toFile(), report.toJson(JSON, writes, resyncEvents, resyncWrites, seconds));
+        if (options.dumpOpenProject != null) {
+            Path parent = options.dumpOpenProject.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            JSON.writeValue(options.dumpOpenProject.toFile(), sandbox.openProject().exportState());
+            out.printf("OpenProject state written to %s%n", options.dumpOpenProject);
+        }
+        out.printf("%nJira:        %d projects, %d issues%n", report.jiraProjects(), report.jiraIssues());
+        out.printf("OpenProject: %d projects, %d work packages, %d writes%n",
+                report.openProjectProjects(), report.openProjectWorkPackages(), writes);
+        out.printf("missing %d, duplicated %d, mismatched %d", report.missing().size(), report.duplicates().size(),
+                report.mismatched().size());
+        if (options.once) {
+            out.printf(", resync: %d events, %d writes", resyncEvents, resyncWrites);
+        }
+        out.printf("%n%.1f s in all, start-up included; report: %s%n", seconds, file);
+        boolean ok = report.isClean() && resyncWrites == 0;
+        out.println(ok ? "OK" : "NOT OK: see the report");
+        return ok || !options.once ? 0 : 1;
+    }
+
+    private static ValidationReport validate(MigrationValidator validator, JiraDataset dataset, EmbeddedSandbox sandbox) {
+        return validator.validate(dataset.projects(), sandbox.jira().issues(),
+                sandbox.openProject().projects(), sandbox.openProject().workPackages());
+    }
+
+    private static MigrationValidator validator(PipelineSettings settings) {
+        OpenProjectClient client = new OpenProjectClient(settings.loader().openProjectUrl(), settings.loader().apiKey(),
+                OpenProjectClient.defaultHttp(), settings.loader().maxAttempts());
+        String jiraKeyField = settings.loader().jiraKeyField();
+        MappingRules rules = new MappingRules(OpenProjectCatalogs.read(client, Map.of()), jiraKeyField);
+        return new MigrationValidator(rules, jiraKeyField);
+    }
+}

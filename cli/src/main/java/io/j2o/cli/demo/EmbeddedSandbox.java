@@ -1,0 +1,96 @@
+package io.j2o.cli.demo;
+
+import io.j2o.cli.pipeline.PipelineSettings;
+import io.j2o.extractor.ExtractorConfig;
+import io.j2o.loader.LoaderConfig;
+import io.j2o.sandbox.dataset.JiraDataset;
+import io.j2o.sandbox.jira.JiraSimulator;
+import io.j2o.sandbox.kafka.EmbeddedKafka;
+import io.j2o.sandbox.openproject.CustomFieldDefinition;
+import io.j2o.sandbox.openproject.OpenProjectSimulator;
+import io.j2o.sandbox.registry.EmbeddedSchemaRegistry;
+import io.j2o.schemas.topics.Topics;
+import io.j2o.transformer.TransformerConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Everything the demo runs against instead of real infrastructure, all in this JVM: a real Kafka broker, the
+ * embedded schema registry, and the Jira and OpenProject simulators.
+ */
+final class EmbeddedSandbox implements AutoCloseable {
+
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final EmbeddedKafka kafka;
+    private final EmbeddedSchemaRegistry registry;
+    private final JiraSimulator jira;
+    private final OpenProjectSimulator openProject;
+
+    EmbeddedSandbox(JiraDataset dataset) {
+        try {
+            kafka = remember(EmbeddedKafka.start());
+            registry = remember(new EmbeddedSchemaRegistry(kafka.bootstrapServers()).start());
+            jira = remember(new JiraSimulator(dataset, JiraSimulator.Options.defaults()
+                    .withCredentials("demo@j2o.example", UUID.randomUUID().toString())).start());
+            openProject = remember(new OpenProjectSimulator(OpenProjectSimulator.Options.defaults(UUID.randomUUID().toString())).start());
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    EmbeddedKafka kafka() {
+        return kafka;
+    }
+
+    String registryUrl() {
+        return registry.baseUrl();
+    }
+
+    JiraSimulator jira() {
+        return jira;
+    }
+
+    OpenProjectSimulator openProject() {
+        return openProject;
+    }
+
+    Duration kafkaStartup() {
+        return kafka.startupTime();
+    }
+
+    /** The three services configured against this sandbox, with the demo's defaults. */
+    PipelineSettings pipelineSettings(int partitions, int loaderInstances, int loaderConcurrency, Path stateDir) {
+        Topics topics = Topics.defaults();
+        String bootstrap = kafka.bootstrapServers();
+        JiraSimulator.Options credentials = jira.options();
+        return new PipelineSettings(topics, partitions, registry.baseUrl(),
+                new ExtractorConfig(jira.baseUrl(), credentials.email(), credentials.apiToken(), "demo", List.of(), bootstrap,
+                        topics, Duration.ofMinutes(1), 100, 6, Map.of()),
+                new TransformerConfig(bootstrap, "j2o-transformer", topics, stateDir, 1, Map.of()),
+                new LoaderConfig(bootstrap, "j2o-loader", topics, openProject.baseUrl(), openProject.apiKey(),
+                        CustomFieldDefinition.jiraKey().property(), loaderConcurrency, 6, Map.of()),
+                loaderInstances);
+    }
+
+    private <T extends AutoCloseable> T remember(T resource) {
+        started.push(resource);
+        return resource;
+    }
+
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                System.err.println("j2o: could not stop " + e);
+            }
+        }
+    }
+}

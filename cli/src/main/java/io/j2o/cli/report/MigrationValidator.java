@@ -1,0 +1,125 @@
+package io.j2o.cli.report;
+
+import io.j2o.cli.report.ValidationReport.Mismatch;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.j2o.schemas.avro.ChangeType;
+import io.j2o.schemas.avro.CommandKind;
+import io.j2o.schemas.avro.JiraEntityEvent;
+import io.j2o.schemas.avro.JiraEntityType;
+import io.j2o.schemas.avro.JiraFlavour;
+import io.j2o.schemas.avro.JiraSource;
+import io.j2o.schemas.topics.EntityKeys;
+import io.j2o.transformer.resolve.References;
+import io.j2o.transformer.rules.CommandDraft;
+import io.j2o.transformer.rules.MappingException;
+import io.j2o.transformer.rules.MappingRules;
+import io.j2o.transformer.richtext.RichTextException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Compares Jira with OpenProject entity by entity: each Jira project and issue must exist exactly once in
+ * OpenProject (found the way the loader finds it) and hold what the mapping rules say it should, field by field.
+ */
+public final class MigrationValidator {
+
+    private static final List<String> LINKS = List.of("project", "type", "status", "priority");
+
+    private final MappingRules rules;
+    private final String jiraKeyField;
+
+    public MigrationValidator(MappingRules rules, String jiraKeyField) {
+        this.rules = rules;
+        this.jiraKeyField = jiraKeyField;
+    }
+
+    public ValidationReport validate(List<? extends JsonNode> jiraProjects, List<? extends JsonNode> jiraIssues,
+                                     List<? extends JsonNode> openProjectProjects, List<? extends JsonNode> workPackages) {
+        List<String> missing = new ArrayList<>();
+        List<String> duplicates = new ArrayList<>();
+        List<Mismatch> mismatched = new ArrayList<>();
+
+        Map<String, JsonNode> projectsByIdentifier = openProjectProjects.stream()
+                .collect(Collectors.toMap(p -> p.path("identifier").asText(), p -> p, (a, b) -> a));
+        Map<String, String> projectHrefByReference = new HashMap<>();
+        for (JsonNode project : jiraProjects) {
+            Optional<CommandDraft> draft = expected(JiraEntityType.PROJECT, project);
+            String key = project.path("key").asText();
+            JsonNode found = draft.map(d -> projectsByIdentifier.get(d.body().path("identifier").asText())).orElse(null);
+            if (found == null) {
+                missing.add(key);
+                continue;
+            }
+            projectHrefByReference.put(EntityKeys.commandKey(CommandKind.PROJECT, project.path("id").asText()),
+                    found.path("_links").path("self").path("href").asText());
+            if (!found.path("name").asText().equals(draft.get().body().path("name").asText())) {
+                mismatched.add(new Mismatch(key, "name"));
+            }
+        }
+
+        Map<String, List<JsonNode>> workPackagesByJiraKey = workPackages.stream()
+                .filter(wp -> wp.hasNonNull(jiraKeyField))
+                .collect(Collectors.groupingBy(wp -> wp.path(jiraKeyField).asText()));
+        for (JsonNode issue : jiraIssues) {
+            String key = issue.path("key").asText();
+            List<JsonNode> found = workPackagesByJiraKey.getOrDefault(key, List.of());
+            if (found.isEmpty()) {
+                missing.add(key);
+            } else if (found.size() > 1) {
+                duplicates.add(key);
+            } else {
+                Optional<CommandDraft> draft = expected(JiraEntityType.ISSUE, issue);
+                if (draft.isEmpty()) {
+                    mismatched.add(new Mismatch(key, "unmappable"));
+                } else {
+                    compare(key, draft.get().body(), found.get(0), projectHrefByReference, mismatched);
+                }
+            }
+        }
+        return new ValidationReport(jiraProjects.size(), jiraIssues.size(), openProjectProjects.size(), workPackages.size(),
+                missing, duplicates, mismatched);
+    }
+
+    private static void compare(String key, ObjectNode expected, JsonNode actual, Map<String, String> projectHrefs,
+                                List<Mismatch> mismatched) {
+        if (!expected.path("subject").asText().equals(actual.path("subject").asText())) {
+            mismatched.add(new Mismatch(key, "subject"));
+        }
+        if (!expected.path("description").path("raw").asText("").equals(actual.path("description").path("raw").asText(""))) {
+            mismatched.add(new Mismatch(key, "description"));
+        }
+        for (String link : LINKS) {
+            String wanted = expected.path("_links").path(link).path("href").asText();
+            Optional<String> reference = References.firstUnresolved(expected.path("_links").path(link));
+            if (reference.isPresent()) {
+                wanted = projectHrefs.get(reference.get());
+            }
+            if (wanted == null || !wanted.equals(actual.path("_links").path(link).path("href").asText(null))) {
+                mismatched.add(new Mismatch(key, link));
+            }
+        }
+    }
+
+    private Optional<CommandDraft> expected(JiraEntityType type, JsonNode payload) {
+        JiraEntityEvent event = JiraEntityEvent.newBuilder()
+                .setEntityType(type)
+                .setJiraId(payload.path("id").asText())
+                .setJiraKey(payload.path("key").asText())
+                .setChange(ChangeType.UPSERT)
+                .setExtractedAt(Instant.EPOCH)
+                .setSource(new JiraSource("validator", JiraFlavour.CLOUD, "3"))
+                .setPayload(null)
+                .build();
+        try {
+            return rules.map(event, payload);
+        } catch (MappingException | RichTextException e) {
+            return Optional.empty();
+        }
+    }
+}

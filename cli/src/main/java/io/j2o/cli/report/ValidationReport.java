@@ -1,0 +1,54 @@
+package io.j2o.cli.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/**
+ * What a migration left in OpenProject compared with Jira: counts per kind on both sides, and every key that is
+ * missing, duplicated or different.
+ */
+public record ValidationReport(
+        int jiraProjects,
+        int jiraIssues,
+        int openProjectProjects,
+        int openProjectWorkPackages,
+        List<String> missing,
+        List<String> duplicates,
+        List<Mismatch> mismatched) {
+
+    /** One field of one entity that differs: {@code key} is the Jira key. */
+    public record Mismatch(String key, String field) {
+    }
+
+    public ValidationReport {
+        missing = List.copyOf(missing);
+        duplicates = List.copyOf(duplicates);
+        mismatched = List.copyOf(mismatched);
+    }
+
+    public boolean isClean() {
+        return missing.isEmpty() && duplicates.isEmpty() && mismatched.isEmpty();
+    }
+
+    /**
+     * The report file's JSON.
+     *
+     * @param writes       every write OpenProject received
+     * @param resyncEvents events re-published by the resync pass (0 when none ran)
+     * @param resyncWrites writes the resync caused (must be 0)
+     */
+    public ObjectNode toJson(ObjectMapper mapper, long writes, long resyncEvents, long resyncWrites, double seconds) {
+        ObjectNode root = mapper.createObjectNode();
+        root.putObject("jira").put("projects", jiraProjects).put("issues", jiraIssues);
+        root.putObject("openproject").put("projects", openProjectProjects).put("workPackages", openProjectWorkPackages)
+                .put("writes", writes);
+        missing.forEach(root.putArray("missing")::add);
+        duplicates.forEach(root.putArray("duplicates")::add);
+        var mismatches = root.putArray("mismatched");
+        mismatched.forEach(m -> mismatches.addObject().put("key", m.key()).put("field", m.field()));
+        root.putObject("resync").put("events", resyncEvents).put("writes", resyncWrites);
+        root.put("seconds", Math.round(seconds * 10) / 10.0);
+        return root;
+    }
+}
