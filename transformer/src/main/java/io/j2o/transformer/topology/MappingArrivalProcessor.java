@@ -7,35 +7,18 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Keeps this task's share of the mappings the loader publishes, and releases every command that was waiting for
  * the mapping that just arrived. It runs in the same task as {@link AwaitingCommandProcessor}, so a command cannot
  * slip between "the mapping is missing" and "the mapping arrived".
  */
-final class MappingArrivalProcessor implements Processor<String, Mapping, String, Object> {
-
-    private final TransformerCounters counters;
-    private final CommandRouter router;
-    private ProcessorContext<String, Object> context;
-    private KeyValueStore<String, Mapping> mappings;
-    private KeyValueStore<String, OpenProjectCommand> pending;
+final class MappingArrivalProcessor extends ReferenceTaskProcessor<Mapping> {
 
     MappingArrivalProcessor(TransformerCounters counters) {
-        this.counters = counters;
-        this.router = new CommandRouter(counters);
-    }
-
-    @Override
-    public void init(ProcessorContext<String, Object> context) {
-        this.context = context;
-        this.mappings = context.getStateStore(StoreNames.MAPPINGS);
-        this.pending = context.getStateStore(StoreNames.PENDING);
+        super(counters);
     }
 
     @Override
@@ -49,14 +32,13 @@ final class MappingArrivalProcessor implements Processor<String, Mapping, String
         for (KeyValue<String, OpenProjectCommand> waiting : waitingOn(record.key())) {
             pending.delete(waiting.key);
             counters.countReleased();
-            AwaitingCommandProcessor.resolveAndRoute(context, router, record, waiting.value, record.key(), mapping);
+            resolveAndRoute(record, waiting.value, record.key(), mapping);
         }
     }
 
     private List<KeyValue<String, OpenProjectCommand>> waitingOn(String referenceKey) {
         List<KeyValue<String, OpenProjectCommand>> found = new ArrayList<>();
-        try (KeyValueIterator<String, OpenProjectCommand> it =
-                     pending.prefixScan(AwaitingCommandProcessor.pendingKey(referenceKey, ""), new StringSerializer())) {
+        try (KeyValueIterator<String, OpenProjectCommand> it = pending.prefixScan(pendingKey(referenceKey, ""), new StringSerializer())) {
             it.forEachRemaining(found::add);
         }
         return found;
