@@ -35,6 +35,7 @@ public final class OpenProjectClient {
     private final HttpUrl base;
     private final String authorization;
     private final OkHttpClient http;
+    private final RetryConfig retryConfig;
     private final Retry retry;
 
     public OpenProjectClient(String baseUrl, String apiKey, OkHttpClient http, int maxAttempts) {
@@ -45,15 +46,19 @@ public final class OpenProjectClient {
         this.base = parsed;
         this.authorization = Credentials.basic("apikey", apiKey);
         this.http = http;
-        this.retry = Retry.of("openproject", RetryConfig.custom()
+        this.retryConfig = RetryConfig.custom()
                 .maxAttempts(maxAttempts)
                 .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(Duration.ofMillis(100), 2.0, 0.5, Duration.ofSeconds(10)))
                 .retryOnException(e -> e instanceof OpenProjectException ope && ope.isTransient())
-                .build());
+                .build();
+        this.retry = Retry.of("openproject", retryConfig);
     }
 
     public static OkHttpClient defaultHttp() {
         return new OkHttpClient.Builder()
+                // OkHttp would silently resend a POST whose connection broke after the server acted on it:
+                // a duplicate work package. Every retry goes through our own, lookup-first, logic instead.
+                .retryOnConnectionFailure(false)
                 .connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(Duration.ofSeconds(60))
                 .build();
@@ -72,8 +77,17 @@ public final class OpenProjectClient {
         return call(() -> request(path).get().build());
     }
 
+    /**
+     * Creates, once. A create is not idempotent: when its answer is lost the resource may exist anyway, so it is
+     * never retried here; the caller retries the whole find-then-create (see {@code RetryingUpserter}).
+     */
     public JsonNode post(String path, JsonNode body) {
-        return call(() -> request(path).post(RequestBody.create(body.toString(), JSON)).build());
+        return execute(request(path).post(RequestBody.create(body.toString(), JSON)).build());
+    }
+
+    /** How this client retries transient failures, for callers that retry a whole operation the same way. */
+    public RetryConfig retryConfig() {
+        return retryConfig;
     }
 
     public JsonNode patch(String path, JsonNode body) {

@@ -13,7 +13,8 @@ public record Upserters(Map<CommandKind, Upserter> byKind) {
 
     public static Upserters forOpenProject(OpenProjectClient client, String jiraKeyField) {
         return new Upserters(Map.of(
-                CommandKind.PROJECT, new ProjectUpserter(client),
-                CommandKind.WORK_PACKAGE, new WorkPackageUpserter(client, jiraKeyField)));
+                CommandKind.PROJECT, new RetryingUpserter(new ProjectUpserter(client), "project", client.retryConfig()),
+                CommandKind.WORK_PACKAGE, new RetryingUpserter(new WorkPackageUpserter(client, jiraKeyField), "work_package",
+                        client.retryConfig())));
     }
 }
