@@ -50,6 +50,11 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--poll-interval", defaultValue = "PT30S", description = "Pause between extraction passes without --once (default: ${DEFAULT-VALUE}).")
     Duration pollInterval;
 
+    @Option(names = "--faults", paramLabel = "SPEC", description = {
+        "Faults for the simulated services, e.g. \"openproject:latency=20ms,5xx=0.05,409=0.02\"",
+        "(5xx and 429: share of all requests; 409: share of updates)."})
+    String faults;
+
     @Option(names = "--timeout", defaultValue = "PT20M", description = "Give up waiting for convergence after this long (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
@@ -61,6 +66,7 @@ public final class DemoCommand implements Callable<Integer> {
         if (issues < 0 || issues > 1_000_000) {
             throw new IllegalArgumentException("--issues: must be 0..1000000, was " + issues);
         }
-        return new DemoRun(this, spec.commandLine().getOut()).execute();
+        FaultPlan faultPlan = faults == null ? FaultPlan.none() : FaultPlan.parse(faults);
+        return new DemoRun(this, faultPlan, spec.commandLine().getOut()).execute();
     }
 }

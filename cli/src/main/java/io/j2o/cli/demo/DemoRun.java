@@ -33,11 +33,13 @@ final class DemoRun {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final DemoCommand options;
+    private final FaultPlan faults;
     private final PrintWriter out;
     private final long startNanos = System.nanoTime();
 
-    DemoRun(DemoCommand options, PrintWriter out) {
+    DemoRun(DemoCommand options, FaultPlan faults, PrintWriter out) {
         this.options = options;
+        this.faults = faults;
         this.out = out;
     }
 
@@ -50,6 +52,8 @@ final class DemoRun {
                     sandbox.kafka().bootstrapServers(), sandbox.kafkaStartup().toMillis());
             out.printf("Jira simulator %s | OpenProject simulator %s | schema registry %s%n",
                     sandbox.jira().baseUrl(), sandbox.openProject().baseUrl(), sandbox.registryUrl());
+            faults.applyTo(sandbox.openProject());
+            out.printf("faults: %s%n", faults);
             PipelineSettings settings = sandbox.pipelineSettings(options.partitions, options.loaderInstances,
                     options.loaderConcurrency, stateDir);
             try (Pipeline pipeline = Pipeline.start(settings, LoaderListener.NONE)) {

@@ -2,17 +2,28 @@ package io.j2o.sandbox.openproject;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Faults on demand: a fixed delay per request and "answer the next N requests under a path with status S". */
+/**
+ * Faults on demand: a fixed delay per request, "answer the next N requests under a path with status S", and "answer
+ * a share P of the requests with these methods with status S" (seeded, so a run can be repeated).
+ */
 final class FaultInjector {
 
     private record Rule(String method, String pathPrefix, int status, AtomicInteger remaining) {
     }
 
+    private record RandomRule(Set<String> methods, int status, double probability) {
+    }
+
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
+    private final List<RandomRule> randomRules = new CopyOnWriteArrayList<>();
+    private final Random random = new Random(20_261_121L);
     private volatile Duration latency;
 
     FaultInjector(Duration latency) {
@@ -27,8 +38,13 @@ final class FaultInjector {
         rules.add(new Rule(method, pathPrefix, status, new AtomicInteger(times)));
     }
 
+    void failRandomly(int status, double probability, Set<String> methods) {
+        randomRules.add(new RandomRule(Set.copyOf(methods), status, probability));
+    }
+
     void clear() {
         rules.clear();
+        randomRules.clear();
     }
 
     void delay() throws InterruptedException {
@@ -38,8 +54,14 @@ final class FaultInjector {
         }
     }
 
-    /** Consumes one use of the first matching rule and returns its status. */
+    /** Consumes one use of the first matching rule, or draws against the random ones, and returns the status. */
     Optional<Integer> take(String method, String path) {
+        for (RandomRule rule : randomRules) {
+            if ((rule.methods().isEmpty() || rule.methods().contains(method.toUpperCase(Locale.ROOT)))
+                    && random.nextDouble() < rule.probability()) {
+                return Optional.of(rule.status());
+            }
+        }
         for (Rule rule : rules) {
             boolean methodMatches = rule.method() == null || rule.method().equalsIgnoreCase(method);
             if (methodMatches && path.startsWith(rule.pathPrefix())

@@ -199,6 +199,17 @@ public final class OpenProjectSimulator implements AutoCloseable {
         faults.failNext(Objects.requireNonNull(method, "method"), pathPrefix, times, status);
     }
 
+    /**
+     * Answers a share of the requests with {@code status} from now on, e.g. 503 for 5 % of everything or 409 for 2 %
+     * of PATCHes; {@code methods} empty means every method. Draws come from a fixed seed.
+     */
+    public void failRandomly(int status, double probability, String... methods) {
+        if (probability < 0 || probability > 1) {
+            throw new IllegalArgumentException("probability must be 0..1, was " + probability);
+        }
+        faults.failRandomly(status, probability, Set.of(methods));
+    }
+
     /** Drops every pending injected fault. */
     public void clearFaults() {
         faults.clear();

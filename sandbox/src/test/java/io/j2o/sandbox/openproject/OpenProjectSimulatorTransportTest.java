@@ -157,6 +157,25 @@ class OpenProjectSimulatorTransportTest {
     }
 
     @Test
+    void randomFaultsHitOnlyTheChosenMethodsAtAboutTheChosenRate() {
+        simulator.failRandomly(503, 0.3, "GET");
+        simulator.failRandomly(409, 1.0, "PATCH");
+        int failed = 0;
+        for (int i = 0; i < 400; i++) {
+            if (api.get("/api/v3/types").status() == 503) {
+                failed++;
+            }
+        }
+        assertThat(failed).isBetween(80, 160);
+        assertThat(api.post("/api/v3/projects", "{\"name\":\"Demo\"}").status()).isEqualTo(201);
+        int id = api.post("/api/v3/projects/demo/work_packages", "{\"subject\":\"a\"}").json().get("id").asInt();
+        assertThat(api.patch("/api/v3/work_packages/" + id, "{\"lockVersion\":0,\"subject\":\"b\"}").status()).isEqualTo(409);
+
+        simulator.clearFaults();
+        assertThat(api.get("/api/v3/types").status()).isEqualTo(200);
+    }
+
+    @Test
     void latencyDelaysEveryRequest() {
         simulator.setLatency(Duration.ofMillis(150));
         long started = System.nanoTime();
