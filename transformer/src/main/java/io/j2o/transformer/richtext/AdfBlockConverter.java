@@ -176,19 +176,7 @@ final class AdfBlockConverter {
     }
 
     private static FencedCodeBlock codeBlock(AdfNode node) {
-        String code = node.textContent();
-        // The fence must be longer than any backtick run inside, or a line of backticks would close it.
-        int fence = Math.max(3, longestRun(code, '`') + 1);
-        FencedCodeBlock block = new FencedCodeBlock();
-        block.setFenceCharacter("`");
-        block.setOpeningFenceLength(fence);
-        block.setClosingFenceLength(fence);
-        String language = node.attr("language");
-        if (language != null && language.matches("[^\\s`]+")) {
-            block.setInfo(language);
-        }
-        block.setLiteral(code.isEmpty() || code.endsWith("\n") ? code : code + "\n");
-        return block;
+        return FencedCode.of(node.textContent(), node.attr("language"));
     }
 
     private BlockQuote blockQuote(List<AdfNode> children) {
@@ -237,16 +225,6 @@ final class AdfBlockConverter {
         Paragraph paragraph = new Paragraph();
         paragraph.appendChild(inline);
         return paragraph;
-    }
-
-    private static int longestRun(String text, char c) {
-        int longest = 0;
-        int current = 0;
-        for (int i = 0; i < text.length(); i++) {
-            current = text.charAt(i) == c ? current + 1 : 0;
-            longest = Math.max(longest, current);
-        }
-        return longest;
     }
 
     private static int clamp(int value, int min, int max) {

@@ -1,10 +1,6 @@
 package io.j2o.transformer.richtext;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.List;
-import org.commonmark.Extension;
-import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
-import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.Document;
 import org.commonmark.renderer.markdown.MarkdownRenderer;
 
@@ -19,13 +15,7 @@ import org.commonmark.renderer.markdown.MarkdownRenderer;
  */
 public final class AdfToMarkdown {
 
-    private static final List<Extension> GFM = List.of(TablesExtension.create(), StrikethroughExtension.create());
-
-    private final MarkdownRenderer renderer = MarkdownRenderer.builder()
-            .extensions(GFM)
-            .nodeRendererFactory(LineStartRenderer.RENDERER)
-            .nodeRendererFactory(TaskMarker.RENDERER)
-            .build();
+    private final MarkdownRenderer renderer = GfmRenderer.create();
 
     /** The Markdown for {@code adf}; empty for null, JSON null or a missing node. */
     public String convert(JsonNode adf) {

@@ -7,7 +7,8 @@ import java.util.Objects;
  * Markdown converted from rich text, with what the conversion could not carry over faithfully.
  *
  * @param text     CommonMark/GFM Markdown; empty for an empty or absent document
- * @param warnings one line per lossy spot, each {@code <JSON pointer>: <what happened>}; empty when nothing was lost
+ * @param warnings one line per lossy spot, each {@code <where>: <what happened>} (a JSON pointer for ADF, {@code line N}
+ *                 for wiki markup); empty when nothing was lost
  */
 public record Markdown(String text, List<String> warnings) {
 

@@ -10,6 +10,7 @@ import io.j2o.schemas.avro.JiraEntityType;
 import io.j2o.transformer.normalize.Checksums;
 import io.j2o.transformer.resolve.References;
 import io.j2o.transformer.richtext.AdfToMarkdown;
+import io.j2o.transformer.richtext.WikiToMarkdown;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +23,7 @@ import java.util.TreeMap;
 public final class MappingRules {
 
     /** Raised whenever a rule changes its output for the same input, so a replay re-emits everything it touches. */
-    public static final int TRANSFORM_VERSION = 1;
+    public static final int TRANSFORM_VERSION = 2;
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int SUBJECT_MAX = 255;
@@ -33,6 +34,7 @@ public final class MappingRules {
     private final NameMatcher statuses;
     private final NameMatcher priorities;
     private final AdfToMarkdown adf = new AdfToMarkdown();
+    private final WikiToMarkdown wiki = new WikiToMarkdown();
     private final String fingerprint;
 
     /** @param jiraKeyField API name of the work-package custom field that keeps the Jira key */
@@ -108,12 +110,12 @@ public final class MappingRules {
         return new CommandDraft(CommandKind.WORK_PACKAGE, CommandAction.UPSERT, event.getJiraId(), key, body);
     }
 
-    /** Cloud sends ADF; Data Center sends wiki markup as a string, carried over as it is until its converter exists. */
+    /** Cloud's v3 API sends ADF; the v2 API and Data Center send wiki markup as a string. */
     private String description(JsonNode description) {
         if (description.isMissingNode() || description.isNull()) {
             return "";
         }
-        return description.isTextual() ? description.asText() : adf.convert(description);
+        return description.isTextual() ? wiki.convert(description.asText()) : adf.convert(description);
     }
 
     private static String subject(String summary) {

@@ -1,0 +1,71 @@
+package io.j2o.transformer.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.j2o.schemas.avro.ChangeType;
+import io.j2o.schemas.avro.JiraEntityEvent;
+import io.j2o.schemas.avro.JiraEntityType;
+import io.j2o.schemas.avro.JiraFlavour;
+import io.j2o.schemas.avro.JiraSource;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class MappingRulesTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final OpenProjectCatalog CATALOG = new OpenProjectCatalog(
+            List.of(new CatalogEntry("Task", "/api/v3/types/1", true)),
+            List.of(new CatalogEntry("New", "/api/v3/statuses/1", true)),
+            List.of(new CatalogEntry("Normal", "/api/v3/priorities/8", true)),
+            Map.of());
+
+    private final MappingRules rules = new MappingRules(CATALOG, "customField1");
+
+    @Test
+    void wikiMarkupDescriptionOfADataCenterIssueBecomesMarkdown() throws Exception {
+        JsonNode issue = JSON.readTree("""
+                {"id":"10001","key":"DC-1","fields":{"summary":"Crash on save",
+                 "description":"h2. Steps\\r\\n# Open *Settings*\\r\\n# Press {{Save}}\\r\\n\\r\\n{code:java}\\r\\nsave();\\r\\n{code}\\r\\nSee [the log|https://ci.example.com/1] and [~jdoe].",
+                 "issuetype":{"name":"Task"},"status":{"name":"New"},"priority":{"name":"Normal"},
+                 "project":{"id":"10000","key":"DC"}}}
+                """);
+
+        CommandDraft draft = rules.map(event("10001", "DC-1", issue), issue).orElseThrow();
+
+        assertThat(draft.body().path("description").path("raw").asText()).isEqualTo("""
+                ## Steps
+
+                1. Open **Settings**
+                2. Press `Save`
+
+                ```java
+                save();
+                ```
+
+                See [the log](https://ci.example.com/1) and @jdoe.""");
+    }
+
+    @Test
+    void plainStringDescriptionStaysReadableText() throws Exception {
+        JsonNode issue = JSON.readTree("""
+                {"id":"10002","key":"DC-2","fields":{"summary":"s","description":"Costs 5 * 3 and uses a_b_c, see #12",
+                 "project":{"id":"10000"}}}
+                """);
+
+        CommandDraft draft = rules.map(event("10002", "DC-2", issue), issue).orElseThrow();
+
+        assertThat(draft.body().path("description").path("raw").asText()).isEqualTo("Costs 5 \\* 3 and uses a\\_b\\_c, see #12");
+    }
+
+    private static JiraEntityEvent event(String id, String key, JsonNode payload) {
+        return JiraEntityEvent.newBuilder()
+                .setEntityType(JiraEntityType.ISSUE).setJiraId(id).setJiraKey(key).setProjectKey("DC")
+                .setChange(ChangeType.UPSERT).setExtractedAt(Instant.parse("2025-06-01T00:00:00Z"))
+                .setSource(new JiraSource("test", JiraFlavour.DATA_CENTER, "2")).setPayload(payload.toString())
+                .build();
+    }
+}
