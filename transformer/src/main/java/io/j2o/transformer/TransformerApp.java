@@ -8,6 +8,7 @@ import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +24,12 @@ public final class TransformerApp implements AutoCloseable {
         this.counters = new TransformerCounters();
         this.streams = new KafkaStreams(TransformerTopology.build(config.topics(), serdes, rules, counters), properties(config));
         streams.setStateListener((now, before) -> LOG.info("transformer state {} -> {}", before, now));
+        // A failure that escapes the topology is a bug, not bad input (that is dead-lettered): stop visibly
+        // rather than let a replacement thread loop over the same record.
+        streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("transformer stopped by an unexpected failure: {}", e.toString(), e);
+            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
     }
 
     static Properties properties(TransformerConfig config) {
@@ -46,6 +53,12 @@ public final class TransformerApp implements AutoCloseable {
 
     public KafkaStreams.State state() {
         return streams.state();
+    }
+
+    /** False once the transformer has stopped or failed; it does not restart by itself. */
+    public boolean isAlive() {
+        KafkaStreams.State state = streams.state();
+        return state.isRunningOrRebalancing() || state == KafkaStreams.State.CREATED;
     }
 
     public TransformerCounters counters() {

@@ -3,6 +3,7 @@ package io.j2o.cli.demo;
 import io.j2o.cli.pipeline.Pipeline;
 import io.j2o.transformer.TransformerCounters;
 import java.io.PrintWriter;
+import java.util.List;
 
 /** The demo's running commentary: one line of counts per kind, Jira against OpenProject, every few seconds. */
 final class DemoProgress {
@@ -29,8 +30,12 @@ final class DemoProgress {
                 pipeline.loaderProgress().committed(), pipeline.loaderProgress().deadLettered() + t.deadLettered(),
                 sandbox.openProject().projects().size(), sandbox.openProject().workPackages().size(),
                 sandbox.openProject().writeCount(),
-                pipeline.loadersAlive() ? "" : " | A LOADER STOPPED: see the log");
+                pipeline.stoppedParts().isEmpty() ? "" : " | STOPPED: " + pipeline.stoppedParts() + ", see the log");
         out.flush();
+    }
+
+    List<String> stoppedParts() {
+        return pipeline.stoppedParts();
     }
 
     /**

@@ -110,6 +110,11 @@ final class DemoRun {
             throws InterruptedException {
         ValidationReport report = validate(validator, dataset, sandbox);
         while (System.nanoTime() < deadline) {
+            if (!progress.stoppedParts().isEmpty()) {
+                out.printf("stopped waiting: %s stopped (the log says why); the report shows what is missing%n",
+                        progress.stoppedParts());
+                return validate(validator, dataset, sandbox);
+            }
             if (progress.isQuiet(expectedReceived)) {
                 report = validate(validator, dataset, sandbox);
                 if (report.isClean() && progress.isQuiet(expectedReceived)) {

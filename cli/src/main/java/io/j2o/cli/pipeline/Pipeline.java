@@ -109,9 +109,14 @@ public final class Pipeline implements AutoCloseable {
         return loaderProgress;
     }
 
-    /** Whether every loader instance is still running (one that died left an error in the log). */
-    public boolean loadersAlive() {
-        return loaderThreads.stream().allMatch(Thread::isAlive);
+    /** What has stopped that should be running, e.g. a loader instance that died; empty while all is well. */
+    public List<String> stoppedParts() {
+        List<String> stopped = new ArrayList<>();
+        if (!transformer.isAlive()) {
+            stopped.add("transformer (" + transformer.state() + ")");
+        }
+        loaderThreads.stream().filter(t -> !t.isAlive()).forEach(t -> stopped.add(t.getName()));
+        return stopped;
     }
 
     private void provisionTopics() {
