@@ -3,6 +3,7 @@ package io.j2o.extractor;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.j2o.extractor.jira.JiraClient;
 import io.j2o.extractor.jira.JiraSearchPage;
+import io.j2o.extractor.jira.JiraTimestamps;
 import io.j2o.extractor.jira.Jql;
 import io.j2o.extractor.publish.EventPublisher;
 import io.j2o.extractor.state.Watermark;
@@ -15,8 +16,6 @@ import io.j2o.schemas.avro.JiraSource;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +30,6 @@ import org.slf4j.LoggerFactory;
 public final class JiraExtractor {
 
     private static final Logger LOG = LoggerFactory.getLogger(JiraExtractor.class);
-    private static final DateTimeFormatter JIRA_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
     private static final List<String> ALL_FIELDS = List.of("*all");
 
     private final ExtractorConfig config;
@@ -76,16 +74,21 @@ public final class JiraExtractor {
         Watermark watermark = full ? Watermark.none() : watermarks.get(stateKey);
         String jql = Jql.issuesUpdatedSince(projectKey, watermark.queryFrom(config.lookback()), zone);
         Map<String, Instant> published = new HashMap<>();
+        int count = 0;
         String token = null;
         do {
             JiraSearchPage page = jira.search(jql, ALL_FIELDS, config.pageSize(), token);
             for (JsonNode issue : page.issues()) {
                 String id = issue.path("id").asText();
                 Instant updated = updatedOf(issue);
-                if (!watermark.alreadyPublished(id, updated)) {
+                // Without a readable 'updated' the issue cannot be deduplicated or move the watermark: always publish it.
+                if (updated == null || !watermark.alreadyPublished(id, updated)) {
                     publisher.publish(config.topics().jiraIssues(),
                             event(JiraEntityType.ISSUE, id, issue.path("key").asText(null), projectKey, updated, issue));
-                    published.put(id, updated);
+                    count++;
+                    if (updated != null) {
+                        published.put(id, updated);
+                    }
                 }
             }
             token = page.nextPageToken();
@@ -94,8 +97,8 @@ public final class JiraExtractor {
         if (!published.isEmpty()) {
             watermarks.put(stateKey, watermark.advance(published, config.lookback()));
         }
-        LOG.info("project extracted projectKey={} published={} jql={}", projectKey, published.size(), jql);
-        return published.size();
+        LOG.info("project extracted projectKey={} published={} jql={}", projectKey, count, jql);
+        return count;
     }
 
     private List<JsonNode> selectedProjects() {
@@ -135,14 +138,14 @@ public final class JiraExtractor {
                 .build();
     }
 
-    /** Jira's {@code fields.updated}; an issue without a readable one sorts as the epoch and is always re-checked. */
+    /** Jira's {@code fields.updated}, or null when the payload has none that can be read. */
     private static Instant updatedOf(JsonNode issue) {
-        String text = issue.path("fields").path("updated").asText("");
-        try {
-            return JIRA_TIME.parse(text, Instant::from);
-        } catch (DateTimeParseException e) {
-            LOG.warn("issue has no readable updated time, publishing it jiraKey={} updated={}", issue.path("key").asText(), text);
-            return Instant.EPOCH;
+        JsonNode updated = issue.path("fields").path("updated");
+        Instant parsed = JiraTimestamps.parse(updated.isTextual() ? updated.asText() : null).orElse(null);
+        if (parsed == null) {
+            LOG.warn("issue has no readable updated time, publishing it without one jiraKey={} updated={}",
+                    issue.path("key").asText(), updated);
         }
+        return parsed;
     }
 }

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import okhttp3.Credentials;
 import okhttp3.HttpUrl;
@@ -19,6 +20,8 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Jira Cloud REST v3 over HTTP with basic auth (email + API token). Throttling and server trouble are retried with
@@ -26,6 +29,7 @@ import okhttp3.Response;
  */
 public final class JiraClient {
 
+    private static final Logger LOG = LoggerFactory.getLogger(JiraClient.class);
     private static final MediaType JSON = MediaType.get("application/json");
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int PROJECT_PAGE = 50;
@@ -56,10 +60,15 @@ public final class JiraClient {
                 .intervalBiFunction(honourRetryAfter)
                 .retryOnException(e -> e instanceof JiraException je && je.isTransient())
                 .build());
+        retry.getEventPublisher().onRetry(event -> LOG.warn("Jira call failed, retrying attempt={} waitMs={} error={}",
+                event.getNumberOfRetryAttempts(), event.getWaitInterval().toMillis(),
+                event.getLastThrowable() == null ? "" : event.getLastThrowable().getMessage()));
     }
 
     public static OkHttpClient defaultHttp() {
+        // OkHttp would silently repeat a request whose connection dropped; our retry policy counts and paces it instead.
         return new OkHttpClient.Builder()
+                .retryOnConnectionFailure(false)
                 .connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(Duration.ofSeconds(60))
                 .build();
@@ -90,7 +99,8 @@ public final class JiraClient {
         if (nextPageToken != null) {
             body.put("nextPageToken", nextPageToken);
         }
-        JsonNode page = call(() -> request("/rest/api/3/search/jql").post(RequestBody.create(body.toString(), JSON)).build());
+        JsonNode page = call(() -> request("/rest/api/3/search/jql").post(RequestBody.create(body.toString(), JSON)).build(),
+                JiraErrors::requireSearchPage);
         List<JsonNode> issues = new ArrayList<>();
         page.path("issues").forEach(issues::add);
         String next = page.path("isLast").asBoolean(false) ? null : page.path("nextPageToken").asText(null);
@@ -108,17 +118,22 @@ public final class JiraClient {
     }
 
     private JsonNode call(Supplier<Request> request) {
-        return Retry.decorateSupplier(retry, () -> execute(request.get())).get();
+        return call(request, (what, json) -> json);
     }
 
-    private JsonNode execute(Request request) {
+    /** Sends with retries; {@code expect} checks the JSON's shape inside the retry, so a malformed answer is retried too. */
+    private JsonNode call(Supplier<Request> request, BiFunction<String, JsonNode, JsonNode> expect) {
+        return Retry.decorateSupplier(retry, () -> execute(request.get(), expect)).get();
+    }
+
+    private JsonNode execute(Request request, BiFunction<String, JsonNode, JsonNode> expect) {
         String what = request.method() + " " + request.url().encodedPath();
         try (Response response = http.newCall(request).execute()) {
             String text = response.body().string();
             if (!response.isSuccessful()) {
                 throw JiraErrors.classify(what, response.code(), text, response.header("Retry-After"));
             }
-            return JiraErrors.requireJson(what, response.header("Content-Type"), text);
+            return expect.apply(what, JiraErrors.requireJson(what, response.code(), response.header("Content-Type"), text));
         } catch (IOException e) {
             throw new JiraException.Unavailable(what + " failed: " + e.getMessage(), e);
         }

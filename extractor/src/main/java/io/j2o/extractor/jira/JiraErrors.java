@@ -17,8 +17,11 @@ final class JiraErrors {
 
     static JiraException classify(String call, int status, String body, String retryAfter) {
         String message = call + " -> " + status + ": " + describe(body);
-        if (status == 401 || status == 403) {
-            return new JiraException.Unauthorized(status, message);
+        if (status == 401) {
+            return new JiraException.Unauthorized(status, message + " (Jira refused the credentials: check jira.email and jira.apiToken)");
+        }
+        if (status == 403) {
+            return new JiraException.Unauthorized(status, message + " (the Jira user lacks a permission, or Jira demands a CAPTCHA after failed logins)");
         }
         if (status == 429 || status >= 500) {
             return new JiraException.Unavailable(status, message, parseRetryAfter(retryAfter));
@@ -27,15 +30,30 @@ final class JiraErrors {
     }
 
     /** A proxy or a maintenance page answers 200 with HTML: that is an error, never data. */
-    static JsonNode requireJson(String call, String contentType, String body) {
+    static JsonNode requireJson(String call, int status, String contentType, String body) {
         if (contentType != null && !contentType.contains("json")) {
-            throw new JiraException.Unavailable(0, call + " answered " + contentType + " instead of JSON: " + abbreviate(body), null);
+            throw new JiraException.UnexpectedResponse(status, call + " -> " + status + " answered " + contentType
+                    + " instead of JSON: " + abbreviate(body));
         }
+        JsonNode json;
         try {
-            return MAPPER.readTree(body);
+            json = MAPPER.readTree(body);
         } catch (IOException e) {
-            throw new JiraException.Unavailable(0, call + " answered text that is not JSON: " + abbreviate(body), null);
+            throw new JiraException.UnexpectedResponse(status, call + " -> " + status + " answered text that is not JSON: " + abbreviate(body));
         }
+        if (json == null || json.isMissingNode()) {
+            throw new JiraException.UnexpectedResponse(status, call + " -> " + status + " answered an empty body instead of JSON");
+        }
+        return json;
+    }
+
+    /** A search page must carry its {@code issues} array; anything else would silently read as "no more issues". */
+    static JsonNode requireSearchPage(String call, JsonNode page) {
+        if (!page.path("issues").isArray()) {
+            throw new JiraException.UnexpectedResponse(200, call + " answered JSON without an 'issues' array: "
+                    + abbreviate(page.toString()));
+        }
+        return page;
     }
 
     /** Jira's error body is {@code {"errorMessages":[…],"errors":{field:message}}}. */

@@ -58,6 +58,22 @@ public class JiraException extends RuntimeException {
         }
     }
 
+    /**
+     * A 2xx answer that is not the data asked for: an HTML login or maintenance page from a proxy, text that is not
+     * JSON, an empty body, or JSON without the expected envelope. Never treated as data; retried like an outage,
+     * since it usually is one, then reported.
+     */
+    public static final class UnexpectedResponse extends JiraException {
+        public UnexpectedResponse(int status, String message) {
+            super(status, message);
+        }
+
+        @Override
+        public boolean isTransient() {
+            return true;
+        }
+    }
+
     /** 400 and other client errors: the request itself is wrong (bad JQL, unknown field). */
     public static final class Rejected extends JiraException {
         public Rejected(int status, String message) {

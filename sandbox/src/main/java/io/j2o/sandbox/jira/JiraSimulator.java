@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>It serves {@code serverInfo}, {@code myself}, project search and lookup, statuses, priorities, issue types,
  * user search, issue lookup and the enhanced JQL search, with Jira's paging, field projection, error bodies and Basic auth; the removed {@code /search} answers
- * 410. Tests change the data through the thread-safe mutation methods and steer time through {@link #clock(Clock)}.
+ * 410. {@link #faults()} injects rate limits, server errors, HTML pages, dropped connections and search lag. Tests change the data through the thread-safe mutation methods and steer time through {@link #clock(Clock)}.
  */
 public final class JiraSimulator implements AutoCloseable {
 
@@ -47,7 +47,10 @@ public final class JiraSimulator implements AutoCloseable {
             config.jetty.port = 0;
             config.routes.before(ctx -> {
                 requests.add(new RecordedRequest(ctx.method().name(), ctx.path(), ctx.queryString(), site.now()));
-                auth.check(ctx);
+                // A proxy or Jira's front door fails a request before it is authenticated.
+                if (!site.faults().intercept(ctx, site.now())) {
+                    auth.check(ctx);
+                }
             });
             config.routes.exception(JiraApiException.class,
                     (error, ctx) -> JsonResponses.send(ctx, error.status(), error.body()));
@@ -71,6 +74,11 @@ public final class JiraSimulator implements AutoCloseable {
 
     public Options options() {
         return site.options();
+    }
+
+    /** The faults this simulator injects; change them at any time, also while it serves. */
+    public JiraFaults faults() {
+        return site.faults();
     }
 
     /** The clock behind {@code updated} of mutated issues, {@code serverTime} and relative JQL dates. */

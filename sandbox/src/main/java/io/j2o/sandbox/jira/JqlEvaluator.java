@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -28,17 +29,17 @@ final class JqlEvaluator {
 
     private final ZoneId zone;
     private final Instant now;
-    private final Set<String> knownProjects;
+    private final Map<String, String> projectKeys;
     private final Predicate<String> issueExists;
 
     /**
-     * @param knownProjects upper-cased keys, ids and names of the site's projects
-     * @param issueExists   whether an issue key or id resolves
+     * @param projectKeys upper-cased keys, names and ids of the site's projects → the upper-cased key each names
+     * @param issueExists whether an issue key or id resolves
      */
-    JqlEvaluator(ZoneId zone, Instant now, Set<String> knownProjects, Predicate<String> issueExists) {
+    JqlEvaluator(ZoneId zone, Instant now, Map<String, String> projectKeys, Predicate<String> issueExists) {
         this.zone = zone;
         this.now = now;
-        this.knownProjects = knownProjects;
+        this.projectKeys = projectKeys;
         this.issueExists = issueExists;
     }
 
@@ -110,6 +111,7 @@ final class JqlEvaluator {
             return issue -> compare(compareKeys(issue.path("key").asText(), bound), operator);
         }
         Set<String> wanted = clause.values().stream().map(value -> value.toUpperCase(Locale.ROOT))
+                .map(value -> field.equals("project") ? projectKeys.get(value) : value)
                 .collect(Collectors.toSet());
         boolean negated = operator == JqlOperator.NOT_EQUALS || operator == JqlOperator.NOT_IN;
         return issue -> {
@@ -121,7 +123,7 @@ final class JqlEvaluator {
     private void validateValues(String field, JqlCondition.Clause clause) {
         for (String value : clause.values()) {
             String upper = value.toUpperCase(Locale.ROOT);
-            if (field.equals("project") && !knownProjects.contains(upper)) {
+            if (field.equals("project") && !projectKeys.containsKey(upper)) {
                 throw JiraApiException.badRequest("The value '" + value + "' does not exist for the field '"
                         + clause.field() + "'.");
             }
@@ -139,8 +141,8 @@ final class JqlEvaluator {
         List<String> values = new ArrayList<>();
         switch (field) {
             case "project" -> {
-                JsonNode project = fields.path("project");
-                addAll(values, project, "key", "id", "name");
+                // Clause values are resolved to project keys first, so only the key is compared here.
+                addAll(values, fields.path("project"), "key");
                 String key = issue.path("key").asText();
                 if (values.isEmpty() && key.contains("-")) {
                     values.add(key.substring(0, key.lastIndexOf('-')));
@@ -169,7 +171,7 @@ final class JqlEvaluator {
     private static Instant date(ObjectNode issue, String field) {
         String name = field.equals("resolved") ? "resolutiondate" : field;
         JsonNode value = issue.path("fields").path(name);
-        return value.isTextual() ? JiraDateTimes.parse(value.asText()) : null;
+        return value.isTextual() ? JiraDateTimes.parseOrNull(value.asText()) : null;
     }
 
     private static boolean compare(int comparison, JqlOperator operator) {

@@ -1,10 +1,12 @@
 package io.j2o.sandbox.jira;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.j2o.sandbox.dataset.JiraDateTimes;
 import io.j2o.sandbox.jira.jql.JqlParseException;
 import io.j2o.sandbox.jira.jql.JqlQuery;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -39,6 +41,12 @@ final class SearchRoutes {
         throw new JiraApiException(410, REMOVED);
     }
 
+    /** With a search lag set, the index has not yet seen an issue updated after {@code indexedUpTo}. */
+    private static boolean indexed(ObjectNode issue, Instant indexedUpTo) {
+        Instant updated = JiraDateTimes.parseOrNull(issue.path("fields").path("updated").asText(null));
+        return updated == null || !updated.isAfter(indexedUpTo);
+    }
+
     private void search(Context ctx, SearchRequest request) {
         String jql = request.jql() == null ? "" : request.jql();
         JqlQuery query;
@@ -57,10 +65,12 @@ final class SearchRoutes {
         int offset = request.nextPageToken() == null || request.nextPageToken().isBlank()
                 ? 0 : SearchPageToken.decode(request.nextPageToken(), jql);
 
-        JqlEvaluator evaluator = new JqlEvaluator(site.options().timeZone(), site.now(), site.projectIdentifiers(),
+        JqlEvaluator evaluator = new JqlEvaluator(site.options().timeZone(), site.now(), site.projectKeysByIdentifier(),
                 key -> site.issues().find(key).isPresent());
         var predicate = evaluator.predicate(query.where().orElseThrow());
+        Instant indexedUpTo = site.now().minus(site.faults().searchLag());
         List<ObjectNode> matching = site.issues().snapshot().stream()
+                .filter(issue -> indexed(issue, indexedUpTo))
                 .filter(predicate)
                 .sorted(evaluator.comparator(query.orderBy()))
                 .toList();

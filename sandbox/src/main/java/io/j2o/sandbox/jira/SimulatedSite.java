@@ -1,14 +1,17 @@
 package io.j2o.sandbox.jira;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.j2o.sandbox.dataset.JiraDataset;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** What the routes share: the site's reference data, its issues, the options and the simulator's clock. */
 final class SimulatedSite {
@@ -16,6 +19,7 @@ final class SimulatedSite {
     private final JiraDataset dataset;
     private final IssueStore issues;
     private final JiraSimulator.Options options;
+    private final JiraFaults faults = new JiraFaults();
     private volatile Clock clock;
 
     SimulatedSite(JiraDataset dataset, JiraSimulator.Options options, Clock clock) {
@@ -35,6 +39,10 @@ final class SimulatedSite {
 
     JiraSimulator.Options options() {
         return options;
+    }
+
+    JiraFaults faults() {
+        return faults;
     }
 
     Clock clock() {
@@ -60,27 +68,31 @@ final class SimulatedSite {
                 .findFirst();
     }
 
-    /** Upper-cased keys, ids and names of the projects JQL may name, including those of inserted raw issues. */
-    Set<String> projectIdentifiers() {
-        Set<String> identifiers = new HashSet<>();
-        for (ObjectNode project : dataset.projects()) {
-            addIdentifiers(identifiers, project);
-        }
+    /**
+     * What a JQL project value may be, upper-cased, mapped to the upper-cased key of the project it names: keys, names
+     * and ids of the site's projects and of those inserted issues refer to. A key wins over another project's name or
+     * id, as in Jira, so {@code project = ABC} never matches a project merely named "ABC".
+     */
+    Map<String, String> projectKeysByIdentifier() {
+        List<JsonNode> projects = new ArrayList<>(dataset.projects());
         for (ObjectNode issue : issues.snapshot()) {
-            addIdentifiers(identifiers, issue.path("fields").path("project") instanceof ObjectNode p ? p : issue.objectNode());
+            JsonNode reference = issue.path("fields").path("project");
             String key = issue.path("key").asText();
-            if (key.contains("-")) {
-                identifiers.add(key.substring(0, key.lastIndexOf('-')).toUpperCase(Locale.ROOT));
+            if (reference.path("key").isTextual()) {
+                projects.add(reference);
+            } else if (key.contains("-")) {
+                projects.add(JsonNodeFactory.instance.objectNode().put("key", key.substring(0, key.lastIndexOf('-'))));
             }
         }
-        return identifiers;
-    }
-
-    private static void addIdentifiers(Set<String> identifiers, ObjectNode project) {
-        for (String field : List.of("id", "key", "name")) {
-            if (project.hasNonNull(field)) {
-                identifiers.add(project.get(field).asText().toUpperCase(Locale.ROOT));
+        Map<String, String> keys = new HashMap<>();
+        for (String field : List.of("id", "name", "key")) {
+            for (JsonNode project : projects) {
+                if (project.hasNonNull(field) && project.path("key").isTextual()) {
+                    keys.put(project.get(field).asText().toUpperCase(Locale.ROOT),
+                            project.get("key").asText().toUpperCase(Locale.ROOT));
+                }
             }
         }
+        return keys;
     }
 }
