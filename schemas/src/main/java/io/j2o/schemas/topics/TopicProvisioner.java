@@ -1,11 +1,14 @@
 package io.j2o.schemas.topics;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,6 +16,7 @@ import org.slf4j.LoggerFactory;
 public final class TopicProvisioner {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicProvisioner.class);
+    private static final Duration LEADER_WAIT = Duration.ofSeconds(30);
 
     private final Admin admin;
     private final short replicationFactor;
@@ -20,6 +24,26 @@ public final class TopicProvisioner {
     public TopicProvisioner(Admin admin, short replicationFactor) {
         this.admin = admin;
         this.replicationFactor = replicationFactor;
+    }
+
+    /**
+     * Waits until every partition of the new topics has a leader: producing into a topic whose leaders are still
+     * being elected was seen to confuse an idempotent producer's sequence numbers for two minutes.
+     */
+    private void awaitLeaders(List<String> names) throws InterruptedException, ExecutionException {
+        long deadline = System.nanoTime() + LEADER_WAIT.toNanos();
+        while (true) {
+            Map<String, TopicDescription> described = admin.describeTopics(names).allTopicNames().get();
+            boolean ready = described.values().stream()
+                    .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+            if (ready) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("topics have no leader after " + LEADER_WAIT + ": " + names);
+            }
+            Thread.sleep(50);
+        }
     }
 
     public void ensure(List<TopicSpec> specs) {
@@ -33,6 +57,7 @@ public final class TopicProvisioner {
                 return;
             }
             admin.createTopics(missing).all().get();
+            awaitLeaders(missing.stream().map(NewTopic::name).toList());
             LOG.info("created topics {}", missing.stream().map(NewTopic::name).collect(Collectors.joining(",")));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
