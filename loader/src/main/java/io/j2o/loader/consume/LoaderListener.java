@@ -40,7 +40,10 @@ public interface LoaderListener {
     default void deadLettered(DeadLetter deadLetter) {
     }
 
-    /** Mappings and journal of a batch are in Kafka and its offsets are committed. */
+    /**
+     * A commit newly covered {@code commands} more commands: their mappings, journal entries and dead letters are in
+     * Kafka and their offsets committed. Each command is counted once, when the commit first passes it.
+     */
     default void batchCommitted(int commands) {
     }
 }

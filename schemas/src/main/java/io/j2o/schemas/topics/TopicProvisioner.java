@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,16 +34,27 @@ public final class TopicProvisioner {
     private void awaitLeaders(List<String> names) throws InterruptedException, ExecutionException {
         long deadline = System.nanoTime() + LEADER_WAIT.toNanos();
         while (true) {
-            Map<String, TopicDescription> described = admin.describeTopics(names).allTopicNames().get();
-            boolean ready = described.values().stream()
-                    .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
-            if (ready) {
+            if (haveLeaders(names)) {
                 return;
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("topics have no leader after " + LEADER_WAIT + ": " + names);
             }
             Thread.sleep(50);
+        }
+    }
+
+    /** False, not an error, while the new topics are not yet known everywhere. */
+    private boolean haveLeaders(List<String> names) throws InterruptedException, ExecutionException {
+        try {
+            Map<String, TopicDescription> described = admin.describeTopics(names).allTopicNames().get();
+            return described.values().stream()
+                    .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                return false;
+            }
+            throw e;
         }
     }
 
