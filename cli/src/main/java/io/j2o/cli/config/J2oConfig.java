@@ -1,0 +1,162 @@
+package io.j2o.cli.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * The contents of {@code j2o.yaml}, one record per section, with every optional value defaulted. The records only
+ * hold values; whether they make sense is decided by {@link ConfigLoader}, which reports every problem at once.
+ */
+public record J2oConfig(
+        Jira jira,
+        OpenProject openproject,
+        Kafka kafka,
+        SchemaRegistry schemaRegistry,
+        Extractor extractor,
+        Transformer transformer,
+        Loader loader,
+        Mapping mapping) {
+
+    public J2oConfig {
+        jira = jira == null ? new Jira(null, null, null, null, null) : jira;
+        openproject = openproject == null ? new OpenProject(null, null, null) : openproject;
+        kafka = kafka == null ? new Kafka(null, null, null, null, null) : kafka;
+        schemaRegistry = schemaRegistry == null ? new SchemaRegistry(null, null, null) : schemaRegistry;
+        extractor = extractor == null ? new Extractor(null, null, null, null, null) : extractor;
+        transformer = transformer == null ? new Transformer(null, null, null) : transformer;
+        loader = loader == null ? new Loader(null, null, null, null) : loader;
+        mapping = mapping == null ? new Mapping(null, null, null) : mapping;
+    }
+
+    /**
+     * The Jira site.
+     *
+     * @param site    a short stable name of the site, part of watermark keys; defaults to the URL's host
+     * @param flavour {@code CLOUD} (Data Center is not supported yet)
+     */
+    public record Jira(String url, String email, Secret apiToken, String site, String flavour) {
+        public Jira {
+            site = site != null ? site : hostOf(url);
+            flavour = flavour != null ? flavour : "CLOUD";
+        }
+
+        private static String hostOf(String url) {
+            try {
+                String host = url == null ? null : URI.create(url).getHost();
+                return host != null ? host : "jira";
+            } catch (IllegalArgumentException e) {
+                return "jira";
+            }
+        }
+    }
+
+    /**
+     * The target OpenProject.
+     *
+     * @param jiraKeyField API name of the work-package custom field that holds the Jira key, e.g. {@code customField1}
+     */
+    public record OpenProject(String url, Secret apiKey, String jiraKeyField) {
+    }
+
+    /**
+     * The Kafka cluster.
+     *
+     * @param properties given to every Kafka client unchanged (TLS, SASL, tuning); values whose key names a
+     *                   credential are masked when printed
+     */
+    public record Kafka(String bootstrapServers, String topicPrefix, Integer partitions, Integer replicationFactor,
+                        Map<String, String> properties) {
+
+        private static final Pattern CREDENTIAL_KEY =
+                Pattern.compile("(?i).*(password|secret|jaas|token|credential|user\\.info).*|.*\\.key");
+
+        public Kafka {
+            topicPrefix = topicPrefix != null ? topicPrefix : "j2o.";
+            partitions = partitions != null ? partitions : 6;
+            replicationFactor = replicationFactor != null ? replicationFactor : 3;
+            properties = properties == null ? Map.of() : Map.copyOf(properties);
+        }
+
+        /** The pass-through properties with credentials replaced by {@code ****}, in key order. */
+        public Map<String, String> maskedProperties() {
+            Map<String, String> masked = new TreeMap<>();
+            properties.forEach((key, value) -> masked.put(key, CREDENTIAL_KEY.matcher(key).matches() ? Secret.MASK : value));
+            return masked;
+        }
+
+        @Override
+        public String toString() {
+            return "Kafka[bootstrapServers=" + bootstrapServers + ", topicPrefix=" + topicPrefix + ", partitions="
+                    + partitions + ", replicationFactor=" + replicationFactor + ", properties=" + maskedProperties() + "]";
+        }
+    }
+
+    /** The Confluent-compatible Schema Registry; {@code username} and {@code password} go together or not at all. */
+    public record SchemaRegistry(String url, String username, Secret password) {
+    }
+
+    /**
+     * What to extract and how often.
+     *
+     * @param projects     Jira project keys; empty means every project the account can see
+     * @param lookback     how far before the watermark each query starts
+     * @param pollInterval pause between passes when {@code j2o run} runs continuously
+     */
+    public record Extractor(List<String> projects, Duration lookback, Integer pageSize, Duration pollInterval,
+                            Integer maxAttempts) {
+        public Extractor {
+            projects = projects == null ? List.of() : List.copyOf(projects);
+            lookback = lookback != null ? lookback : Duration.ofMinutes(1);
+            pageSize = pageSize != null ? pageSize : 100;
+            pollInterval = pollInterval != null ? pollInterval : Duration.ofMinutes(1);
+            maxAttempts = maxAttempts != null ? maxAttempts : 6;
+        }
+    }
+
+    /** The Kafka Streams application. */
+    public record Transformer(String applicationId, String stateDir, Integer streamThreads) {
+        public Transformer {
+            applicationId = applicationId != null ? applicationId : "j2o-transformer";
+            stateDir = stateDir != null ? stateDir : "j2o-state";
+            streamThreads = streamThreads != null ? streamThreads : 1;
+        }
+    }
+
+    /**
+     * The loader consumer group.
+     *
+     * @param concurrency commands in flight per instance
+     * @param instances   loader instances in this JVM
+     */
+    public record Loader(String groupId, Integer concurrency, Integer instances, Integer maxAttempts) {
+        public Loader {
+            groupId = groupId != null ? groupId : "j2o-loader";
+            concurrency = concurrency != null ? concurrency : 8;
+            instances = instances != null ? instances : 1;
+            maxAttempts = maxAttempts != null ? maxAttempts : 6;
+        }
+    }
+
+    /** The operator's explicit choices, per vocabulary: Jira name → OpenProject name; the rest is matched by name. */
+    public record Mapping(Map<String, String> type, Map<String, String> status, Map<String, String> priority) {
+        public Mapping {
+            type = type == null ? Map.of() : Map.copyOf(type);
+            status = status == null ? Map.of() : Map.copyOf(status);
+            priority = priority == null ? Map.of() : Map.copyOf(priority);
+        }
+
+        /** In the form {@code OpenProjectCatalog} takes. */
+        public Map<String, Map<String, String>> overrides() {
+            Map<String, Map<String, String>> overrides = new LinkedHashMap<>();
+            overrides.put("type", type);
+            overrides.put("status", status);
+            overrides.put("priority", priority);
+            return overrides;
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package io.j2o.cli.config;
+
+import io.j2o.cli.pipeline.PipelineSettings;
+import io.j2o.extractor.ExtractorConfig;
+import io.j2o.loader.LoaderConfig;
+import io.j2o.schemas.registry.RegistryCredentials;
+import io.j2o.schemas.registry.SchemaRegistryConfig;
+import io.j2o.schemas.topics.Topics;
+import io.j2o.transformer.TransformerConfig;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * Builds the services' configuration records from the file's sections. The records validate themselves; their
+ * messages are collected here next to the few checks only the file has (URLs, flavour, durations, credentials).
+ */
+final class SettingsAssembler {
+
+    /** The records report several problems joined by "; ", each starting with its path. */
+    private static final Pattern BETWEEN_PROBLEMS = Pattern.compile("; (?=[A-Za-z][A-Za-z0-9]*(\\.[A-Za-z0-9]+)+: )");
+
+    /** Where a record's path differs from the file's: the loader owns the Jira-key field, the file keeps it with OpenProject. */
+    private static final Map<String, String> FILE_PATHS = Map.of("loader.jiraKeyField", "openproject.jiraKeyField");
+
+    private SettingsAssembler() {
+    }
+
+    /** @return the settings, or null when a problem (already recorded in {@code reading}) prevents building them */
+    static PipelineSettings assemble(J2oConfig config, Path baseDir, ConfigReading reading) {
+        checkFileLevel(config, reading);
+        J2oConfig.Kafka kafka = config.kafka();
+        Topics topics = build(reading, "kafka.topicPrefix", () -> new Topics(kafka.topicPrefix()));
+        Topics usable = topics != null ? topics : Topics.defaults();
+        Map<String, Object> kafkaProperties = Map.copyOf(kafka.properties());
+
+        J2oConfig.Jira jira = config.jira();
+        J2oConfig.Extractor extraction = config.extractor();
+        ExtractorConfig extractor = build(reading, null, () -> new ExtractorConfig(jira.url(), jira.email(),
+                reveal(jira.apiToken()), jira.site(), extraction.projects(), kafka.bootstrapServers(), usable,
+                extraction.lookback(), extraction.pageSize(), extraction.maxAttempts(), kafkaProperties));
+
+        J2oConfig.Transformer transformation = config.transformer();
+        TransformerConfig transformer = build(reading, null, () -> new TransformerConfig(kafka.bootstrapServers(),
+                transformation.applicationId(), usable, baseDir.resolve(transformation.stateDir()),
+                transformation.streamThreads(), kafkaProperties));
+
+        J2oConfig.OpenProject openProject = config.openproject();
+        J2oConfig.Loader loading = config.loader();
+        LoaderConfig loader = build(reading, null, () -> new LoaderConfig(kafka.bootstrapServers(), loading.groupId(),
+                usable, openProject.url(), reveal(openProject.apiKey()), openProject.jiraKeyField(),
+                loading.concurrency(), loading.maxAttempts(), kafkaProperties));
+
+        J2oConfig.SchemaRegistry registry = config.schemaRegistry();
+        Optional<RegistryCredentials> credentials = registry.username() == null || registry.password() == null
+                ? Optional.empty()
+                : Optional.ofNullable(build(reading, "schemaRegistry.username",
+                        () -> new RegistryCredentials(registry.username(), registry.password().reveal())));
+        if (registry.url() == null) {
+            reading.add("schemaRegistry.url", "must be set");
+        } else {
+            build(reading, null, () -> SchemaRegistryConfig.of(registry.url()));
+        }
+
+        PipelineSettings settings = build(reading, null, () -> new PipelineSettings(usable, kafka.partitions(),
+                kafka.replicationFactor().shortValue(), registry.url(), credentials, extractor, transformer, loader,
+                loading.instances(), config.mapping().overrides()));
+        return topics == null || extractor == null || transformer == null || loader == null ? null : settings;
+    }
+
+    private static void checkFileLevel(J2oConfig config, ConfigReading reading) {
+        checkUrl(reading, "jira.url", config.jira().url());
+        checkUrl(reading, "openproject.url", config.openproject().url());
+        if (!"CLOUD".equals(config.jira().flavour())) {
+            reading.add("jira.flavour", "only CLOUD is supported for now, was " + config.jira().flavour());
+        }
+        Duration pollInterval = config.extractor().pollInterval();
+        if (pollInterval.isNegative() || pollInterval.isZero() || pollInterval.compareTo(Duration.ofDays(1)) > 0) {
+            reading.add("extractor.pollInterval", "must be more than 0 and at most 24h, was " + pollInterval);
+        }
+        Integer replicationFactor = config.kafka().replicationFactor();
+        if (replicationFactor > Short.MAX_VALUE) {
+            reading.add("kafka.replicationFactor", "must be 1..16, was " + replicationFactor);
+        }
+        J2oConfig.SchemaRegistry registry = config.schemaRegistry();
+        if ((registry.username() == null) != (registry.password() == null)) {
+            reading.add(registry.username() == null ? "schemaRegistry.username" : "schemaRegistry.password",
+                    "must be set together with schemaRegistry." + (registry.username() == null ? "password" : "username"));
+        }
+        config.mapping().overrides().forEach((vocabulary, names) -> names.forEach((jiraName, openProjectName) -> {
+            if (openProjectName == null || openProjectName.isBlank()) {
+                reading.add("mapping." + vocabulary + "." + jiraName, "must name an OpenProject " + vocabulary);
+            }
+        }));
+    }
+
+    /** Stricter than the records' pattern: the URL must parse and name a host. */
+    private static void checkUrl(ConfigReading reading, String path, String url) {
+        if (url == null) {
+            reading.add(path, "must be set");
+            return;
+        }
+        try {
+            URI uri = new URI(url);
+            if (uri.getRawUserInfo() != null) {
+                // Not echoed: user info may hold a password.
+                reading.add(path, "must not contain user info; use the credential keys of this section");
+            } else if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                reading.add(path, "must be an http(s) URL, was " + url);
+            }
+        } catch (java.net.URISyntaxException e) {
+            reading.add(path, "must be an http(s) URL, was " + url);
+        }
+    }
+
+    /**
+     * Builds one record, collecting its problems instead of stopping; {@code path} prefixes a message that has none
+     * of its own.
+     */
+    private static <T> T build(ConfigReading reading, String path, Supplier<T> constructor) {
+        try {
+            return constructor.get();
+        } catch (IllegalArgumentException e) {
+            for (String problem : BETWEEN_PROBLEMS.split(e.getMessage())) {
+                String message = path == null ? problem : path + ": " + problem;
+                for (Map.Entry<String, String> rename : FILE_PATHS.entrySet()) {
+                    if (message.startsWith(rename.getKey() + ":")) {
+                        message = rename.getValue() + message.substring(rename.getKey().length());
+                    }
+                }
+                reading.addReported(message);
+            }
+            return null;
+        }
+    }
+
+    private static String reveal(Secret secret) {
+        return secret == null ? null : secret.reveal();
+    }
+}

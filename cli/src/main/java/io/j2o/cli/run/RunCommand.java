@@ -1,0 +1,51 @@
+package io.j2o.cli.run;
+
+import io.j2o.cli.config.ConfigDurations;
+import io.j2o.cli.config.ConfigLoader;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code j2o run}: the pipeline against the real Jira, Kafka, Schema Registry and OpenProject of a configuration file. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {
+            "Runs the extractor, transformer and loader against the endpoints in the configuration file.",
+            "Extracts every extractor.pollInterval until SIGTERM or Ctrl-C, then stops extracting, lets the loader",
+            "finish its batch and closes Kafka Streams. With --once: one extraction pass, wait until all of it is",
+            "transformed and loaded, exit."})
+public final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE", defaultValue = "j2o.yaml",
+            description = "The configuration file (default: ${DEFAULT-VALUE}); see j2o.example.yaml.")
+    Path config;
+
+    @Option(names = "--once", description = "Extract once, wait until the pipeline is idle, exit: 0 when it got there.")
+    boolean once;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "1h", converter = DurationConverter.class,
+            description = "With --once: give up waiting for the pipeline to become idle after this long (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ConfigLoader.Loaded loaded = ConfigLoader.withSystemEnvironment().load(config);
+        SyncRun run = new SyncRun(loaded, spec.commandLine().getOut());
+        return once ? run.once(timeout) : run.untilStopped();
+    }
+
+    /** Accepts what the configuration file accepts: {@code 90s}, {@code 5m}, {@code PT1H}. */
+    static final class DurationConverter implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            return ConfigDurations.parse(value);
+        }
+    }
+}
