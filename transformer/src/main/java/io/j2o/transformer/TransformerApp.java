@@ -3,12 +3,21 @@ package io.j2o.transformer;
 import io.j2o.schemas.serde.PipelineSerdes;
 import io.j2o.transformer.rules.MappingRules;
 import io.j2o.transformer.topology.TransformerTopology;
+import io.j2o.schemas.avro.OpenProjectCommand;
+import io.j2o.transformer.topology.StoreNames;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +62,28 @@ public final class TransformerApp implements AutoCloseable {
 
     public KafkaStreams.State state() {
         return streams.state();
+    }
+
+    /**
+     * Every command of this instance still waiting for a reference: command key → the key of the entity it waits
+     * for. A reference that never arrives stays here, visible, until it does or an operator acts. Empty while the
+     * stores are being moved between instances (a rebalance): ask again.
+     */
+    public Map<String, String> waitingCommands() {
+        Map<String, String> waiting = new TreeMap<>();
+        try {
+            ReadOnlyKeyValueStore<String, OpenProjectCommand> pending = streams.store(
+                    StoreQueryParameters.fromNameAndType(StoreNames.PENDING, QueryableStoreTypes.keyValueStore()));
+            try (KeyValueIterator<String, OpenProjectCommand> all = pending.all()) {
+                all.forEachRemaining(entry -> {
+                    int bar = entry.key.indexOf('|');
+                    waiting.put(entry.key.substring(bar + 1), entry.key.substring(0, bar));
+                });
+            }
+        } catch (InvalidStateStoreException e) {
+            return Map.of();
+        }
+        return waiting;
     }
 
     /** False once the transformer has stopped or failed; it does not restart by itself. */

@@ -42,4 +42,12 @@ public record TransformerConfig(
             throw new IllegalArgumentException(String.join("; ", problems));
         }
     }
+
+    /** Kafka properties can hold credentials (a SASL JAAS line): only their names are shown. */
+    @Override
+    public String toString() {
+        return "TransformerConfig[bootstrapServers=" + bootstrapServers + ", applicationId=" + applicationId
+                + ", topics=" + topics + ", stateDir=" + stateDir + ", streamThreads=" + streamThreads
+                + ", kafkaProperties=" + kafkaProperties.keySet() + "]";
+    }
 }

@@ -13,6 +13,8 @@ public final class TransformerCounters {
     private final AtomicLong emitted = new AtomicLong();
     private final AtomicLong waiting = new AtomicLong();
     private final AtomicLong released = new AtomicLong();
+    private final AtomicLong sentToReferences = new AtomicLong();
+    private final AtomicLong arrivedFromReferences = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
 
     public long received() {
@@ -34,6 +36,16 @@ public final class TransformerCounters {
 
     public long released() {
         return released.get();
+    }
+
+    /** Commands handed to the reference topic, to be judged by the task that owns the reference. */
+    public long sentToReferences() {
+        return sentToReferences.get();
+    }
+
+    /** Commands taken from the reference topic; fewer than were sent means some are still in transit. */
+    public long arrivedFromReferences() {
+        return arrivedFromReferences.get();
     }
 
     public long deadLettered() {
@@ -58,6 +70,14 @@ public final class TransformerCounters {
 
     public void countReleased() {
         released.incrementAndGet();
+    }
+
+    public void countSentToReferences() {
+        sentToReferences.incrementAndGet();
+    }
+
+    public void countArrivedFromReferences() {
+        arrivedFromReferences.incrementAndGet();
     }
 
     public void countDeadLettered() {

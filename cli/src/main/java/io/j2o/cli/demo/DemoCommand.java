@@ -28,6 +28,11 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the generated dataset (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--jira-seed-dir", paramLabel = "DIR", description = {
+        "Serve the real Jira REST JSON found in DIR (issues, search pages, project lists...) instead of a generated",
+        "site; whatever cannot be served is listed in the report with its file and reason."})
+    Path jiraSeedDir;
+
     @Option(names = "--once", description = {"Migrate, then re-extract everything once (a resync that must write nothing),",
         "validate and exit: 0 when nothing is missing, duplicated or different."})
     boolean once;

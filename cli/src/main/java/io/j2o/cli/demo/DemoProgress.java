@@ -1,6 +1,7 @@
 package io.j2o.cli.demo;
 
 import io.j2o.cli.pipeline.Pipeline;
+import io.j2o.cli.pipeline.PipelineIdleness;
 import io.j2o.transformer.TransformerCounters;
 import java.io.PrintWriter;
 import java.util.List;
@@ -38,14 +39,8 @@ final class DemoProgress {
         return pipeline.stoppedParts();
     }
 
-    /**
-     * The transformer has taken in {@code expectedReceived} events, nothing waits for a reference, and the loader has
-     * committed every command the transformer emitted.
-     */
+    /** See {@link PipelineIdleness#isIdle}. */
     boolean isQuiet(long expectedReceived) {
-        TransformerCounters t = pipeline.transformerCounters();
-        return t.received() >= expectedReceived
-                && t.waiting() <= t.released()
-                && pipeline.loaderProgress().committed() >= t.emitted();
+        return PipelineIdleness.isIdle(pipeline, expectedReceived);
     }
 }

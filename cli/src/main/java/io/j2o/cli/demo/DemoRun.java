@@ -2,9 +2,12 @@ package io.j2o.cli.demo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.j2o.cli.pipeline.OpenProjectCatalogs;
 import io.j2o.cli.pipeline.Pipeline;
 import io.j2o.cli.pipeline.PipelineSettings;
+import io.j2o.cli.report.DeadLetters;
+import io.j2o.cli.report.JiraKeys;
 import io.j2o.cli.report.MigrationValidator;
 import io.j2o.cli.report.ValidationReport;
 import io.j2o.extractor.ExtractionStats;
@@ -12,13 +15,19 @@ import io.j2o.loader.consume.LoaderListener;
 import io.j2o.loader.openproject.OpenProjectClient;
 import io.j2o.sandbox.dataset.DatasetGenerator;
 import io.j2o.sandbox.dataset.JiraDataset;
+import io.j2o.sandbox.jira.JiraSeedDirectory;
+import io.j2o.schemas.avro.DeadLetter;
+import io.j2o.schemas.registry.RestSchemaRegistryClient;
+import io.j2o.schemas.serde.PipelineSerdes;
 import io.j2o.transformer.rules.MappingRules;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -36,6 +45,7 @@ final class DemoRun {
     private final FaultPlan faults;
     private final PrintWriter out;
     private final long startNanos = System.nanoTime();
+    private JiraSeedDirectory.Seed seed;
 
     DemoRun(DemoCommand options, FaultPlan faults, PrintWriter out) {
         this.options = options;
@@ -44,8 +54,7 @@ final class DemoRun {
     }
 
     int execute() throws IOException, InterruptedException {
-        out.printf("j2o demo: %d projects, %d issues, seed %d%n", options.projects, options.issues, options.seed);
-        JiraDataset dataset = new DatasetGenerator(options.seed).generate(options.projects, options.issues);
+        JiraDataset dataset = dataset();
         Path stateDir = Files.createTempDirectory("j2o-streams-");
         try (EmbeddedSandbox sandbox = new EmbeddedSandbox(dataset)) {
             out.printf("Kafka broker (KRaft, in-process) ready at %s in %d ms%n",
@@ -60,6 +69,19 @@ final class DemoRun {
                 return migrate(sandbox, dataset, pipeline, settings);
             }
         }
+    }
+
+    /** The generated site, or the real Jira JSON of {@code --jira-seed-dir} with the list of what could not be served. */
+    private JiraDataset dataset() {
+        if (options.jiraSeedDir == null) {
+            out.printf("j2o demo: %d projects, %d issues, seed %d%n", options.projects, options.issues, options.seed);
+            return new DatasetGenerator(options.seed).generate(options.projects, options.issues);
+        }
+        seed = JiraSeedDirectory.load(options.jiraSeedDir);
+        JiraDataset dataset = seed.dataset();
+        out.printf("j2o demo: serving %d projects and %d issues read from %s; %d files or entities left out (listed in the report)%n",
+                dataset.projects().size(), dataset.issues().size(), options.jiraSeedDir, seed.report().problems().size());
+        return dataset;
     }
 
     private int migrate(EmbeddedSandbox sandbox, JiraDataset dataset, Pipeline pipeline, PipelineSettings settings)
@@ -77,7 +99,7 @@ final class DemoRun {
             long migrationStart = System.nanoTime();
             ExtractionStats first = pipeline.extractor().runOnce(false);
             out.printf("extracted %d projects and %d issues%n", first.projects(), first.issues());
-            ValidationReport report = awaitConverged(progress, validator, dataset, sandbox, first.projects() + first.issues(), deadline);
+            ValidationReport report = awaitConverged(progress, validator, dataset, sandbox, pipeline, settings, first.projects() + first.issues(), deadline);
             double migrationSeconds = (System.nanoTime() - migrationStart) / 1e9;
             out.printf("migrated in %.1f s: %.0f issues/s from first Jira request to the last OpenProject write%n",
                     migrationSeconds, first.issues() / migrationSeconds);
@@ -89,10 +111,10 @@ final class DemoRun {
                 out.println("resync: re-extracting everything; every event must be dropped as unchanged");
                 ExtractionStats resync = pipeline.extractor().runOnce(true);
                 resyncEvents = resync.projects() + resync.issues();
-                report = awaitConverged(progress, validator, dataset, sandbox, receivedBefore + resyncEvents, deadline);
+                report = awaitConverged(progress, validator, dataset, sandbox, pipeline, settings, receivedBefore + resyncEvents, deadline);
                 resyncWrites = sandbox.openProject().writeCount() - writesBefore;
             } else {
-                report = syncUntilInterrupted(progress, validator, dataset, sandbox, pipeline);
+                report = syncUntilInterrupted(progress, validator, dataset, sandbox, pipeline, settings);
             }
             progress.print();
             return finish(report, sandbox, resyncEvents, resyncWrites);
@@ -106,17 +128,18 @@ final class DemoRun {
      * transformer emitted and OpenProject matches Jira; returns the last validation either way.
      */
     private ValidationReport awaitConverged(DemoProgress progress, MigrationValidator validator, JiraDataset dataset,
-                                            EmbeddedSandbox sandbox, long expectedReceived, long deadline)
+                                            EmbeddedSandbox sandbox, Pipeline pipeline, PipelineSettings settings,
+                                            long expectedReceived, long deadline)
             throws InterruptedException {
-        ValidationReport report = validate(validator, dataset, sandbox);
+        ValidationReport report = validate(validator, dataset, sandbox, pipeline, settings);
         while (System.nanoTime() < deadline) {
             if (!progress.stoppedParts().isEmpty()) {
                 out.printf("stopped waiting: %s stopped (the log says why); the report shows what is missing%n",
                         progress.stoppedParts());
-                return validate(validator, dataset, sandbox);
+                return validate(validator, dataset, sandbox, pipeline, settings);
             }
             if (progress.isQuiet(expectedReceived)) {
-                report = validate(validator, dataset, sandbox);
+                report = validate(validator, dataset, sandbox, pipeline, settings);
                 if (report.isClean() && progress.isQuiet(expectedReceived)) {
                     return report;
                 }
@@ -124,11 +147,11 @@ final class DemoRun {
             Thread.sleep(250);
         }
         out.printf("gave up waiting after %s: the report shows what is still missing%n", options.timeout);
-        return validate(validator, dataset, sandbox);
+        return validate(validator, dataset, sandbox, pipeline, settings);
     }
 
     private ValidationReport syncUntilInterrupted(DemoProgress progress, MigrationValidator validator, JiraDataset dataset,
-                                                  EmbeddedSandbox sandbox, Pipeline pipeline) throws InterruptedException {
+                                                  EmbeddedSandbox sandbox, Pipeline pipeline, PipelineSettings settings) throws InterruptedException {
         CountDownLatch interrupted = new CountDownLatch(1);
         CountDownLatch finished = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -145,7 +168,7 @@ final class DemoRun {
                 pipeline.extractor().runOnce(false);
                 progress.print();
             }
-            return validate(validator, dataset, sandbox);
+            return validate(validator, dataset, sandbox, pipeline, settings);
         } finally {
             finished.countDown();
         }
@@ -156,7 +179,11 @@ final class DemoRun {
         Files.createDirectories(options.reportDir);
         Path file = options.reportDir.resolve("validation.json");
         long writes = sandbox.openProject().writeCount();
-        JSON.writeValue(file.toFile(), report.toJson(JSON, writes, resyncEvents, resyncWrites, seconds));
+        ObjectNode json = report.toJson(JSON, writes, resyncEvents, resyncWrites, seconds);
+        if (seed != null) {
+            json.set("seed", seedJson());
+        }
+        JSON.writeValue(file.toFile(), json);
         if (options.dumpOpenProject != null) {
             Path parent = options.dumpOpenProject.toAbsolutePath().getParent();
             Files.createDirectories(parent);
@@ -166,8 +193,10 @@ final class DemoRun {
         out.printf("%nJira:        %d projects, %d issues%n", report.jiraProjects(), report.jiraIssues());
         out.printf("OpenProject: %d projects, %d work packages, %d writes%n",
                 report.openProjectProjects(), report.openProjectWorkPackages(), writes);
-        out.printf("missing %d, duplicated %d, mismatched %d", report.missing().size(), report.duplicates().size(),
-                report.mismatched().size());
+        out.printf("missing %d, duplicated %d, mismatched %d | accounted for: parked in the dead-letter topic %d, "
+                        + "waiting for a reference %d",
+                report.missing().size(), report.duplicates().size(), report.mismatched().size(), report.parked().size(),
+                report.waiting().size());
         if (options.once) {
             out.printf(", resync: %d events, %d writes", resyncEvents, resyncWrites);
         }
@@ -177,9 +206,34 @@ final class DemoRun {
         return ok || !options.once ? 0 : 1;
     }
 
-    private static ValidationReport validate(MigrationValidator validator, JiraDataset dataset, EmbeddedSandbox sandbox) {
+    /** Compares Jira with OpenProject; what the dead-letter topic holds is listed as parked rather than missing. */
+    private ValidationReport validate(MigrationValidator validator, JiraDataset dataset, EmbeddedSandbox sandbox,
+                                      Pipeline pipeline, PipelineSettings settings) {
+        List<DeadLetter> deadLetters = DeadLetters.read(sandbox.kafka().bootstrapServers(), Map.of(),
+                settings.topics().deadLetters(), PipelineSerdes.using(RestSchemaRegistryClient.forUrl(sandbox.registryUrl())));
+        JiraKeys keys = new JiraKeys(dataset.projects(), sandbox.jira().issues());
+        Map<String, ValidationReport.Waiting> waiting = new TreeMap<>();
+        pipeline.waitingCommands().forEach((command, reference) ->
+                waiting.put(keys.of(command), new ValidationReport.Waiting(keys.of(command), keys.of(reference))));
         return validator.validate(dataset.projects(), sandbox.jira().issues(),
-                sandbox.openProject().projects(), sandbox.openProject().workPackages());
+                sandbox.openProject().projects(), sandbox.openProject().workPackages(),
+                DeadLetters.byJiraKey(deadLetters, keys), waiting);
+    }
+
+    /** What the seed directory held and everything left out of it, each with its file and reason. */
+    private ObjectNode seedJson() {
+        ObjectNode json = JSON.createObjectNode();
+        json.put("directory", options.jiraSeedDir.toString());
+        json.put("filesRecognised", seed.report().recognised().size());
+        json.put("issuesServed", seed.dataset().issues().size());
+        var leftOut = json.putArray("leftOut");
+        seed.report().problems().forEach(problem -> {
+            ObjectNode entry = leftOut.addObject().put("file", problem.file().toString()).put("reason", problem.reason());
+            if (problem.key() != null) {
+                entry.put("key", problem.key());
+            }
+        });
+        return json;
     }
 
     private static MigrationValidator validator(PipelineSettings settings) {

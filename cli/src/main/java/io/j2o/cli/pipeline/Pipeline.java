@@ -10,7 +10,6 @@ import io.j2o.loader.openproject.OpenProjectClient;
 import io.j2o.loader.upsert.Upserters;
 import io.j2o.schemas.avro.JiraEntityEvent;
 import io.j2o.schemas.registry.RestSchemaRegistryClient;
-import io.j2o.schemas.registry.SchemaRegistryConfig;
 import io.j2o.schemas.serde.PipelineSerdes;
 import io.j2o.schemas.topics.TopicProvisioner;
 import io.j2o.transformer.TransformerApp;
@@ -53,12 +52,12 @@ public final class Pipeline implements AutoCloseable {
     private Pipeline(PipelineSettings settings, LoaderListener extraListener) {
         this.settings = settings;
         provisionTopics();
-        this.registry = new RestSchemaRegistryClient(SchemaRegistryConfig.of(settings.schemaRegistryUrl()));
+        this.registry = new RestSchemaRegistryClient(settings.schemaRegistry());
         PipelineSerdes serdes = PipelineSerdes.using(registry);
 
         OpenProjectClient openProject = new OpenProjectClient(settings.loader().openProjectUrl(), settings.loader().apiKey(),
                 OpenProjectClient.defaultHttp(), settings.loader().maxAttempts());
-        OpenProjectCatalog catalog = OpenProjectCatalogs.read(openProject, Map.of());
+        OpenProjectCatalog catalog = OpenProjectCatalogs.read(openProject, settings.mappingOverrides());
         MappingRules rules = new MappingRules(catalog, settings.loader().jiraKeyField());
         this.transformer = new TransformerApp(settings.transformer(), serdes, rules);
 
@@ -105,6 +104,11 @@ public final class Pipeline implements AutoCloseable {
         return transformer.counters();
     }
 
+    /** Commands waiting for a reference: command key → the key of the entity they wait for. */
+    public Map<String, String> waitingCommands() {
+        return transformer.waitingCommands();
+    }
+
     public LoaderProgress loaderProgress() {
         return loaderProgress;
     }
@@ -123,7 +127,7 @@ public final class Pipeline implements AutoCloseable {
         Map<String, Object> adminProps = new HashMap<>(settings.loader().kafkaProperties());
         adminProps.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.loader().bootstrapServers());
         try (Admin admin = Admin.create(adminProps)) {
-            new TopicProvisioner(admin, (short) 1).ensure(settings.topics().all(settings.partitions()));
+            new TopicProvisioner(admin, settings.replicationFactor()).ensure(settings.topics().all(settings.partitions()));
         }
     }
 

@@ -39,8 +39,13 @@ public final class MigrationValidator {
         this.jiraKeyField = jiraKeyField;
     }
 
+    /**
+     * @param parked  dead letters by Jira key: such an entity is accounted for (listed with its reason), not missing
+     * @param waiting entities waiting for a reference, by Jira key: accounted for too, with what they wait for
+     */
     public ValidationReport validate(List<? extends JsonNode> jiraProjects, List<? extends JsonNode> jiraIssues,
-                                     List<? extends JsonNode> openProjectProjects, List<? extends JsonNode> workPackages) {
+                                     List<? extends JsonNode> openProjectProjects, List<? extends JsonNode> workPackages,
+                                     Map<String, ValidationReport.Parked> parked, Map<String, ValidationReport.Waiting> waiting) {
         List<String> missing = new ArrayList<>();
         List<String> duplicates = new ArrayList<>();
         List<Mismatch> mismatched = new ArrayList<>();
@@ -53,7 +58,9 @@ public final class MigrationValidator {
             String key = project.path("key").asText();
             JsonNode found = draft.map(d -> projectsByIdentifier.get(d.body().path("identifier").asText())).orElse(null);
             if (found == null) {
-                missing.add(key);
+                if (!parked.containsKey(key) && !waiting.containsKey(key)) {
+                    missing.add(key);
+                }
                 continue;
             }
             projectHrefByReference.put(EntityKeys.commandKey(CommandKind.PROJECT, project.path("id").asText()),
@@ -70,7 +77,9 @@ public final class MigrationValidator {
             String key = issue.path("key").asText();
             List<JsonNode> found = workPackagesByJiraKey.getOrDefault(key, List.of());
             if (found.isEmpty()) {
-                missing.add(key);
+                if (!parked.containsKey(key) && !waiting.containsKey(key)) {
+                    missing.add(key);
+                }
             } else if (found.size() > 1) {
                 duplicates.add(key);
             } else {
@@ -83,7 +92,7 @@ public final class MigrationValidator {
             }
         }
         return new ValidationReport(jiraProjects.size(), jiraIssues.size(), openProjectProjects.size(), workPackages.size(),
-                missing, duplicates, mismatched);
+                missing, duplicates, mismatched, List.copyOf(parked.values()), List.copyOf(waiting.values()));
     }
 
     private static void compare(String key, ObjectNode expected, JsonNode actual, Map<String, String> projectHrefs,

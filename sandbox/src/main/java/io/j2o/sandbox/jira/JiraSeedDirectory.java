@@ -305,7 +305,6 @@ public final class JiraSeedDirectory {
     }
 
     private Seed seed() {
-        List<ObjectNode> issues = new ArrayList<>();
         for (Candidate candidate : issuesById.values()) {
             JsonNode reference = candidate.issue().at("/fields/project");
             String projectKey = reference.get("key").asText().toUpperCase(Locale.ROOT);
@@ -319,11 +318,45 @@ public final class JiraSeedDirectory {
                 projectsByKey.put(projectKey, project);
                 synthesisedProjects.add(reference.get("key").asText());
             }
+        }
+        Map<String, ObjectNode> projects = projectsWithOwnIds();
+        List<ObjectNode> issues = new ArrayList<>();
+        for (Candidate candidate : issuesById.values()) {
+            JsonNode reference = candidate.issue().at("/fields/project");
+            ObjectNode project = projects.get(reference.get("key").asText().toUpperCase(Locale.ROOT));
+            String servedId = project == null ? null : project.path("id").asText(null);
+            String claimedId = reference.path("id").asText(null);
+            if (project == null || (claimedId != null && servedId != null && !claimedId.equals(servedId))) {
+                problems.add(new Problem(candidate.file(), candidate.issue().path("key").asText(),
+                        "its project " + reference.get("key").asText() + " (id " + claimedId + ") collides with another"
+                                + " source's project; one site serves one project per key and per id"));
+                continue;
+            }
             issues.add(candidate.issue());
         }
-        JiraDataset dataset = new JiraDataset(siteUrl(issues), referenceOf("users"), new ArrayList<>(projectsByKey.values()),
+        JiraDataset dataset = new JiraDataset(siteUrl(issues), referenceOf("users"), new ArrayList<>(projects.values()),
                 referenceOf("statuses"), referenceOf("issue types"), referenceOf("priorities"), issues);
         return new Seed(dataset, new JiraSeedReport(recognised, problems, synthesisedProjects));
+    }
+
+    /**
+     * Captures from several sites can hold different projects under one id; the first keeps it and the others are
+     * reported, since a site that served both would make every reference by id ambiguous.
+     */
+    private Map<String, ObjectNode> projectsWithOwnIds() {
+        Map<String, String> keyById = new HashMap<>();
+        Map<String, ObjectNode> kept = new LinkedHashMap<>();
+        projectsByKey.forEach((key, project) -> {
+            String id = project.path("id").asText(null);
+            String owner = id == null ? null : keyById.putIfAbsent(id, key);
+            if (owner != null && !owner.equals(key)) {
+                problems.add(new Problem(root.relativize(root), key, "project id " + id + " is already project " + owner
+                        + "'s in another source; left out with its issues"));
+            } else {
+                kept.put(key, project);
+            }
+        });
+        return kept;
     }
 
     private List<ObjectNode> referenceOf(String kind) {

@@ -33,7 +33,7 @@ class JiraSeedDirectoryTest {
                 + "{\"id\":\"10004\",\"key\":\"OTHER-2\",\"self\":\"http://jira/rest/agile/1.0/issue/10004\"}]}");
         write("older-copy.json", issue("10001", "DC-1", "DC", "2023-01-01T00:00:00.000+0000", "older"));
         write("collision.json", issue("99999", "DC-2", "DC", "2024-01-01T00:00:00.000+0000", "another site"));
-        write("projects.json", "[{\"self\":\"http://jira/rest/api/2/project/DC\",\"id\":\"100\",\"key\":\"DC\",\"name\":\"Data Center\"},"
+        write("projects.json", "[{\"self\":\"http://jira/rest/api/2/project/DC\",\"id\":\"200\",\"key\":\"DC\",\"name\":\"Data Center\"},"
                 + "{\"self\":\"http://jira/rest/api/2/project/NOID\",\"key\":\"NOID\",\"name\":\"No id\"}]");
         write("statuses.json", "[{\"self\":\"http://jira/rest/api/2/status/1\",\"id\":\"1\",\"name\":\"Open\",\"statusCategory\":{\"id\":2}}]");
         write("fields.json", "[{\"id\":\"summary\",\"name\":\"Summary\",\"custom\":false}]");
@@ -134,6 +134,20 @@ class JiraSeedDirectoryTest {
 
     private void write(String name, String json) throws IOException {
         Files.writeString(dir.resolve(name), json);
+    }
+
+    @Test
+    void projectsOfDifferentSourcesSharingAnIdAreNotServedAsOneSite() throws IOException {
+        write("site-a.json", "{\"issues\":[" + issue("1", "AB-1", "AB", "2024-01-02T10:11:12.123+0100", "a") + "]}");
+        write("site-b.json", "{\"issues\":[" + issue("2", "CD-1", "CD", "2024-01-02T10:11:12.123+0100", "b") + "]}");
+
+        JiraSeedDirectory.Seed seed = JiraSeedDirectory.load(dir);
+
+        assertThat(seed.dataset().projects()).extracting(p -> p.get("key").asText()).containsExactly("AB");
+        assertThat(seed.dataset().issues()).extracting(i -> i.get("key").asText()).containsExactly("AB-1");
+        assertThat(seed.report().problems()).extracting(Object::toString)
+                .anySatisfy(p -> assertThat(p).contains("[CD]").contains("project id 200 is already project AB's"))
+                .anySatisfy(p -> assertThat(p).contains("site-b.json [CD-1]").contains("collides"));
     }
 
     private static String issue(String id, String key, String project, String updated, String description) {

@@ -21,6 +21,7 @@ final class AwaitingCommandProcessor extends ReferenceTaskProcessor<OpenProjectC
         if (command == null) {
             return;
         }
+        counters.countArrivedFromReferences();
         Mapping mapping = mappings.get(record.key());
         if (mapping == null) {
             pending.put(pendingKey(record.key(), CommandRouter.targetKey(command)), command);

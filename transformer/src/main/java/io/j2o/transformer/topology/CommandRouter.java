@@ -26,6 +26,7 @@ final class CommandRouter {
     void route(ProcessorContext<String, Object> context, Record<?, ?> origin, OpenProjectCommand command, String body) {
         Optional<String> missing = References.firstUnresolved(CommandBodies.parse(body));
         if (missing.isPresent()) {
+            counters.countSentToReferences();
             context.forward(new Record<>(missing.get(), command, origin.timestamp()), REFERENCES_SINK);
         } else {
             counters.countEmitted();
