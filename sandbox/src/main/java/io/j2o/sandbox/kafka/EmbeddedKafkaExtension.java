@@ -26,7 +26,7 @@ public final class EmbeddedKafkaExtension implements ParameterResolver {
     }
 
     /** Lets JUnit stop the broker when the root context closes. */
-    private record ClosableBroker(EmbeddedKafka kafka) implements ExtensionContext.Store.CloseableResource {
+    private record ClosableBroker(EmbeddedKafka kafka) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
         public void close() {
             kafka.close();
