@@ -190,9 +190,10 @@ final class DemoRun {
             JSON.writeValue(options.dumpOpenProject.toFile(), sandbox.openProject().exportState());
             out.printf("OpenProject state written to %s%n", options.dumpOpenProject);
         }
-        out.printf("%nJira:        %d projects, %d issues%n", report.jiraProjects(), report.jiraIssues());
-        out.printf("OpenProject: %d projects, %d work packages, %d writes%n",
-                report.openProjectProjects(), report.openProjectWorkPackages(), writes);
+        out.printf("%nJira:        %d projects, %d issues, %d comments%n", report.jiraProjects(), report.jiraIssues(),
+                report.jiraComments());
+        out.printf("OpenProject: %d projects, %d work packages, %d comments, %d writes%n",
+                report.openProjectProjects(), report.openProjectWorkPackages(), report.openProjectComments(), writes);
         out.printf("missing %d, duplicated %d, mismatched %d | accounted for: parked in the dead-letter topic %d, "
                         + "waiting for a reference %d",
                 report.missing().size(), report.duplicates().size(), report.mismatched().size(), report.parked().size(),
@@ -216,7 +217,7 @@ final class DemoRun {
         pipeline.waitingCommands().forEach((command, reference) ->
                 waiting.put(keys.of(command), new ValidationReport.Waiting(keys.of(command), keys.of(reference))));
         return validator.validate(dataset.projects(), sandbox.jira().issues(),
-                sandbox.openProject().projects(), sandbox.openProject().workPackages(),
+                sandbox.openProject().projects(), sandbox.openProject().workPackages(), sandbox.openProject().activities(),
                 DeadLetters.byJiraKey(deadLetters, keys), waiting);
     }
 

@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
 
 /**
  * Compares Jira with OpenProject entity by entity: each Jira project and issue must exist exactly once in
- * OpenProject (found the way the loader finds it) and hold what the mapping rules say it should, field by field.
+ * OpenProject (found the way the loader finds it) and hold what the mapping rules say it should, field by field,
+ * its comments included.
  */
 public final class MigrationValidator {
 
@@ -40,12 +41,16 @@ public final class MigrationValidator {
     }
 
     /**
-     * @param parked  dead letters by Jira key: such an entity is accounted for (listed with its reason), not missing
-     * @param waiting entities waiting for a reference, by Jira key: accounted for too, with what they wait for
+     * @param activities every work package's activities (journals), as {@code GET /api/v3/activities/{id}} shows them
+     * @param parked     dead letters by Jira key: such an entity is accounted for (listed with its reason), not missing
+     * @param waiting    entities waiting for a reference, by Jira key: accounted for too, with what they wait for
      */
     public ValidationReport validate(List<? extends JsonNode> jiraProjects, List<? extends JsonNode> jiraIssues,
                                      List<? extends JsonNode> openProjectProjects, List<? extends JsonNode> workPackages,
+                                     List<? extends JsonNode> activities,
                                      Map<String, ValidationReport.Parked> parked, Map<String, ValidationReport.Waiting> waiting) {
+        WorkPackageComments comments = new WorkPackageComments(activities);
+        int jiraComments = 0;
         List<String> missing = new ArrayList<>();
         List<String> duplicates = new ArrayList<>();
         List<Mismatch> mismatched = new ArrayList<>();
@@ -75,6 +80,7 @@ public final class MigrationValidator {
                 .collect(Collectors.groupingBy(wp -> wp.path(jiraKeyField).asText()));
         for (JsonNode issue : jiraIssues) {
             String key = issue.path("key").asText();
+            jiraComments += issue.path("fields").path("comment").path("comments").size();
             List<JsonNode> found = workPackagesByJiraKey.getOrDefault(key, List.of());
             if (found.isEmpty()) {
                 if (!parked.containsKey(key) && !waiting.containsKey(key)) {
@@ -89,10 +95,14 @@ public final class MigrationValidator {
                 } else {
                     compare(key, draft.get().body(), found.get(0), projectHrefByReference, mismatched);
                 }
+                if (commentsDiffer(issue, found.get(0).path("_links").path("self").path("href").asText(), comments)) {
+                    mismatched.add(new Mismatch(key, "comments"));
+                }
             }
         }
-        return new ValidationReport(jiraProjects.size(), jiraIssues.size(), openProjectProjects.size(), workPackages.size(),
-                missing, duplicates, mismatched, List.copyOf(parked.values()), List.copyOf(waiting.values()));
+        return new ValidationReport(jiraProjects.size(), jiraIssues.size(), jiraComments, openProjectProjects.size(),
+                workPackages.size(), comments.count(), missing, duplicates, mismatched, List.copyOf(parked.values()),
+                List.copyOf(waiting.values()));
     }
 
     private static void compare(String key, ObjectNode expected, JsonNode actual, Map<String, String> projectHrefs,
@@ -116,7 +126,25 @@ public final class MigrationValidator {
     }
 
     private Optional<CommandDraft> expected(JiraEntityType type, JsonNode payload) {
-        JiraEntityEvent event = JiraEntityEvent.newBuilder()
+        try {
+            return rules.map(event(type, payload), payload);
+        } catch (MappingException | RichTextException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Comments the rules cannot map differ by definition; an issue fetched without comments has none to compare. */
+    private boolean commentsDiffer(JsonNode issue, String workPackageHref, WorkPackageComments comments) {
+        try {
+            return rules.comments(event(JiraEntityType.ISSUE, issue), issue)
+                    .map(expected -> !comments.match(workPackageHref, expected)).orElse(false);
+        } catch (MappingException | RichTextException e) {
+            return true;
+        }
+    }
+
+    private static JiraEntityEvent event(JiraEntityType type, JsonNode payload) {
+        return JiraEntityEvent.newBuilder()
                 .setEntityType(type)
                 .setJiraId(payload.path("id").asText())
                 .setJiraKey(payload.path("key").asText())
@@ -125,10 +153,5 @@ public final class MigrationValidator {
                 .setSource(new JiraSource("validator", JiraFlavour.CLOUD, "3"))
                 .setPayload(null)
                 .build();
-        try {
-            return rules.map(event, payload);
-        } catch (MappingException | RichTextException e) {
-            return Optional.empty();
-        }
     }
 }

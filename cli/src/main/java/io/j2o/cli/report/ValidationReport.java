@@ -11,15 +11,17 @@ import java.util.List;
 public record ValidationReport(
         int jiraProjects,
         int jiraIssues,
+        int jiraComments,
         int openProjectProjects,
         int openProjectWorkPackages,
+        int openProjectComments,
         List<String> missing,
         List<String> duplicates,
         List<Mismatch> mismatched,
         List<Parked> parked,
         List<Waiting> waiting) {
 
-    /** One field of one entity that differs: {@code key} is the Jira key. */
+    /** One field of one entity that differs: {@code key} is the Jira key; {@code comments} covers all of an issue's. */
     public record Mismatch(String key, String field) {
     }
 
@@ -53,9 +55,9 @@ public record ValidationReport(
      */
     public ObjectNode toJson(ObjectMapper mapper, long writes, long resyncEvents, long resyncWrites, double seconds) {
         ObjectNode root = mapper.createObjectNode();
-        root.putObject("jira").put("projects", jiraProjects).put("issues", jiraIssues);
+        root.putObject("jira").put("projects", jiraProjects).put("issues", jiraIssues).put("comments", jiraComments);
         root.putObject("openproject").put("projects", openProjectProjects).put("workPackages", openProjectWorkPackages)
-                .put("writes", writes);
+                .put("comments", openProjectComments).put("writes", writes);
         missing.forEach(root.putArray("missing")::add);
         duplicates.forEach(root.putArray("duplicates")::add);
         var mismatches = root.putArray("mismatched");

@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.j2o.cli.Main;
 import io.j2o.sandbox.dataset.DatasetGenerator;
 import io.j2o.sandbox.dataset.JiraDataset;
+import io.j2o.sandbox.dataset.JiraDateTimes;
+import io.j2o.schemas.markers.CommentMarker;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -72,10 +76,51 @@ class DemoCommandIT {
 
     @Test
     void secondFullExtractionWritesNothing() {
+        int comments = jiraComments().size();
         assertThat(report.path("resync").path("events").asInt()).isEqualTo(PROJECTS + ISSUES);
         assertThat(report.path("resync").path("writes").asInt()).isZero();
         assertThat(report.path("openproject").path("writes").asInt())
-                .as("one create per project and work package, nothing more").isEqualTo(PROJECTS + ISSUES);
+                .as("one create per project, work package and comment, nothing more").isEqualTo(PROJECTS + ISSUES + comments);
+    }
+
+    /** Checked against the generated Jira data: each comment once, on its issue's work package, its author kept. */
+    @Test
+    void everyJiraCommentArrivesExactlyOnceOnItsWorkPackageWithAuthorAndTime() {
+        Map<String, JsonNode> jira = jiraComments();
+        assertThat(jira).as("the generated site has comments").hasSizeGreaterThan(ISSUES / 2);
+        Map<String, String> issueKeyByWorkPackage = new HashMap<>();
+        openProject.path("workPackages").forEach(wp ->
+                issueKeyByWorkPackage.put(wp.at("/_links/self/href").asText(), wp.path("customField1").asText()));
+        Map<String, List<JsonNode>> migrated = new HashMap<>();
+        openProject.path("activities").forEach(activity -> CommentMarker.idIn(activity.at("/comment/raw").asText())
+                .ifPresent(id -> migrated.computeIfAbsent(id, k -> new ArrayList<>()).add(activity)));
+
+        assertThat(migrated.keySet()).containsExactlyInAnyOrderElementsOf(jira.keySet());
+        jira.forEach((id, comment) -> {
+            List<JsonNode> copies = migrated.get(id);
+            assertThat(copies).as("comment " + id).hasSize(1);
+            JsonNode activity = copies.get(0);
+            assertThat(issueKeyByWorkPackage.get(activity.at("/_links/workPackage/href").asText())).as("comment " + id)
+                    .isEqualTo(comment.path("issueKey").asText());
+            String raw = activity.at("/comment/raw").asText();
+            assertThat(raw.lines().findFirst().orElseThrow()).as("comment " + id)
+                    .startsWith("*Originally by " + comment.at("/author/displayName").asText() + " on "
+                            + JiraDateTimes.parse(comment.path("created").asText()).truncatedTo(ChronoUnit.SECONDS))
+                    .endsWith(" in Jira*");
+            assertThat(textOfMarkdown(raw)).as("comment " + id).contains(textOfAdf(comment.path("body")));
+        });
+        assertThat(report.path("jira").path("comments").asInt()).isEqualTo(jira.size());
+        assertThat(report.path("openproject").path("comments").asInt()).isEqualTo(jira.size());
+    }
+
+    /** Every comment of the generated site by id, each with the key of its issue added as {@code issueKey}. */
+    private static Map<String, JsonNode> jiraComments() {
+        Map<String, JsonNode> comments = new HashMap<>();
+        for (JsonNode issue : new DatasetGenerator(SEED).generate(PROJECTS, ISSUES).issues()) {
+            issue.at("/fields/comment/comments").forEach(comment -> comments.put(comment.path("id").asText(),
+                    ((ObjectNode) comment.deepCopy()).put("issueKey", issue.path("key").asText())));
+        }
+        return comments;
     }
 
     /** Checked against the generated Jira data directly, not through the mapping rules the validator reuses. */

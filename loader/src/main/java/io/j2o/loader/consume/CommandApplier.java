@@ -96,7 +96,8 @@ final class CommandApplier {
     }
 
     private CommandResult delete(String key, OpenProjectCommand command, Upserter upserter, Optional<Mapping> known) {
-        Optional<UpsertOutcome> outcome = upserter.delete(command.getJiraKey(), known);
+        Optional<UpsertOutcome> outcome = upserter.delete(command.getJiraKey(),
+                command.getBody() == null ? null : body(command), known);
         outcome.ifPresent(o -> listener.commandApplied(key, command, o));
         cache.remove(key);
         return CommandResult.applied(key, null, outcome.map(o -> journal(key, command, o)).orElse(null));

@@ -33,7 +33,7 @@ public final class ProjectUpserter implements Upserter {
 
     /** Only a project this pipeline created (known by its mapping) is ever deleted. */
     @Override
-    public Optional<UpsertOutcome> delete(String jiraKey, Optional<Mapping> known) {
+    public Optional<UpsertOutcome> delete(String jiraKey, ObjectNode body, Optional<Mapping> known) {
         return known.flatMap(mapping -> client.find(mapping.getHref())).map(current -> {
             client.delete(PROJECTS + "/" + current.path("id").asLong());
             return UpsertOutcome.of(JournalAction.DELETED, current, current);

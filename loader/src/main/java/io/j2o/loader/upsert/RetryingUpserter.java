@@ -26,7 +26,7 @@ final class RetryingUpserter implements Upserter {
     }
 
     @Override
-    public Optional<UpsertOutcome> delete(String jiraKey, Optional<Mapping> known) {
-        return retry.executeSupplier(() -> delegate.delete(jiraKey, known));
+    public Optional<UpsertOutcome> delete(String jiraKey, ObjectNode body, Optional<Mapping> known) {
+        return retry.executeSupplier(() -> delegate.delete(jiraKey, body, known));
     }
 }

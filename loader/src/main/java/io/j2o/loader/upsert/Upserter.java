@@ -13,6 +13,10 @@ public interface Upserter {
      */
     UpsertOutcome upsert(ObjectNode body, Optional<Mapping> known);
 
-    /** Deletes the resource if it exists; an outcome with no action when there was nothing to delete. */
-    Optional<UpsertOutcome> delete(String jiraKey, Optional<Mapping> known);
+    /**
+     * Deletes the resource if it exists; empty when there was nothing to delete.
+     *
+     * @param body the DELETE command's body: null for most kinds, while a comment's names its work package and marker
+     */
+    Optional<UpsertOutcome> delete(String jiraKey, ObjectNode body, Optional<Mapping> known);
 }

@@ -15,6 +15,7 @@ public record Upserters(Map<CommandKind, Upserter> byKind) {
         return new Upserters(Map.of(
                 CommandKind.PROJECT, new RetryingUpserter(new ProjectUpserter(client), "project", client.retryConfig()),
                 CommandKind.WORK_PACKAGE, new RetryingUpserter(new WorkPackageUpserter(client, jiraKeyField), "work_package",
-                        client.retryConfig())));
+                        client.retryConfig()),
+                CommandKind.COMMENT, new RetryingUpserter(new CommentUpserter(client), "comment", client.retryConfig())));
     }
 }

@@ -59,7 +59,7 @@ public final class WorkPackageUpserter implements Upserter {
     }
 
     @Override
-    public Optional<UpsertOutcome> delete(String jiraKey, Optional<Mapping> known) {
+    public Optional<UpsertOutcome> delete(String jiraKey, ObjectNode body, Optional<Mapping> known) {
         return find(jiraKey, known).map(current -> {
             client.delete(self(current));
             return UpsertOutcome.of(JournalAction.DELETED, current, current);

@@ -11,6 +11,7 @@ import io.j2o.sandbox.registry.EmbeddedSchemaRegistry;
 import io.j2o.schemas.avro.CommandAction;
 import io.j2o.schemas.avro.CommandKind;
 import io.j2o.schemas.avro.Lineage;
+import io.j2o.schemas.markers.CommentMarker;
 import io.j2o.schemas.avro.OpenProjectCommand;
 import io.j2o.schemas.registry.RestSchemaRegistryClient;
 import io.j2o.schemas.registry.SchemaRegistryConfig;
@@ -74,6 +75,21 @@ final class LoaderHarness implements AutoCloseable {
     String createProject(String identifier) {
         return client.post("/api/v3/projects", JSON.createObjectNode().put("identifier", identifier).put("name", identifier))
                 .path("_links").path("self").path("href").asText();
+    }
+
+    /** Creates a work package straight in OpenProject and returns its href, for comments to point at. */
+    String createWorkPackage(String projectHref, String jiraKey) {
+        ObjectNode body = JSON.createObjectNode().put("subject", jiraKey).put(JIRA_KEY_FIELD, jiraKey);
+        body.putObject("_links").putObject("project").put("href", projectHref);
+        return client.post("/api/v3/work_packages", body).path("_links").path("self").path("href").asText();
+    }
+
+    /** An upsert of Jira comment {@code jiraCommentId} on the work package at {@code workPackageHref}. */
+    static OpenProjectCommand comment(long jiraCommentId, String issueKey, String text, String workPackageHref) {
+        ObjectNode body = JSON.createObjectNode();
+        body.putObject("comment").put("raw", CommentMarker.append(text, Long.toString(jiraCommentId)));
+        body.putObject("_links").putObject("workPackage").put("href", workPackageHref);
+        return command(CommandKind.COMMENT, jiraCommentId, issueKey, "sum-" + jiraCommentId + "-" + text, body);
     }
 
     static String workPackageKey(long jiraId) {

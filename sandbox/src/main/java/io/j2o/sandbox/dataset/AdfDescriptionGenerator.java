@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Random;
 
-/** Writes random but well-formed Atlassian Document Format documents covering the node and mark types we map. */
+/**
+ * Writes random but well-formed Atlassian Document Format documents (descriptions and comments) covering the node and
+ * mark types we map.
+ */
 final class AdfDescriptionGenerator {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -33,6 +36,19 @@ final class AdfDescriptionGenerator {
                 case 3 -> codeBlock();
                 default -> richParagraph(topic);
             });
+        }
+        return doc;
+    }
+
+    /** A comment: one or two paragraphs, the first with marks and maybe a link, the second plain. */
+    ObjectNode comment(String topic) {
+        ObjectNode doc = JSON.objectNode();
+        doc.put("type", "doc");
+        doc.put("version", 1);
+        ArrayNode content = doc.putArray("content");
+        content.add(richParagraph(topic));
+        if (random.nextBoolean()) {
+            content.add(block("paragraph", JSON.arrayNode().add(text(pick(random, DatasetVocabulary.SENTENCES), null))));
         }
         return doc;
     }

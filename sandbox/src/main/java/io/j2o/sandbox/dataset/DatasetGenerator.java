@@ -31,6 +31,8 @@ public final class DatasetGenerator {
     private static final Duration HISTORY = Duration.ofDays(180);
     private static final int FIRST_ID = 10000;
     private static final int USER_COUNT = 12;
+    /** Mixed into the seed for the comments' own random stream, so adding them changed no other generated value. */
+    private static final long COMMENT_STREAM = 0x636f6d6d656e74L;
 
     private final long seed;
     private final String siteUrl;
@@ -57,7 +59,8 @@ public final class DatasetGenerator {
         List<ObjectNode> statuses = reference.statuses();
         List<ObjectNode> types = reference.issueTypes();
         List<ObjectNode> priorities = reference.priorities();
-        IssueFactory factory = new IssueFactory(random, reference, users, statuses, types, priorities);
+        IssueFactory factory = new IssueFactory(random, reference, users, statuses, types, priorities,
+                new CommentGenerator(new Random(seed ^ COMMENT_STREAM), siteUrl, users));
         return new JiraDataset(siteUrl, users, projectNodes, statuses, types, priorities,
                 factory.issues(projectNodes, issues));
     }
@@ -152,11 +155,12 @@ public final class DatasetGenerator {
         private final List<ObjectNode> types;
         private final List<ObjectNode> priorities;
         private final AdfDescriptionGenerator descriptions;
+        private final CommentGenerator comments;
         private final Map<String, Integer> nextNumber = new HashMap<>();
         private final Map<String, ObjectNode> lastEpic = new HashMap<>();
 
         IssueFactory(Random random, ReferenceData reference, List<ObjectNode> users, List<ObjectNode> statuses,
-                List<ObjectNode> types, List<ObjectNode> priorities) {
+                List<ObjectNode> types, List<ObjectNode> priorities, CommentGenerator comments) {
             this.random = random;
             this.reference = reference;
             this.users = users;
@@ -164,6 +168,7 @@ public final class DatasetGenerator {
             this.types = types;
             this.priorities = priorities;
             this.descriptions = new AdfDescriptionGenerator(random);
+            this.comments = comments;
         }
 
         List<ObjectNode> issues(List<ObjectNode> projects, int count) {
@@ -224,6 +229,7 @@ public final class DatasetGenerator {
             fields.putArray("subtasks");
             fields.putArray("issuelinks");
             fields.putArray("attachment");
+            fields.set("comment", comments.page(id, component, created, updated));
             if (type.get("name").asText().equals("Epic")) {
                 lastEpic.put(projectKey, issue);
             }

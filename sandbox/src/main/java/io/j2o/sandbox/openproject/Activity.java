@@ -3,6 +3,23 @@ package io.j2o.sandbox.openproject;
 import java.time.Instant;
 import java.util.List;
 
-/** One journal entry of a work package: its version number and the human-readable change lines. */
-record Activity(int id, int workPackageId, int version, int userId, List<String> details, Instant createdAt) {
+/**
+ * One journal entry of a work package: its version number, the human-readable change lines and the comment (the
+ * journal's notes; empty when the entry only records attribute changes).
+ */
+record Activity(int id, int workPackageId, int version, int userId, List<String> details, String comment,
+        Instant createdAt, Instant updatedAt) {
+
+    Activity {
+        details = List.copyOf(details);
+        comment = comment == null ? "" : comment;
+    }
+
+    boolean isComment() {
+        return !comment.isEmpty();
+    }
+
+    Activity withComment(String raw, Instant at) {
+        return new Activity(id, workPackageId, version, userId, details, raw, createdAt, at);
+    }
 }

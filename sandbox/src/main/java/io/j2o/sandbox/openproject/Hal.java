@@ -6,11 +6,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.regex.Pattern;
 
 /** Small builders for the HAL+JSON pieces every OpenProject representer shares. */
 final class Hal {
 
     static final String API = "/api/v3";
+    private static final Pattern HTML_COMMENT = Pattern.compile("<!--.*?-->", Pattern.DOTALL);
     private static final DateTimeFormatter DATE_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -39,13 +41,18 @@ final class Hal {
         return DATE_TIME.format(instant);
     }
 
-    /** {@code Formattable}: only {@code raw} is stored; {@code html} is a plain escaped paragraph. */
+    /**
+     * {@code Formattable}: only {@code raw} is stored; {@code html} is a plain escaped paragraph, without the HTML
+     * comments that OpenProject's Markdown renderer drops.
+     */
     static ObjectNode formattable(String format, String raw) {
         String text = raw == null ? "" : raw;
+        String shown = format.equals("markdown") && text.contains("<!--")
+                ? HTML_COMMENT.matcher(text).replaceAll("").strip() : text;
         ObjectNode node = object();
         node.put("format", format);
         node.put("raw", text);
-        node.put("html", text.isEmpty() ? "" : "<p>" + escape(text).replace("\n", "<br>") + "</p>");
+        node.put("html", shown.isEmpty() ? "" : "<p>" + escape(shown).replace("\n", "<br>") + "</p>");
         return node;
     }
 

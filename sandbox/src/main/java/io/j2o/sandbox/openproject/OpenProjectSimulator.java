@@ -104,6 +104,7 @@ public final class OpenProjectSimulator implements AutoCloseable {
         var users = new UserRoutes(store, max);
         var wps = new WorkPackageRoutes(store, workPackages,
                 new WorkPackagePayload(store, options.writeReadonlyAttributes()), max);
+        var activities = new ActivityRoutes(store);
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.host = "127.0.0.1";
@@ -160,8 +161,10 @@ public final class OpenProjectSimulator implements AutoCloseable {
             r.get("/api/v3/work_packages/{id}", wps::show);
             r.patch("/api/v3/work_packages/{id}", wps::update);
             r.delete("/api/v3/work_packages/{id}", wps::delete);
-            r.get("/api/v3/work_packages/{id}/activities", wps::activities);
-            r.get("/api/v3/activities/{id}", wps::activity);
+            r.get("/api/v3/work_packages/{id}/activities", activities::list);
+            r.post("/api/v3/work_packages/{id}/activities", activities::comment);
+            r.get("/api/v3/activities/{id}", activities::show);
+            r.patch("/api/v3/activities/{id}", activities::update);
         }).start();
         LOG.info("OpenProject simulator listening baseUrl={}", baseUrl());
         return this;
@@ -251,6 +254,7 @@ public final class OpenProjectSimulator implements AutoCloseable {
         return render(store.users.values(), UserRepresenter::render);
     }
 
+    /** Every journal of every work package, comments and attribute changes alike, oldest first. */
     public List<ObjectNode> activities() {
         return render(store.activities.values(), a -> ActivityRepresenter.render(a, store));
     }

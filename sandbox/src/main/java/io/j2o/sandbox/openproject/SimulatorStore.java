@@ -84,11 +84,22 @@ final class SimulatorStore {
     }
 
     void journal(WorkPackage workPackage, int userId, List<String> details) {
-        int version = (int) activities.values().stream()
-                .filter(a -> a.workPackageId() == workPackage.id).count() + 1;
-        Activity activity = new Activity(nextActivityId++, workPackage.id, version, userId, List.copyOf(details),
-                workPackage.updatedAt);
+        addActivity(workPackage.id, userId, details, "", workPackage.updatedAt);
+    }
+
+    /**
+     * A comment is a journal of its own with notes and no changes. OpenProject would merge it into an attribute
+     * journal written by the same user a few minutes before (journal aggregation); the simulator never aggregates.
+     */
+    Activity comment(int workPackageId, int userId, String raw) {
+        return addActivity(workPackageId, userId, List.of(), raw, now());
+    }
+
+    private Activity addActivity(int workPackageId, int userId, List<String> details, String comment, Instant at) {
+        int version = (int) activities.values().stream().filter(a -> a.workPackageId() == workPackageId).count() + 1;
+        Activity activity = new Activity(nextActivityId++, workPackageId, version, userId, details, comment, at, at);
         activities.put(activity.id(), activity);
+        return activity;
     }
 
     /** Deletes the work package with its descendants and their journals, as the real server does. */

@@ -3,10 +3,9 @@ package io.j2o.sandbox.openproject;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import java.util.ArrayList;
 import java.util.List;
 
-/** Work packages: collections (global and per project), create, show, update with lockVersion, delete, journals. */
+/** Work packages: collections (global and per project), create, show, update with lockVersion, delete. */
 final class WorkPackageRoutes {
 
     private final SimulatorStore store;
@@ -112,30 +111,6 @@ final class WorkPackageRoutes {
             store.deleteWorkPackage(id);
         });
         ctx.status(204);
-    }
-
-    void activities(Context ctx) {
-        int id = HalResponse.intParam(ctx, "id");
-        ObjectNode body = store.locked(() -> {
-            find(id);
-            List<ObjectNode> elements = new ArrayList<>();
-            store.activities.values().stream().filter(a -> a.workPackageId() == id)
-                    .forEach(a -> elements.add(ActivityRepresenter.render(a, store)));
-            return PageRequest.unpaginated(Hal.API + "/work_packages/" + id + "/activities", elements);
-        });
-        HalResponse.send(ctx, 200, body);
-    }
-
-    void activity(Context ctx) {
-        int id = HalResponse.intParam(ctx, "id");
-        ObjectNode body = store.locked(() -> {
-            Activity activity = store.activities.get(id);
-            if (activity == null) {
-                throw ApiError.notFound();
-            }
-            return ActivityRepresenter.render(activity, store);
-        });
-        HalResponse.send(ctx, 200, body);
     }
 
     private WorkPackage find(int id) {

@@ -70,6 +70,34 @@ class DatasetGeneratorTest {
     }
 
     @Test
+    void commentsAreEmbeddedAsJiraCloudDoesAndFallBetweenCreationAndTheIssuesUpdate() {
+        List<Integer> counts = dataset.issues().stream().map(i -> i.at("/fields/comment/comments").size()).toList();
+        assertThat(counts).allMatch(c -> c >= 0 && c <= 4).contains(0, 1, 4);
+        Set<String> ids = new java.util.HashSet<>();
+        assertThat(dataset.issues()).allSatisfy(issue -> {
+            JsonNode page = issue.at("/fields/comment");
+            int listed = page.get("comments").size();
+            assertThat(page.get("total").asInt()).isEqualTo(listed);
+            assertThat(page.get("maxResults").asInt()).isEqualTo(listed);
+            assertThat(page.get("startAt").asInt()).isZero();
+            Instant created = JiraDateTimes.parse(issue.at("/fields/created").asText());
+            Instant updated = JiraDateTimes.parse(issue.at("/fields/updated").asText());
+            Instant previous = created;
+            for (JsonNode comment : page.get("comments")) {
+                assertThat(ids.add(comment.get("id").asText())).as("comment ids are unique").isTrue();
+                assertThat(comment.at("/author/accountId").asText()).isNotBlank();
+                assertThat(comment.at("/author/displayName").asText()).isNotBlank();
+                assertThat(comment.at("/body/type").asText()).isEqualTo("doc");
+                Instant commented = JiraDateTimes.parse(comment.get("created").asText());
+                Instant edited = JiraDateTimes.parse(comment.get("updated").asText());
+                assertThat(commented).isAfterOrEqualTo(previous).isAfter(created);
+                assertThat(edited).isAfterOrEqualTo(commented).isBeforeOrEqualTo(updated);
+                previous = commented;
+            }
+        });
+    }
+
+    @Test
     void dataCoversTheAwkwardCasesAConverterMustHandle() {
         List<ObjectNode> issues = dataset.issues();
         assertThat(issues).anySatisfy(i -> assertThat(i.get("fields").get("description").isNull()).isTrue());

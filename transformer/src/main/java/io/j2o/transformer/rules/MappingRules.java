@@ -9,21 +9,20 @@ import io.j2o.schemas.avro.JiraEntityEvent;
 import io.j2o.schemas.avro.JiraEntityType;
 import io.j2o.transformer.normalize.Checksums;
 import io.j2o.transformer.resolve.References;
-import io.j2o.transformer.richtext.AdfToMarkdown;
-import io.j2o.transformer.richtext.WikiToMarkdown;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Turns Jira entities into OpenProject commands: projects into projects, issues into work packages. References to
+ * Turns Jira entities into OpenProject commands: projects into projects, issues into work packages and the comments
+ * embedded in an issue into comments on its work package (see {@link CommentRule}). References to
  * other migrated entities become placeholders that the resolver fills in once their mapping exists.
  */
 public final class MappingRules {
 
     /** Raised whenever a rule changes its output for the same input, so a replay re-emits everything it touches. */
-    public static final int TRANSFORM_VERSION = 2;
+    public static final int TRANSFORM_VERSION = 3;
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int SUBJECT_MAX = 255;
@@ -33,8 +32,8 @@ public final class MappingRules {
     private final NameMatcher types;
     private final NameMatcher statuses;
     private final NameMatcher priorities;
-    private final AdfToMarkdown adf = new AdfToMarkdown();
-    private final WikiToMarkdown wiki = new WikiToMarkdown();
+    private final RichTextField richText = new RichTextField();
+    private final CommentRule comments = new CommentRule(richText);
     private final String fingerprint;
 
     /** @param jiraKeyField API name of the work-package custom field that keeps the Jira key */
@@ -62,6 +61,17 @@ public final class MappingRules {
             case ISSUE -> Optional.of(workPackage(event, payload));
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * The comments an issue payload carries, as commands; empty for other entities and for issue payloads fetched
+     * without their comment field.
+     */
+    public Optional<IssueComments> comments(JiraEntityEvent event, JsonNode payload) {
+        if (event.getEntityType() != JiraEntityType.ISSUE) {
+            return Optional.empty();
+        }
+        return comments.comments(event.getJiraId(), payload.path("key").asText(event.getJiraKey()), payload.path("fields"));
     }
 
     /** The command that removes what an entity became, for a DELETE event. */
@@ -96,7 +106,7 @@ public final class MappingRules {
         ObjectNode body = MAPPER.createObjectNode()
                 .put("subject", subject(required(fields, "summary")))
                 .put(jiraKeyField, key);
-        body.putObject("description").put("raw", description(fields.path("description")));
+        body.putObject("description").put("raw", richText.markdown(fields.path("description")));
         ObjectNode links = body.putObject("_links");
         String projectId = fields.path("project").path("id").asText(null);
         if (projectId == null) {
@@ -108,14 +118,6 @@ public final class MappingRules {
                 fields.path("status").path("statusCategory").path("key").asText(null)));
         links.putObject("priority").put("href", priorities.hrefFor(fields.path("priority").path("name").asText(null)));
         return new CommandDraft(CommandKind.WORK_PACKAGE, CommandAction.UPSERT, event.getJiraId(), key, body);
-    }
-
-    /** Cloud's v3 API sends ADF; the v2 API and Data Center send wiki markup as a string. */
-    private String description(JsonNode description) {
-        if (description.isMissingNode() || description.isNull()) {
-            return "";
-        }
-        return description.isTextual() ? wiki.convert(description.asText()) : adf.convert(description);
     }
 
     private static String subject(String summary) {

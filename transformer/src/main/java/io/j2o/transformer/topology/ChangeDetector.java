@@ -6,31 +6,30 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.j2o.schemas.avro.ChangeType;
 import io.j2o.schemas.avro.DeadLetter;
 import io.j2o.schemas.avro.JiraEntityEvent;
-import io.j2o.schemas.avro.Lineage;
+import io.j2o.schemas.avro.CommandKind;
 import io.j2o.schemas.avro.OpenProjectCommand;
 import io.j2o.schemas.avro.PipelineStage;
-import io.j2o.schemas.topics.EntityKeys;
 import io.j2o.transformer.TransformerCounters;
-import io.j2o.transformer.normalize.CanonicalJson;
-import io.j2o.transformer.normalize.Checksums;
 import io.j2o.transformer.rules.CommandDraft;
 import io.j2o.transformer.rules.MappingException;
 import io.j2o.transformer.rules.MappingRules;
 import io.j2o.transformer.richtext.RichTextException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The first step for every Jira event: drop it when its content is what we already turned into a command (the
- * checksum store), otherwise map it to a command. A payload that cannot be read or mapped goes to the dead-letter
- * topic with its key and the reason, and the stream moves on.
+ * The first step for every Jira event: map it to the commands it stands for (an issue: its work package and one
+ * command per comment) and send on only those whose content differs from what was last emitted for their command
+ * key (the checksum store). A payload that cannot be read or mapped goes to the dead-letter topic with its key and
+ * the reason, and the stream moves on.
  */
 final class ChangeDetector implements Processor<String, JiraEntityEvent, String, Object> {
 
@@ -42,7 +41,8 @@ final class ChangeDetector implements Processor<String, JiraEntityEvent, String,
     private final TransformerCounters counters;
     private final CommandRouter router;
     private ProcessorContext<String, Object> context;
-    private KeyValueStore<String, String> checksums;
+    private EmittedChecksums checksums;
+    private CommentLists commentLists;
 
     ChangeDetector(MappingRules rules, TransformerCounters counters) {
         this.rules = rules;
@@ -53,7 +53,8 @@ final class ChangeDetector implements Processor<String, JiraEntityEvent, String,
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
-        this.checksums = context.getStateStore(StoreNames.CHECKSUMS);
+        this.checksums = new EmittedChecksums(context.getStateStore(StoreNames.CHECKSUMS), rules.fingerprint());
+        this.commentLists = new CommentLists(context.getStateStore(StoreNames.COMMENT_LISTS));
     }
 
     @Override
@@ -64,23 +65,21 @@ final class ChangeDetector implements Processor<String, JiraEntityEvent, String,
         }
         counters.countReceived();
         try {
-            Optional<CommandDraft> draft;
-            String checksum;
-            if (event.getChange() == ChangeType.DELETE) {
-                checksum = Checksums.sha256(rules.fingerprint(), "DELETE");
-                draft = rules.deletion(event);
-            } else {
-                JsonNode payload = parse(event);
-                checksum = Checksums.sha256(rules.fingerprint(), CanonicalJson.of(payload));
-                draft = checksum.equals(checksums.get(record.key())) ? Optional.empty() : rules.map(event, payload);
+            List<CommandDraft> drafts = event.getChange() == ChangeType.DELETE
+                    ? deletions(record.key(), event)
+                    : drafts(record.key(), event, parse(event));
+            boolean emitted = false;
+            for (CommandDraft draft : drafts) {
+                Optional<String> checksum = checksums.changed(draft);
+                if (checksum.isPresent()) {
+                    OpenProjectCommand command = Commands.from(draft, checksum.get(), context.recordMetadata().orElseThrow());
+                    router.route(context, record, command, command.getBody());
+                    emitted = true;
+                }
             }
-            if (checksum.equals(checksums.get(record.key())) || draft.isEmpty()) {
+            if (!emitted) {
                 counters.countUnchanged();
-                return;
             }
-            checksums.put(record.key(), checksum);
-            OpenProjectCommand command = command(draft.get(), checksum);
-            router.route(context, record, command, command.getBody());
         } catch (MalformedPayloadException e) {
             deadLetter(record, "MALFORMED_PAYLOAD", e.getMessage());
         } catch (MappingException | RichTextException e) {
@@ -88,20 +87,21 @@ final class ChangeDetector implements Processor<String, JiraEntityEvent, String,
         }
     }
 
-    private OpenProjectCommand command(CommandDraft draft, String checksum) {
-        RecordMetadata source = context.recordMetadata().orElseThrow();
-        String targetKey = EntityKeys.commandKey(draft.kind(), draft.jiraId());
-        return OpenProjectCommand.newBuilder()
-                .setCommandId(Checksums.sha256(targetKey, checksum).substring(0, 32))
-                .setKind(draft.kind())
-                .setAction(draft.action())
-                .setJiraId(draft.jiraId())
-                .setJiraKey(draft.jiraKey())
-                .setChecksum(checksum)
-                .setTransformVersion(MappingRules.TRANSFORM_VERSION)
-                .setBody(draft.body() == null ? null : draft.body().toString())
-                .setLineage(new Lineage(source.topic(), source.partition(), source.offset()))
-                .build();
+    /** Everything the payload maps to, then a removal for each comment a complete list no longer holds. */
+    private List<CommandDraft> drafts(String recordKey, JiraEntityEvent event, JsonNode payload) {
+        List<CommandDraft> drafts = new ArrayList<>();
+        rules.map(event, payload).ifPresent(drafts::add);
+        rules.comments(event, payload).ifPresent(comments -> {
+            drafts.addAll(comments.upserts());
+            commentLists.removedSince(recordKey, comments).forEach(id -> drafts.add(comments.removal(id)));
+        });
+        return drafts;
+    }
+
+    /** OpenProject deletes a work package's comments with it, so only what we remember of them is dropped. */
+    private List<CommandDraft> deletions(String recordKey, JiraEntityEvent event) {
+        commentLists.forget(recordKey).forEach(id -> checksums.forget(CommandRouter.targetKey(CommandKind.COMMENT, id)));
+        return rules.deletion(event).stream().toList();
     }
 
     private static JsonNode parse(JiraEntityEvent event) {

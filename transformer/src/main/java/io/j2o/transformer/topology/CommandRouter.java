@@ -1,5 +1,6 @@
 package io.j2o.transformer.topology;
 
+import io.j2o.schemas.avro.CommandKind;
 import io.j2o.schemas.avro.OpenProjectCommand;
 import io.j2o.schemas.topics.EntityKeys;
 import io.j2o.transformer.TransformerCounters;
@@ -35,6 +36,10 @@ final class CommandRouter {
     }
 
     static String targetKey(OpenProjectCommand command) {
-        return EntityKeys.commandKey(command.getKind(), command.getJiraId());
+        return targetKey(command.getKind(), command.getJiraId());
+    }
+
+    static String targetKey(CommandKind kind, String jiraId) {
+        return EntityKeys.commandKey(kind, jiraId);
     }
 }

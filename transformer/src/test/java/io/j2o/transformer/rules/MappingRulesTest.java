@@ -61,6 +61,43 @@ class MappingRulesTest {
         assertThat(draft.body().path("description").path("raw").asText()).isEqualTo("Costs 5 \\* 3 and uses a\\_b\\_c, see #12");
     }
 
+    @Test
+    void dataCenterCommentKeepsAuthorAndEditTimeEscapedAndEndsWithItsMarker() throws Exception {
+        JsonNode issue = JSON.readTree("""
+                {"id":"10003","key":"DC-3","fields":{"summary":"s","project":{"id":"10000"},
+                 "comment":{"startAt":0,"maxResults":2,"total":2,"comments":[
+                   {"id":"501","author":{"name":"j_doe_*x*"},"body":"Use *bold*",
+                    "created":"2025-03-04T11:11:12.000+0100","updated":"2025-03-05T09:00:00.000+0000"},
+                   {"id":"502","body":""}]}}}
+                """);
+
+        IssueComments comments = rules.comments(event("10003", "DC-3", issue), issue).orElseThrow();
+
+        assertThat(comments.complete()).isTrue();
+        assertThat(comments.commentIds()).containsExactly("501", "502");
+        assertThat(comments.upserts().get(0).body().path("comment").path("raw").asText()).isEqualTo("""
+                *Originally by j\\_doe\\_\\*x\\* on 2025-03-04T10:11:12Z, edited 2025-03-05T09:00:00Z in Jira*
+
+                Use **bold**
+
+                <!-- j2o:comment:501 -->""");
+        assertThat(comments.upserts().get(1).body().path("comment").path("raw").asText()).isEqualTo("""
+                *Originally by an unknown user in Jira*
+
+                <!-- j2o:comment:502 -->""");
+        assertThat(comments.upserts().get(0).body().path("_links").path("workPackage").path("href").asText())
+                .isEqualTo("j2o:ref:work_package:10003");
+    }
+
+    @Test
+    void issueFetchedWithoutItsCommentFieldSaysNothingAboutComments() throws Exception {
+        JsonNode issue = JSON.readTree("""
+                {"id":"10004","key":"DC-4","fields":{"summary":"s","project":{"id":"10000"}}}
+                """);
+
+        assertThat(rules.comments(event("10004", "DC-4", issue), issue)).isEmpty();
+    }
+
     private static JiraEntityEvent event(String id, String key, JsonNode payload) {
         return JiraEntityEvent.newBuilder()
                 .setEntityType(JiraEntityType.ISSUE).setJiraId(id).setJiraKey(key).setProjectKey("DC")

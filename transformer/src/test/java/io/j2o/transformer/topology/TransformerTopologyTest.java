@@ -201,6 +201,112 @@ class TransformerTopologyTest {
         assertThat(record.value().getBody()).isNull();
     }
 
+    @Test
+    void commentsWaitForTheirWorkPackageMappingAndAreReleasedWithItsHref() throws Exception {
+        mappings.pipeInput("project:10000", mapping("PROJECT", "10000", 5, "/api/v3/projects/5"));
+        issues.pipeInput("issue:20001", issueWithComments("20001", "Summary", 2, comment("30001", "Looks *good*"),
+                comment("30002", "Second thought")));
+
+        var workPackage = commands.readRecord();
+        assertThat(workPackage.key()).isEqualTo("work_package:20001");
+        assertThat(commands.isEmpty()).as("comments need their work package in OpenProject first").isTrue();
+        assertThat(counters.waiting()).isEqualTo(2);
+
+        mappings.pipeInput("work_package:20001", mapping("WORK_PACKAGE", "20001", 77, "/api/v3/work_packages/77"));
+
+        Map<String, OpenProjectCommand> released = new java.util.TreeMap<>(commands.readKeyValuesToMap());
+        assertThat(released).containsOnlyKeys("comment:30001", "comment:30002");
+        OpenProjectCommand first = released.get("comment:30001");
+        assertThat(first.getKind()).isEqualTo(CommandKind.COMMENT);
+        assertThat(first.getAction()).isEqualTo(CommandAction.UPSERT);
+        assertThat(first.getJiraKey()).isEqualTo("ALPHA-1");
+        JsonNode body = JSON.readTree(first.getBody());
+        assertThat(body.path("_links").path("workPackage").path("href").asText()).isEqualTo("/api/v3/work_packages/77");
+        assertThat(body.path("comment").path("raw").asText()).isEqualTo("""
+                *Originally by Ann O'Neil on 2025-03-04T10:11:12Z in Jira*
+
+                Looks **good**
+
+                <!-- j2o:comment:30001 -->""");
+    }
+
+    @Test
+    void unchangedCommentsOfAChangedIssueAreDroppedAndAnEditedOneIsEmittedAgain() throws Exception {
+        mappings.pipeInput("project:10000", mapping("PROJECT", "10000", 5, "/api/v3/projects/5"));
+        mappings.pipeInput("work_package:20001", mapping("WORK_PACKAGE", "20001", 77, "/api/v3/work_packages/77"));
+        issues.pipeInput("issue:20001", issueWithComments("20001", "Summary", 2, comment("30001", "First"),
+                comment("30002", "Second")));
+        assertThat(commands.readKeyValuesToList()).hasSize(3);
+
+        issues.pipeInput("issue:20001", issueWithComments("20001", "Summary edited", 2, comment("30001", "First"),
+                comment("30002", "Second, edited")));
+
+        List<OpenProjectCommand> emitted = commands.readValuesToList();
+        assertThat(emitted).extracting(c -> CommandRouter.targetKey(c))
+                .containsExactly("work_package:20001", "comment:30002");
+        assertThat(JSON.readTree(emitted.get(1).getBody()).path("comment").path("raw").asText()).contains("Second, edited");
+
+        issues.pipeInput("issue:20001", issueWithComments("20001", "Summary edited", 2, comment("30001", "First"),
+                comment("30002", "Second, edited")));
+        assertThat(commands.isEmpty()).as("nothing changed at all").isTrue();
+        assertThat(counters.unchanged()).isEqualTo(1);
+    }
+
+    @Test
+    void commentMissingFromACompleteListBecomesADeleteThroughTheSameReferencePath() throws Exception {
+        mappings.pipeInput("project:10000", mapping("PROJECT", "10000", 5, "/api/v3/projects/5"));
+        mappings.pipeInput("work_package:20001", mapping("WORK_PACKAGE", "20001", 77, "/api/v3/work_packages/77"));
+        issues.pipeInput("issue:20001", issueWithComments("20001", "Summary", 2, comment("30001", "First"),
+                comment("30002", "Second")));
+        commands.readValuesToList();
+
+        issues.pipeInput("issue:20001", issueWithComments("20001", "Summary", 1, comment("30001", "First")));
+
+        var record = commands.readRecord();
+        assertThat(record.key()).isEqualTo("comment:30002");
+        assertThat(record.value().getAction()).isEqualTo(CommandAction.DELETE);
+        JsonNode body = JSON.readTree(record.value().getBody());
+        assertThat(body.path("_links").path("workPackage").path("href").asText()).isEqualTo("/api/v3/work_packages/77");
+        assertThat(body.path("comment").path("raw").asText()).isEqualTo("<!-- j2o:comment:30002 -->");
+        assertThat(commands.isEmpty()).isTrue();
+
+        issues.pipeInput("issue:20001", issueWithComments("20001", "Summary", 1, comment("30001", "First")));
+        assertThat(commands.isEmpty()).as("a removal is announced once").isTrue();
+    }
+
+    @Test
+    void truncatedCommentListRemovesNothing() {
+        mappings.pipeInput("project:10000", mapping("PROJECT", "10000", 5, "/api/v3/projects/5"));
+        mappings.pipeInput("work_package:20001", mapping("WORK_PACKAGE", "20001", 77, "/api/v3/work_packages/77"));
+        issues.pipeInput("issue:20001", issueWithComments("20001", "Summary", 2, comment("30001", "First"),
+                comment("30002", "Second")));
+        commands.readValuesToList();
+
+        // Jira says there are three comments but returned only one: the others may well still exist.
+        issues.pipeInput("issue:20001", issueWithComments("20001", "Summary", 3, comment("30003", "Third")));
+
+        assertThat(commands.readKeyValuesToList()).extracting(kv -> kv.key + " " + kv.value.getAction())
+                .containsExactly("comment:30003 UPSERT");
+    }
+
+    private static String comment(String id, String text) {
+        return """
+                {"id":"%s","self":"https://jira/c/%s","author":{"accountId":"a1","displayName":"Ann O'Neil"},
+                 "body":{"type":"doc","version":1,"content":[{"type":"paragraph","content":[%s]}]},
+                 "created":"2025-03-04T10:11:12.123+0000","updated":"2025-03-04T10:11:12.123+0000"}
+                """.formatted(id, id, text.contains("*")
+                ? "{\"type\":\"text\",\"text\":\"Looks \"},{\"type\":\"text\",\"text\":\"good\",\"marks\":[{\"type\":\"strong\"}]}"
+                : "{\"type\":\"text\",\"text\":\"" + text + "\"}");
+    }
+
+    /** An issue of project 10000 whose payload lists {@code comments} out of {@code total}. */
+    private static JiraEntityEvent issueWithComments(String id, String summary, int total, String... comments) {
+        JiraEntityEvent issue = issueEvent(id, "ALPHA-1", summary, "Task", "To Do", "Medium");
+        String field = "\"comment\":{\"comments\":[" + String.join(",", comments) + "],\"maxResults\":" + comments.length
+                + ",\"total\":" + total + ",\"startAt\":0},";
+        return JiraEntityEvent.newBuilder(issue).setPayload(issue.getPayload().replace("\"fields\":{", "\"fields\":{" + field)).build();
+    }
+
     private static JiraEntityEvent projectEvent(String id, String key, String name) {
         String payload = JSON.createObjectNode().put("id", id).put("key", key).put("name", name)
                 .put("self", "https://jira/rest/api/3/project/" + id).toString();
