@@ -3,6 +3,7 @@ package io.j2o.cli;
 import io.j2o.cli.config.ConfigCommand;
 import io.j2o.cli.demo.DemoCommand;
 import io.j2o.cli.run.RunCommand;
+import io.j2o.cli.status.StatusCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParameterException;
@@ -10,7 +11,7 @@ import picocli.CommandLine.ParameterException;
 /** The {@code j2o} command and its subcommands. */
 @Command(name = "j2o", mixinStandardHelpOptions = true, version = "j2o 0.1.0",
         description = "Migrates Jira into OpenProject through Kafka and keeps them in sync until cutover.",
-        subcommands = {DemoCommand.class, RunCommand.class, ConfigCommand.class})
+        subcommands = {DemoCommand.class, RunCommand.class, StatusCommand.class, ConfigCommand.class})
 public final class J2oCommand implements Runnable {
 
     @Override
