@@ -55,6 +55,11 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--poll-interval", defaultValue = "PT30S", description = "Pause between extraction passes without --once (default: ${DEFAULT-VALUE}).")
     Duration pollInterval;
 
+    @Option(names = "--jira-edit-interval", defaultValue = "PT3S", description = {
+        "Without --once: edit a random Jira issue's summary, description or status, or create an issue, this often,",
+        "and print how long each edit took to reach OpenProject; PT0S edits nothing (default: ${DEFAULT-VALUE})."})
+    Duration jiraEditInterval;
+
     @Option(names = "--faults", paramLabel = "SPEC", description = {
         "Faults for the simulated services, e.g. \"openproject:latency=20ms,5xx=0.05,409=0.02\"",
         "(5xx and 429: share of all requests; 409: share of updates)."})
@@ -70,6 +75,9 @@ public final class DemoCommand implements Callable<Integer> {
         }
         if (issues < 0 || issues > 1_000_000) {
             throw new IllegalArgumentException("--issues: must be 0..1000000, was " + issues);
+        }
+        if (jiraEditInterval.isNegative()) {
+            throw new IllegalArgumentException("--jira-edit-interval: must not be negative, was " + jiraEditInterval);
         }
         FaultPlan faultPlan = faults == null ? FaultPlan.none() : FaultPlan.parse(faults);
         return new DemoRun(this, faultPlan, spec.commandLine().getOut()).execute();

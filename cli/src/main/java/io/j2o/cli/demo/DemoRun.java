@@ -3,6 +3,7 @@ package io.j2o.cli.demo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.j2o.cli.pipeline.ContinuousSync;
 import io.j2o.cli.pipeline.OpenProjectCatalogs;
 import io.j2o.cli.pipeline.Pipeline;
 import io.j2o.cli.pipeline.PipelineSettings;
@@ -27,11 +28,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One demo run: start the sandbox and the pipeline, migrate the generated dataset, then either resync once and
@@ -87,11 +90,7 @@ final class DemoRun {
     private int migrate(EmbeddedSandbox sandbox, JiraDataset dataset, Pipeline pipeline, PipelineSettings settings)
             throws IOException, InterruptedException {
         DemoProgress progress = new DemoProgress(sandbox, pipeline, out, startNanos);
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "j2o-demo-progress");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledExecutorService ticker = daemonScheduler("j2o-demo-progress");
         ticker.scheduleAtFixedRate(progress::print, 2, 2, TimeUnit.SECONDS);
         try {
             MigrationValidator validator = validator(settings);
@@ -150,6 +149,10 @@ final class DemoRun {
         return validate(validator, dataset, sandbox, pipeline, settings);
     }
 
+    /**
+     * Extracts every poll interval and, meanwhile, edits Jira; each pass prints the edits applied since the previous
+     * one and how long edits took to reach OpenProject. On Ctrl-C the edits stop and the report is written.
+     */
     private ValidationReport syncUntilInterrupted(DemoProgress progress, MigrationValidator validator, JiraDataset dataset,
                                                   EmbeddedSandbox sandbox, Pipeline pipeline, PipelineSettings settings) throws InterruptedException {
         CountDownLatch interrupted = new CountDownLatch(1);
@@ -162,16 +165,69 @@ final class DemoRun {
                 Thread.currentThread().interrupt();
             }
         }, "j2o-demo-shutdown"));
-        out.printf("continuous sync: polling Jira every %s; press Ctrl-C to stop and write the report%n", options.pollInterval);
+        out.printf("continuous sync: polling Jira every %s, editing Jira every %s; press Ctrl-C to stop and write the report%n",
+                options.pollInterval, options.jiraEditInterval.isZero() ? "never" : options.jiraEditInterval);
+        SyncLatencyProbe probe = new SyncLatencyProbe(sandbox.openProject(), validator, dataset.projects());
+        AtomicInteger editsSincePass = new AtomicInteger();
+        ScheduledExecutorService editor = daemonScheduler("j2o-demo-jira-edits");
         try {
-            while (!interrupted.await(options.pollInterval.toMillis(), TimeUnit.MILLISECONDS)) {
-                pipeline.extractor().runOnce(false);
-                progress.print();
+            Optional<JiraMutator> mutator = options.jiraEditInterval.isZero() ? Optional.empty() : mutator(sandbox);
+            if (mutator.isPresent()) {
+                long every = options.jiraEditInterval.toMillis();
+                editor.scheduleAtFixedRate(keepGoing("editing Jira", () -> {
+                    probe.expect(mutator.get().next(probe.pendingKeys()));
+                    editsSincePass.incrementAndGet();
+                }), every, every, TimeUnit.MILLISECONDS);
+                editor.scheduleWithFixedDelay(keepGoing("checking OpenProject", probe::check), 250, 250, TimeUnit.MILLISECONDS);
             }
-            return validate(validator, dataset, sandbox, pipeline, settings);
+            try (ContinuousSync sync = ContinuousSync.start(options.pollInterval, () -> pipeline.extractor().runOnce(false),
+                    pass -> {
+                        out.printf("pass %d %s in %.1f s | Jira edits applied since the previous pass: %d | sync latency: %s%n",
+                                pass.number(), pass.failed() ? "FAILED (" + pass.error() + ")" : "extracted " + pass.stats().issues() + " issues",
+                                pass.duration().toMillis() / 1000.0, editsSincePass.getAndSet(0), probe.latencies());
+                        progress.print();
+                    })) {
+                interrupted.await();
+                editor.shutdownNow();
+                // At once: the broker's own shutdown hook is already removing its data.
+                ValidationReport report = validate(validator, dataset, sandbox, pipeline, settings);
+                out.printf("sync latency of the Jira edits: %s; edits still in flight show as mismatched in the report%n",
+                        probe.latencies());
+                return report;
+            }
         } finally {
+            editor.shutdownNow();
             finished.countDown();
         }
+    }
+
+    /** A site read from {@code --jira-seed-dir} may have too little to edit (one status only): then sync without edits. */
+    private Optional<JiraMutator> mutator(EmbeddedSandbox sandbox) {
+        try {
+            return Optional.of(new JiraMutator(sandbox.jira(), options.seed));
+        } catch (IllegalArgumentException e) {
+            out.printf("not editing Jira: %s%n", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** A periodic task that reports a failure and carries on: an exception would silently end its schedule. */
+    private Runnable keepGoing(String what, Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                out.printf("%s failed (%s); trying again%n", what, e);
+            }
+        };
+    }
+
+    private static ScheduledExecutorService daemonScheduler(String name) {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, name);
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     private int finish(ValidationReport report, EmbeddedSandbox sandbox, long resyncEvents, long resyncWrites) throws IOException {
@@ -237,7 +293,8 @@ final class DemoRun {
         return json;
     }
 
-    private static MigrationValidator validator(PipelineSettings settings) {
+    /** Judges the whole migration for the report, and single edits for {@link SyncLatencyProbe}. */
+    static MigrationValidator validator(PipelineSettings settings) {
         OpenProjectClient client = new OpenProjectClient(settings.loader().openProjectUrl(), settings.loader().apiKey(),
                 OpenProjectClient.defaultHttp(), settings.loader().maxAttempts());
         String jiraKeyField = settings.loader().jiraKeyField();

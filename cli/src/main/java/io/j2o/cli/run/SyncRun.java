@@ -1,6 +1,7 @@
 package io.j2o.cli.run;
 
 import io.j2o.cli.config.ConfigLoader;
+import io.j2o.cli.pipeline.ContinuousSync;
 import io.j2o.cli.pipeline.Pipeline;
 import io.j2o.cli.pipeline.PipelineIdleness;
 import io.j2o.cli.pipeline.PipelineSettings;
@@ -12,13 +13,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** One {@code j2o run}: start the pipeline, extract once or on every poll interval, and stop cleanly. */
 final class SyncRun {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SyncRun.class);
     /** Idleness must hold on this many consecutive checks: a mapping in flight can hide for one. */
     private static final int IDLE_CHECKS = 3;
     private static final long CHECK_MILLIS = 250;
@@ -96,11 +94,11 @@ final class SyncRun {
             ScheduledExecutorService ticker = ticker(progress);
             Duration pollInterval = loaded.config().extractor().pollInterval();
             out.printf("continuous sync: extracting every %s; SIGTERM or Ctrl-C stops cleanly%n", pollInterval);
-            try {
-                do {
-                    extractPass(pipeline, progress, pollInterval);
-                } while (!stopRequested.await(pollInterval.toMillis(), TimeUnit.MILLISECONDS));
-                out.println("stopping: extraction stopped; the loader finishes its batch, then Kafka Streams closes");
+            try (ContinuousSync sync = ContinuousSync.start(pollInterval, () -> pipeline.extractor().runOnce(false),
+                    pass -> passed(pass, progress, pollInterval))) {
+                progress.following(sync);
+                stopRequested.await();
+                out.println("stopping: extraction stops after the pass in hand; the loader finishes its batch, then Kafka Streams closes");
             } finally {
                 ticker.shutdownNow();
             }
@@ -113,12 +111,12 @@ final class SyncRun {
     }
 
     /** A failed pass (Jira unreachable after its retries) is retried on the next poll; the watermark has not moved. */
-    private void extractPass(Pipeline pipeline, RunProgress progress, Duration pollInterval) {
-        try {
-            progress.extracted(pipeline.extractor().runOnce(false));
-        } catch (RuntimeException e) {
-            LOG.warn("extraction pass failed, next try in {} reason={}", pollInterval, e.toString(), e);
-            out.printf("extraction pass failed (%s); next try in %s%n", e.getMessage(), pollInterval);
+    private void passed(ContinuousSync.Pass pass, RunProgress progress, Duration pollInterval) {
+        if (pass.failed()) {
+            out.printf("extraction pass %d failed (%s); next try in %s%n", pass.number(), pass.error(), pollInterval);
+            out.flush();
+        } else {
+            progress.extracted(pass.stats());
         }
     }
 

@@ -1,0 +1,110 @@
+package io.j2o.cli.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.j2o.cli.report.MigrationValidator;
+import io.j2o.sandbox.openproject.OpenProjectSimulator;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+
+/**
+ * Measures how long each Jira edit takes to show in OpenProject: an edit has arrived when the work package of its
+ * issue holds what the mapping rules make of the issue as the edit left it (subject, description, type, status,
+ * priority, project, comments), judged by the same {@link MigrationValidator} as the final report.
+ */
+final class SyncLatencyProbe {
+
+    /**
+     * Latencies of the edits that arrived, nearest-rank percentiles.
+     *
+     * @param pending edits applied in Jira and not yet seen in OpenProject
+     */
+    record Latencies(int arrived, int pending, Duration p50, Duration p95, Duration max) {
+
+        @Override
+        public String toString() {
+            return arrived == 0 ? "no edit arrived yet, " + pending + " pending"
+                    : String.format("p50 %.2f s, p95 %.2f s, max %.2f s over %d edits, %d pending",
+                            seconds(p50), seconds(p95), seconds(max), arrived, pending);
+        }
+
+        private static double seconds(Duration duration) {
+            return duration.toMillis() / 1000.0;
+        }
+    }
+
+    /** One edit and, once it arrived, how long that took. */
+    record Arrival(JiraMutator.Edit edit, Duration latency) {
+    }
+
+    private final OpenProjectSimulator openProject;
+    private final MigrationValidator validator;
+    private final List<? extends JsonNode> jiraProjects;
+    private final List<JiraMutator.Edit> pending = new CopyOnWriteArrayList<>();
+    private final List<Arrival> arrivals = new CopyOnWriteArrayList<>();
+
+    SyncLatencyProbe(OpenProjectSimulator openProject, MigrationValidator validator, List<? extends JsonNode> jiraProjects) {
+        this.openProject = openProject;
+        this.validator = validator;
+        this.jiraProjects = List.copyOf(jiraProjects);
+    }
+
+    /** Watches for {@code edit}; a later edit of the same issue would hide it, so edit only keys not in {@link #pendingKeys()}. */
+    void expect(JiraMutator.Edit edit) {
+        pending.add(edit);
+    }
+
+    /** Jira keys with an edit not yet seen in OpenProject. */
+    Set<String> pendingKeys() {
+        return pending.stream().map(JiraMutator.Edit::key).collect(Collectors.toUnmodifiableSet());
+    }
+
+    List<JiraMutator.Edit> pendingEdits() {
+        return List.copyOf(pending);
+    }
+
+    List<Arrival> arrivals() {
+        return List.copyOf(arrivals);
+    }
+
+    /**
+     * Looks at OpenProject once; every pending edit it shows is recorded as arrived now, after the look: a latency is
+     * never under-stated, and over-stated by at most the time between two checks.
+     */
+    synchronized void check() {
+        List<JiraMutator.Edit> waiting = List.copyOf(pending);
+        if (waiting.isEmpty()) {
+            return;
+        }
+        List<? extends JsonNode> projects = openProject.projects();
+        List<? extends JsonNode> workPackages = openProject.workPackages();
+        List<? extends JsonNode> activities = openProject.activities();
+        long now = System.nanoTime();
+        for (JiraMutator.Edit edit : waiting) {
+            if (validator.validate(jiraProjects, List.of(edit.issue()), projects, workPackages, activities, Map.of(), Map.of()).isClean()) {
+                pending.remove(edit);
+                arrivals.add(new Arrival(edit, Duration.ofNanos(now - edit.atNanos())));
+            }
+        }
+    }
+
+    Latencies latencies() {
+        List<Duration> sorted = new ArrayList<>(arrivals.stream().map(Arrival::latency).toList());
+        Collections.sort(sorted);
+        if (sorted.isEmpty()) {
+            return new Latencies(0, pending.size(), Duration.ZERO, Duration.ZERO, Duration.ZERO);
+        }
+        return new Latencies(sorted.size(), pending.size(), percentile(sorted, 50), percentile(sorted, 95),
+                sorted.get(sorted.size() - 1));
+    }
+
+    private static Duration percentile(List<Duration> sorted, int percent) {
+        int rank = (int) Math.ceil(percent / 100.0 * sorted.size());
+        return sorted.get(Math.max(0, rank - 1));
+    }
+}
