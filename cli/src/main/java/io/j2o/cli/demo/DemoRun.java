@@ -49,6 +49,9 @@ final class DemoRun {
     private final PrintWriter out;
     private final long startNanos = System.nanoTime();
     private JiraSeedDirectory.Seed seed;
+    /** Counted down when the run is over, report written and everything closed; a Ctrl-C waits for it. */
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private static final Duration SETTLE_AFTER_CTRL_C = Duration.ofSeconds(15);
 
     DemoRun(DemoCommand options, FaultPlan faults, PrintWriter out) {
         this.options = options;
@@ -57,6 +60,14 @@ final class DemoRun {
     }
 
     int execute() throws IOException, InterruptedException {
+        try {
+            return run();
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    private int run() throws IOException, InterruptedException {
         JiraDataset dataset = dataset();
         Path stateDir = Files.createTempDirectory("j2o-streams-");
         try (EmbeddedSandbox sandbox = new EmbeddedSandbox(dataset)) {
@@ -156,10 +167,10 @@ final class DemoRun {
     private ValidationReport syncUntilInterrupted(DemoProgress progress, MigrationValidator validator, JiraDataset dataset,
                                                   EmbeddedSandbox sandbox, Pipeline pipeline, PipelineSettings settings) throws InterruptedException {
         CountDownLatch interrupted = new CountDownLatch(1);
-        CountDownLatch finished = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             interrupted.countDown();
             try {
+                // The JVM halts when this hook returns: hold it until the report is written and all is closed.
                 finished.await(60, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -189,16 +200,28 @@ final class DemoRun {
                     })) {
                 interrupted.await();
                 editor.shutdownNow();
-                // At once: the broker's own shutdown hook is already removing its data.
-                ValidationReport report = validate(validator, dataset, sandbox, pipeline, settings);
-                out.printf("sync latency of the Jira edits: %s; edits still in flight show as mismatched in the report%n",
-                        probe.latencies());
-                return report;
+                out.printf("sync latency of the Jira edits: %s%n", probe.latencies());
+                return settleAfterLastEdits(validator, dataset, sandbox, pipeline, settings);
             }
         } finally {
             editor.shutdownNow();
-            finished.countDown();
         }
+    }
+
+    /**
+     * After Ctrl-C: one more extraction pass picks up the last edits, then a short wait for them to land, so the
+     * report describes the synced state rather than edits caught in flight. Bounded: the JVM is shutting down.
+     */
+    private ValidationReport settleAfterLastEdits(MigrationValidator validator, JiraDataset dataset, EmbeddedSandbox sandbox,
+                                                  Pipeline pipeline, PipelineSettings settings) throws InterruptedException {
+        pipeline.extractor().runOnce(false);
+        long deadline = System.nanoTime() + SETTLE_AFTER_CTRL_C.toNanos();
+        ValidationReport report = validate(validator, dataset, sandbox, pipeline, settings);
+        while (!report.isClean() && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            report = validate(validator, dataset, sandbox, pipeline, settings);
+        }
+        return report;
     }
 
     /** A site read from {@code --jira-seed-dir} may have too little to edit (one status only): then sync without edits. */

@@ -2,10 +2,12 @@ package io.j2o.sandbox.kafka;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.server.common.MetadataVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +53,11 @@ public final class EmbeddedKafka implements AutoCloseable {
                     .setCombined(true)
                     .setNumBrokerNodes(1)
                     .setNumControllerNodes(1)
+                    // The test kit defaults to the newest *testing* metadata version; run what a release runs.
+                    .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
+                    // Our own folder: the kit's default one is deleted by a JVM shutdown hook, which pulled the
+                    // disk from under the broker while the demo was still writing its report after Ctrl-C.
+                    .setBaseDirectory(Files.createTempDirectory("j2o-kafka-"))
                     .build());
             SINGLE_NODE.forEach(builder::setConfigProp);
             cluster = builder.build();
