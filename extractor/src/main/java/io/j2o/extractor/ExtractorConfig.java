@@ -1,5 +1,6 @@
 package io.j2o.extractor;
 
+import io.j2o.schemas.avro.JiraFlavour;
 import io.j2o.schemas.topics.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,9 +11,12 @@ import java.util.Objects;
 /**
  * Everything the extractor needs, validated at construction with every problem reported at once.
  *
- * @param site      a short stable name of the Jira site, part of watermark keys and events
- * @param projects  Jira project keys to extract; empty means every visible project
- * @param lookback  how far before the watermark each query starts, for Jira's minute precision and late indexing
+ * @param site           a short stable name of the Jira site, part of watermark keys and events
+ * @param projects       Jira project keys to extract; empty means every visible project
+ * @param lookback       how far before the watermark each query starts, for Jira's minute precision and late indexing
+ * @param flavour        Cloud (REST v3) or Data Center / Server (REST v2)
+ * @param reconcileEvery every how many passes the deleted issues are looked for (1 = every pass)
+ * @param searchWindow   Data Center's {@code jira.search.platform.max.result.window}: no search pages deeper
  */
 public record ExtractorConfig(
         String jiraUrl,
@@ -25,13 +29,29 @@ public record ExtractorConfig(
         Duration lookback,
         int pageSize,
         int maxAttempts,
-        Map<String, Object> kafkaProperties) {
+        Map<String, Object> kafkaProperties,
+        JiraFlavour flavour,
+        int reconcileEvery,
+        int searchWindow) {
+
+    public static final int DEFAULT_RECONCILE_EVERY = 10;
+    /** Data Center's default result window. */
+    public static final int DEFAULT_SEARCH_WINDOW = 10_000;
 
     public ExtractorConfig {
         projects = List.copyOf(projects);
         kafkaProperties = Map.copyOf(kafkaProperties);
         Objects.requireNonNull(topics, "topics");
         List<String> problems = new ArrayList<>();
+        if (flavour == null) {
+            problems.add("jira.flavour: must be CLOUD or DATA_CENTER");
+        }
+        if (reconcileEvery < 1 || reconcileEvery > 100_000) {
+            problems.add("extractor.reconcileEvery: must be 1..100000, was " + reconcileEvery);
+        }
+        if (searchWindow < 1) {
+            problems.add("extractor.searchWindow: must be positive, was " + searchWindow);
+        }
         if (jiraUrl == null || !jiraUrl.matches("https?://.+")) {
             problems.add("jira.url: must be an http(s) URL, was " + jiraUrl);
         }
@@ -63,11 +83,38 @@ public record ExtractorConfig(
         }
     }
 
+    /** A Cloud extractor that looks for deleted issues every tenth pass. */
+    public ExtractorConfig(String jiraUrl, String email, String apiToken, String site, List<String> projects,
+            String bootstrapServers, Topics topics, Duration lookback, int pageSize, int maxAttempts,
+            Map<String, Object> kafkaProperties) {
+        this(jiraUrl, email, apiToken, site, projects, bootstrapServers, topics, lookback, pageSize, maxAttempts,
+                kafkaProperties, JiraFlavour.CLOUD, DEFAULT_RECONCILE_EVERY, DEFAULT_SEARCH_WINDOW);
+    }
+
+    /** The same configuration for another flavour of Jira. */
+    public ExtractorConfig withFlavour(JiraFlavour flavour) {
+        return new ExtractorConfig(jiraUrl, email, apiToken, site, projects, bootstrapServers, topics, lookback,
+                pageSize, maxAttempts, kafkaProperties, flavour, reconcileEvery, searchWindow);
+    }
+
+    /** The same configuration, reconciling deletions every {@code passes} passes. */
+    public ExtractorConfig withReconcileEvery(int passes) {
+        return new ExtractorConfig(jiraUrl, email, apiToken, site, projects, bootstrapServers, topics, lookback,
+                pageSize, maxAttempts, kafkaProperties, flavour, passes, searchWindow);
+    }
+
+    /** The same configuration with another Data Center search window (what the server's admin set). */
+    public ExtractorConfig withSearchWindow(int results) {
+        return new ExtractorConfig(jiraUrl, email, apiToken, site, projects, bootstrapServers, topics, lookback,
+                pageSize, maxAttempts, kafkaProperties, flavour, reconcileEvery, results);
+    }
+
     /** Never shows the API token. */
     @Override
     public String toString() {
         return "ExtractorConfig[jiraUrl=" + jiraUrl + ", email=" + email + ", apiToken=****, site=" + site
                 + ", projects=" + projects + ", bootstrapServers=" + bootstrapServers + ", lookback=" + lookback
-                + ", pageSize=" + pageSize + "]";
+                + ", pageSize=" + pageSize + ", flavour=" + flavour + ", reconcileEvery=" + reconcileEvery
+                + ", searchWindow=" + searchWindow + "]";
     }
 }

@@ -1,104 +1,121 @@
 package io.j2o.extractor;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.j2o.extractor.jira.JiraApi;
 import io.j2o.extractor.jira.JiraClient;
-import io.j2o.extractor.jira.JiraSearchPage;
 import io.j2o.extractor.jira.JiraTimestamps;
-import io.j2o.extractor.jira.Jql;
+import io.j2o.extractor.publish.EntityEvents;
 import io.j2o.extractor.publish.EventPublisher;
+import io.j2o.extractor.reconcile.DeletionReconciler;
 import io.j2o.extractor.state.Watermark;
 import io.j2o.extractor.state.WatermarkStore;
-import io.j2o.schemas.avro.ChangeType;
-import io.j2o.schemas.avro.JiraEntityEvent;
 import io.j2o.schemas.avro.JiraEntityType;
-import io.j2o.schemas.avro.JiraFlavour;
 import io.j2o.schemas.avro.JiraSource;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Reads Jira incrementally and publishes one event per changed entity: every visible (or configured) project, then
  * per project the issues updated since its watermark, oldest first. A project's watermark moves only after its
- * events are acknowledged by Kafka.
+ * events are acknowledged by Kafka. Every {@code reconcileEvery}-th pass it also looks for deleted issues.
  */
 public final class JiraExtractor {
 
     private static final Logger LOG = LoggerFactory.getLogger(JiraExtractor.class);
-    private static final List<String> ALL_FIELDS = List.of("*all");
 
     private final ExtractorConfig config;
-    private final JiraClient jira;
+    private final JiraApi jira;
     private final EventPublisher publisher;
-    private final WatermarkStore watermarks;
-    private final Clock clock;
-    private final JiraSource source;
+    private final WatermarkStore state;
+    private final EntityEvents events;
+    private final DeletionReconciler reconciler;
+    private int passes;
 
-    public JiraExtractor(ExtractorConfig config, JiraClient jira, EventPublisher publisher, WatermarkStore watermarks, Clock clock) {
+    /** An extractor of the Jira flavour {@code config} names, over {@code client}. */
+    public JiraExtractor(ExtractorConfig config, JiraClient client, EventPublisher publisher, WatermarkStore state, Clock clock) {
         this.config = config;
-        this.jira = jira;
+        this.jira = JiraApi.of(config.flavour(), client, config.pageSize(), config.searchWindow());
         this.publisher = publisher;
-        this.watermarks = watermarks;
-        this.clock = clock;
-        this.source = new JiraSource(config.site(), JiraFlavour.CLOUD, "3");
+        this.state = state;
+        this.events = new EntityEvents(new JiraSource(config.site(), jira.flavour(), jira.apiVersion()), clock);
+        this.reconciler = new DeletionReconciler(jira, publisher, state, events, config.site(), config.topics().jiraIssues());
+    }
+
+    /** One pass over Jira, reconciling deletions when this pass is due for it. */
+    public ExtractionStats runOnce(boolean full) {
+        return runOnce(full, false);
     }
 
     /**
      * One pass over Jira.
      *
-     * @param full ignore watermarks and publish everything again (a resync; the transformer drops what is unchanged)
+     * @param full      ignore watermarks and publish everything again (a resync; the transformer drops what is unchanged)
+     * @param reconcile look for deleted issues in this pass, due or not
      */
-    public ExtractionStats runOnce(boolean full) {
+    public synchronized ExtractionStats runOnce(boolean full, boolean reconcile) {
+        passes++;
+        boolean reconciling = reconcile || passes % config.reconcileEvery() == 0;
         ZoneId zone = userZone();
         List<JsonNode> projects = selectedProjects();
         for (JsonNode project : projects) {
-            publisher.publish(config.topics().jiraProjects(), event(JiraEntityType.PROJECT, project.path("id").asText(),
-                    project.path("key").asText(), project.path("key").asText(), null, project));
+            String key = project.path("key").asText();
+            publisher.publish(config.topics().jiraProjects(),
+                    events.upsert(JiraEntityType.PROJECT, project.path("id").asText(), key, key, null, project));
         }
         publisher.flush();
         int issues = 0;
+        int deleted = 0;
         for (JsonNode project : projects) {
-            issues += extractIssues(project.path("key").asText(), zone, full);
+            String projectKey = project.path("key").asText();
+            issues += extractIssues(projectKey, zone, full);
+            if (reconciling) {
+                deleted += reconciler.reconcile(projectKey);
+            }
         }
-        LOG.info("extraction pass done projects={} issues={} full={}", projects.size(), issues, full);
-        return new ExtractionStats(projects.size(), issues);
+        LOG.info("extraction pass done flavour={} projects={} issues={} deleted={} full={} reconciled={}",
+                jira.flavour(), projects.size(), issues, deleted, full, reconciling);
+        return new ExtractionStats(projects.size(), issues, deleted);
     }
 
     private int extractIssues(String projectKey, ZoneId zone, boolean full) {
         String stateKey = WatermarkStore.key(config.site(), "issues", projectKey);
-        Watermark watermark = full ? Watermark.none() : watermarks.get(stateKey);
-        String jql = Jql.issuesUpdatedSince(projectKey, watermark.queryFrom(config.lookback()), zone);
+        Watermark watermark = full ? Watermark.none() : state.get(stateKey);
         Map<String, Instant> published = new HashMap<>();
-        int count = 0;
-        String token = null;
-        do {
-            JiraSearchPage page = jira.search(jql, ALL_FIELDS, config.pageSize(), token);
-            for (JsonNode issue : page.issues()) {
-                String id = issue.path("id").asText();
-                Instant updated = updatedOf(issue);
-                // Without a readable 'updated' the issue cannot be deduplicated or move the watermark: always publish it.
-                if (updated == null || !watermark.alreadyPublished(id, updated)) {
-                    publisher.publish(config.topics().jiraIssues(),
-                            event(JiraEntityType.ISSUE, id, issue.path("key").asText(null), projectKey, updated, issue));
-                    count++;
-                    if (updated != null) {
-                        published.put(id, updated);
-                    }
+        Set<String> publishedIds = new HashSet<>();
+        jira.issuesUpdatedSince(projectKey, watermark.queryFrom(config.lookback()), zone, issue -> {
+            String id = issue.path("id").asText();
+            Instant updated = updatedOf(issue);
+            // Without a readable 'updated' the issue cannot be deduplicated or move the watermark: always publish it.
+            if (updated == null || !watermark.alreadyPublished(id, updated)) {
+                publisher.publish(config.topics().jiraIssues(),
+                        events.upsert(JiraEntityType.ISSUE, id, issue.path("key").asText(null), projectKey, updated, issue));
+                publishedIds.add(id);
+                if (updated != null) {
+                    published.put(id, updated);
                 }
             }
-            token = page.nextPageToken();
-        } while (token != null);
+        });
         publisher.flush();
-        if (!published.isEmpty()) {
-            watermarks.put(stateKey, watermark.advance(published, config.lookback()));
+        // The ids first: a crash before the watermark re-reads these issues, never forgets one the reconciler must know.
+        String idsKey = WatermarkStore.issueIdsKey(config.site(), projectKey);
+        Set<String> known = state.issueIds(idsKey);
+        if (known.addAll(publishedIds)) {
+            state.putIssueIds(idsKey, known);
         }
-        LOG.info("project extracted projectKey={} published={} jql={}", projectKey, count, jql);
-        return count;
+        if (!published.isEmpty()) {
+            state.put(stateKey, watermark.advance(published, config.lookback()));
+        }
+        LOG.info("project extracted projectKey={} published={} since={}", projectKey, publishedIds.size(),
+                watermark.queryFrom(config.lookback()));
+        return publishedIds.size();
     }
 
     private List<JsonNode> selectedProjects() {
@@ -122,20 +139,6 @@ public final class JiraExtractor {
             LOG.warn("Jira user time zone is unknown to Java, using UTC timeZone={}", zone);
             return ZoneId.of("UTC");
         }
-    }
-
-    private JiraEntityEvent event(JiraEntityType type, String id, String key, String projectKey, Instant updated, JsonNode payload) {
-        return JiraEntityEvent.newBuilder()
-                .setEntityType(type)
-                .setJiraId(id)
-                .setJiraKey(key)
-                .setProjectKey(projectKey)
-                .setChange(ChangeType.UPSERT)
-                .setJiraUpdatedAt(updated)
-                .setExtractedAt(clock.instant())
-                .setSource(source)
-                .setPayload(payload.toString())
-                .build();
     }
 
     /** Jira's {@code fields.updated}, or null when the payload has none that can be read. */

@@ -15,16 +15,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
 
 /** Wires extractors to a real broker and the in-memory registry under a fresh topic prefix, and reads back what they published. */
 final class ExtractorRig implements AutoCloseable {
@@ -39,13 +43,42 @@ final class ExtractorRig implements AutoCloseable {
         this.kafka = kafka;
         try (Admin admin = Admin.create(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
             new TopicProvisioner(admin, (short) 1).ensure(topics.all(3));
+            awaitLeadersServing(admin);
         }
+    }
+
+    /**
+     * The broker takes up a new partition's leadership a moment after the metadata names it; a produce in between is
+     * refused (NOT_LEADER_OR_FOLLOWER) and, seen in these tests, can leave an idempotent producer retrying out of
+     * sequence until it times out. Listing offsets is answered by the leader itself, so once it succeeds for every
+     * partition the extractor's first sends land.
+     */
+    private void awaitLeadersServing(Admin admin) {
+        Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+        topics.all(3).forEach(spec -> {
+            for (int partition = 0; partition < spec.partitions(); partition++) {
+                partitions.put(new TopicPartition(spec.name(), partition), OffsetSpec.latest());
+            }
+        });
+        Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> admin.listOffsets(partitions).all().get().size() == partitions.size());
     }
 
     /** An extractor of every visible project of the Jira at {@code jiraUrl}, resuming from the stored watermarks. */
     JiraExtractor extractor(String jiraUrl, String email, String apiToken, String site, int maxAttempts) {
-        ExtractorConfig config = new ExtractorConfig(jiraUrl, email, apiToken, site, List.of(), kafka.bootstrapServers(),
+        return extractor(config(jiraUrl, email, apiToken, site, maxAttempts));
+    }
+
+    /** A Cloud configuration of 50-issue pages against this rig's broker and topics, to adjust with its withers. */
+    ExtractorConfig config(String jiraUrl, String email, String apiToken, String site, int maxAttempts) {
+        return new ExtractorConfig(jiraUrl, email, apiToken, site, List.of(), kafka.bootstrapServers(),
                 topics, Duration.ofMinutes(1), 50, maxAttempts, Map.of());
+    }
+
+    /** An extractor configured by {@code config}, resuming from the state stored in this rig's topics. */
+    JiraExtractor extractor(ExtractorConfig config) {
+        String jiraUrl = config.jiraUrl();
+        int maxAttempts = config.maxAttempts();
         Map<String, Object> props = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         KafkaProducer<String, JiraEntityEvent> events = remember(new KafkaProducer<>(props, new StringSerializer(), serdes.events().serializer()));
         KafkaProducer<String, String> state = remember(new KafkaProducer<>(props, new StringSerializer(), new StringSerializer()));
@@ -54,7 +87,7 @@ final class ExtractorRig implements AutoCloseable {
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()), new StringDeserializer(), new StringDeserializer())) {
             watermarks.load(reader);
         }
-        JiraClient client = new JiraClient(jiraUrl, email, apiToken, JiraClient.defaultHttp(), maxAttempts);
+        JiraClient client = new JiraClient(jiraUrl, config.email(), config.apiToken(), JiraClient.defaultHttp(), maxAttempts);
         return new JiraExtractor(config, client, new EventPublisher(events), watermarks, Clock.systemUTC());
     }
 

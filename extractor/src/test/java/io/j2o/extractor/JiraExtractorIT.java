@@ -45,7 +45,7 @@ class JiraExtractorIT {
     void firstPassPublishesEverythingThenOnlyChangesEvenAcrossARestart() {
         JiraExtractor first = extractor();
         ExtractionStats initial = first.runOnce(false);
-        assertThat(initial).isEqualTo(new ExtractionStats(3, ISSUES));
+        assertThat(initial).isEqualTo(new ExtractionStats(3, ISSUES, 0));
         assertThat(issueEvents()).hasSize(ISSUES);
 
         assertThat(first.runOnce(false).issues()).as("nothing changed in Jira").isZero();

@@ -68,7 +68,7 @@ class JiraExtractorResilienceIT {
         ExtractionStats stats = extractor(jira.options().apiToken(), 8).runOnce(false);
 
         assertThat(jira.faults().pending()).as("every fault was served").isZero();
-        assertThat(stats).isEqualTo(new ExtractionStats(3, ISSUES));
+        assertThat(stats).isEqualTo(new ExtractionStats(3, ISSUES, 0));
         Map<String, Long> perId = rig.issueEvents().stream()
                 .collect(Collectors.groupingBy(JiraEntityEvent::getJiraId, Collectors.counting()));
         assertThat(perId.keySet()).containsExactlyInAnyOrderElementsOf(

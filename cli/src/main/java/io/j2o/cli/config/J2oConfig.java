@@ -27,7 +27,7 @@ public record J2oConfig(
         openproject = openproject == null ? new OpenProject(null, null, null) : openproject;
         kafka = kafka == null ? new Kafka(null, null, null, null, null) : kafka;
         schemaRegistry = schemaRegistry == null ? new SchemaRegistry(null, null, null) : schemaRegistry;
-        extractor = extractor == null ? new Extractor(null, null, null, null, null) : extractor;
+        extractor = extractor == null ? new Extractor(null, null, null, null, null, null) : extractor;
         transformer = transformer == null ? new Transformer(null, null, null) : transformer;
         loader = loader == null ? new Loader(null, null, null, null) : loader;
         mapping = mapping == null ? new Mapping(null, null, null) : mapping;
@@ -37,7 +37,7 @@ public record J2oConfig(
      * The Jira site.
      *
      * @param site    a short stable name of the site, part of watermark keys; defaults to the URL's host
-     * @param flavour {@code CLOUD} (Data Center is not supported yet)
+     * @param flavour {@code CLOUD} (REST v3) or {@code DATA_CENTER} (Data Center / Server, REST v2)
      */
     public record Jira(String url, String email, Secret apiToken, String site, String flavour) {
         public Jira {
@@ -106,15 +106,17 @@ public record J2oConfig(
      * @param projects     Jira project keys; empty means every project the account can see
      * @param lookback     how far before the watermark each query starts
      * @param pollInterval pause between passes when {@code j2o run} runs continuously
+     * @param reconcileEvery every how many passes deleted issues are looked for
      */
     public record Extractor(List<String> projects, Duration lookback, Integer pageSize, Duration pollInterval,
-                            Integer maxAttempts) {
+                            Integer maxAttempts, Integer reconcileEvery) {
         public Extractor {
             projects = projects == null ? List.of() : List.copyOf(projects);
             lookback = lookback != null ? lookback : Duration.ofMinutes(1);
             pageSize = pageSize != null ? pageSize : 100;
             pollInterval = pollInterval != null ? pollInterval : Duration.ofMinutes(1);
             maxAttempts = maxAttempts != null ? maxAttempts : 6;
+            reconcileEvery = reconcileEvery != null ? reconcileEvery : 10;
         }
     }
 

@@ -3,6 +3,7 @@ package io.j2o.cli.config;
 import io.j2o.cli.pipeline.PipelineSettings;
 import io.j2o.extractor.ExtractorConfig;
 import io.j2o.loader.LoaderConfig;
+import io.j2o.schemas.avro.JiraFlavour;
 import io.j2o.schemas.registry.RegistryCredentials;
 import io.j2o.schemas.registry.SchemaRegistryConfig;
 import io.j2o.schemas.topics.Topics;
@@ -40,9 +41,12 @@ final class SettingsAssembler {
 
         J2oConfig.Jira jira = config.jira();
         J2oConfig.Extractor extraction = config.extractor();
-        ExtractorConfig extractor = build(reading, null, () -> new ExtractorConfig(jira.url(), jira.email(),
-                reveal(jira.apiToken()), jira.site(), extraction.projects(), kafka.bootstrapServers(), usable,
-                extraction.lookback(), extraction.pageSize(), extraction.maxAttempts(), kafkaProperties));
+        // An unknown flavour is already reported; Cloud stands in so the extractor's own problems are reported too.
+        JiraFlavour flavour = flavourOf(jira) != null ? flavourOf(jira) : JiraFlavour.CLOUD;
+        ExtractorConfig extractor = build(reading, null, () -> new ExtractorConfig(jira.url(),
+                jira.email(), reveal(jira.apiToken()), jira.site(), extraction.projects(), kafka.bootstrapServers(), usable,
+                extraction.lookback(), extraction.pageSize(), extraction.maxAttempts(), kafkaProperties, flavour,
+                extraction.reconcileEvery(), ExtractorConfig.DEFAULT_SEARCH_WINDOW));
 
         J2oConfig.Transformer transformation = config.transformer();
         TransformerConfig transformer = build(reading, null, () -> new TransformerConfig(kafka.bootstrapServers(),
@@ -75,8 +79,8 @@ final class SettingsAssembler {
     private static void checkFileLevel(J2oConfig config, ConfigReading reading) {
         checkUrl(reading, "jira.url", config.jira().url());
         checkUrl(reading, "openproject.url", config.openproject().url());
-        if (!"CLOUD".equals(config.jira().flavour())) {
-            reading.add("jira.flavour", "only CLOUD is supported for now, was " + config.jira().flavour());
+        if (flavourOf(config.jira()) == null) {
+            reading.add("jira.flavour", "must be CLOUD or DATA_CENTER, was " + config.jira().flavour());
         }
         Duration pollInterval = config.extractor().pollInterval();
         if (pollInterval.isNegative() || pollInterval.isZero() || pollInterval.compareTo(Duration.ofDays(1)) > 0) {
@@ -96,6 +100,15 @@ final class SettingsAssembler {
                 reading.add("mapping." + vocabulary + "." + jiraName, "must name an OpenProject " + vocabulary);
             }
         }));
+    }
+
+    /** The flavour the file names, or null when it names none we know. */
+    private static JiraFlavour flavourOf(J2oConfig.Jira jira) {
+        try {
+            return JiraFlavour.valueOf(jira.flavour());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** Stricter than the records' pattern: the URL must parse and name a host. */

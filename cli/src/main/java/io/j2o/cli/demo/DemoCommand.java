@@ -1,7 +1,9 @@
 package io.j2o.cli.demo;
 
+import io.j2o.sandbox.jira.JiraSimulator;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,6 +29,11 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the generated dataset (default: ${DEFAULT-VALUE}).")
     long seed;
+
+    @Option(names = "--flavour", defaultValue = "cloud", description = {
+        "Which Jira to simulate: cloud (REST v3, ADF, accountIds) or datacenter (Data Center 10.3: REST v2,",
+        "wiki markup, usernames, startAt paging) (default: ${DEFAULT-VALUE})."})
+    String flavour;
 
     @Option(names = "--jira-seed-dir", paramLabel = "DIR", description = {
         "Serve the real Jira REST JSON found in DIR (issues, search pages, project lists...) instead of a generated",
@@ -79,7 +86,16 @@ public final class DemoCommand implements Callable<Integer> {
         if (jiraEditInterval.isNegative()) {
             throw new IllegalArgumentException("--jira-edit-interval: must not be negative, was " + jiraEditInterval);
         }
+        jiraFlavour();
         FaultPlan faultPlan = faults == null ? FaultPlan.none() : FaultPlan.parse(faults);
         return new DemoRun(this, faultPlan, spec.commandLine().getOut()).execute();
+    }
+
+    JiraSimulator.Flavour jiraFlavour() {
+        return switch (flavour.toLowerCase(Locale.ROOT)) {
+            case "cloud" -> JiraSimulator.Flavour.CLOUD;
+            case "datacenter", "data-center", "data_center", "dc" -> JiraSimulator.Flavour.DATA_CENTER;
+            default -> throw new IllegalArgumentException("--flavour: must be cloud or datacenter, was " + flavour);
+        };
     }
 }

@@ -70,11 +70,11 @@ final class DemoRun {
     private int run() throws IOException, InterruptedException {
         JiraDataset dataset = dataset();
         Path stateDir = Files.createTempDirectory("j2o-streams-");
-        try (EmbeddedSandbox sandbox = new EmbeddedSandbox(dataset)) {
+        try (EmbeddedSandbox sandbox = new EmbeddedSandbox(dataset, options.jiraFlavour())) {
             out.printf("Kafka broker (KRaft, in-process) ready at %s in %d ms%n",
                     sandbox.kafka().bootstrapServers(), sandbox.kafkaStartup().toMillis());
-            out.printf("Jira simulator %s | OpenProject simulator %s | schema registry %s%n",
-                    sandbox.jira().baseUrl(), sandbox.openProject().baseUrl(), sandbox.registryUrl());
+            out.printf("Jira simulator (%s) %s | OpenProject simulator %s | schema registry %s%n",
+                    sandbox.jira().options().flavour(), sandbox.jira().baseUrl(), sandbox.openProject().baseUrl(), sandbox.registryUrl());
             faults.applyTo(sandbox.openProject());
             out.printf("faults: %s%n", faults);
             PipelineSettings settings = sandbox.pipelineSettings(options.partitions, options.loaderInstances,

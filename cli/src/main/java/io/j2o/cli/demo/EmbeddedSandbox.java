@@ -9,6 +9,7 @@ import io.j2o.sandbox.kafka.EmbeddedKafka;
 import io.j2o.sandbox.openproject.CustomFieldDefinition;
 import io.j2o.sandbox.openproject.OpenProjectSimulator;
 import io.j2o.sandbox.registry.EmbeddedSchemaRegistry;
+import io.j2o.schemas.avro.JiraFlavour;
 import io.j2o.schemas.topics.Topics;
 import io.j2o.transformer.TransformerConfig;
 import java.nio.file.Path;
@@ -31,12 +32,19 @@ final class EmbeddedSandbox implements AutoCloseable {
     private final JiraSimulator jira;
     private final OpenProjectSimulator openProject;
 
+    /** A sandbox with a simulated Jira Cloud. */
     EmbeddedSandbox(JiraDataset dataset) {
+        this(dataset, JiraSimulator.Flavour.CLOUD);
+    }
+
+    EmbeddedSandbox(JiraDataset dataset, JiraSimulator.Flavour flavour) {
         try {
             kafka = remember(EmbeddedKafka.start());
             registry = remember(new EmbeddedSchemaRegistry(kafka.bootstrapServers()).start());
-            jira = remember(new JiraSimulator(dataset, JiraSimulator.Options.defaults()
-                    .withCredentials("demo@j2o.example", UUID.randomUUID().toString())).start());
+            JiraSimulator.Options jiraOptions = flavour == JiraSimulator.Flavour.DATA_CENTER
+                    ? JiraSimulator.Options.dataCenter().withCredentials("demo", UUID.randomUUID().toString())
+                    : JiraSimulator.Options.defaults().withCredentials("demo@j2o.example", UUID.randomUUID().toString());
+            jira = remember(new JiraSimulator(dataset, jiraOptions).start());
             openProject = remember(new OpenProjectSimulator(OpenProjectSimulator.Options.defaults(UUID.randomUUID().toString())).start());
         } catch (RuntimeException e) {
             close();
@@ -69,9 +77,10 @@ final class EmbeddedSandbox implements AutoCloseable {
         Topics topics = Topics.defaults();
         String bootstrap = kafka.bootstrapServers();
         JiraSimulator.Options credentials = jira.options();
+        JiraFlavour flavour = credentials.flavour() == JiraSimulator.Flavour.DATA_CENTER ? JiraFlavour.DATA_CENTER : JiraFlavour.CLOUD;
         return new PipelineSettings(topics, partitions, registry.baseUrl(),
                 new ExtractorConfig(jira.baseUrl(), credentials.email(), credentials.apiToken(), "demo", List.of(), bootstrap,
-                        topics, Duration.ofMinutes(1), 100, 6, Map.of()),
+                        topics, Duration.ofMinutes(1), 100, 6, Map.of()).withFlavour(flavour),
                 new TransformerConfig(bootstrap, "j2o-transformer", topics, stateDir, 1, Map.of()),
                 new LoaderConfig(bootstrap, "j2o-loader", topics, openProject.baseUrl(), openProject.apiKey(),
                         CustomFieldDefinition.jiraKey().property(), loaderConcurrency, 6, Map.of()),

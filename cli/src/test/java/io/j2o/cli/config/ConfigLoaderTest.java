@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.j2o.cli.pipeline.PipelineSettings;
+import io.j2o.schemas.avro.JiraFlavour;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -71,6 +72,8 @@ class ConfigLoaderTest {
         assertThat(settings.extractor().projects()).isEmpty();
         assertThat(settings.extractor().lookback()).isEqualTo(Duration.ofMinutes(1));
         assertThat(settings.extractor().pageSize()).isEqualTo(100);
+        assertThat(settings.extractor().flavour()).isEqualTo(JiraFlavour.CLOUD);
+        assertThat(settings.extractor().reconcileEvery()).isEqualTo(10);
         assertThat(config.extractor().pollInterval()).isEqualTo(Duration.ofMinutes(1));
         assertThat(settings.transformer().applicationId()).isEqualTo("j2o-transformer");
         assertThat(settings.transformer().streamThreads()).isEqualTo(1);
@@ -82,13 +85,23 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void dataCenterFlavourAndReconciliationIntervalReachTheExtractor() {
+        PipelineSettings settings = loader.load(ConfigFiles.write(dir, "j2o.yaml", ConfigFiles.MINIMAL
+                .replace("  url: https://example.atlassian.net\n", "  url: https://jira.example.com\n  flavour: DATA_CENTER\n")
+                + "extractor:\n  reconcileEvery: 4\n")).settings();
+
+        assertThat(settings.extractor().flavour()).isEqualTo(JiraFlavour.DATA_CENTER);
+        assertThat(settings.extractor().reconcileEvery()).isEqualTo(4);
+    }
+
+    @Test
     void everyProblemIsListedAtOnceWithItsPathAndTheValueSeen() {
         List<String> problems = problemsOf("""
                 jira:
                   url: not a url
                   email: bot@example.com
                   apiToken: t
-                  flavour: DATA_CENTER
+                  flavour: SERVER
                 openproject:
                   url: https://op.example.com
                   apiKey: k
@@ -112,7 +125,7 @@ class ConfigLoaderTest {
 
         assertThat(problems).containsExactlyInAnyOrder(
                 "jira.url: must be an http(s) URL, was not a url",
-                "jira.flavour: only CLOUD is supported for now, was DATA_CENTER",
+                "jira.flavour: must be CLOUD or DATA_CENTER, was SERVER",
                 "extractor.lookback: must be a duration like 30s, 5m or PT30S, was 'soon' (line 17)",
                 "extractor.pollInterval: must be more than 0 and at most 24h, was PT0S",
                 "transformer.streamThreads: must be a whole number, was 'many' (line 21)",

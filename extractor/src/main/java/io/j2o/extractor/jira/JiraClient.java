@@ -1,16 +1,13 @@
 package io.j2o.extractor.jira;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.resilience4j.core.IntervalBiFunction;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import okhttp3.Credentials;
@@ -24,15 +21,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Jira Cloud REST v3 over HTTP with basic auth (email + API token). Throttling and server trouble are retried with
+ * Jira REST over HTTP with basic auth (Cloud: email + API token; Data Center: username + password or token); what
+ * each flavour asks for is in {@link JiraApi}. Throttling and server trouble are retried with
  * exponential backoff and jitter, honouring {@code Retry-After}; everything else fails with a typed exception.
  */
 public final class JiraClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(JiraClient.class);
     private static final MediaType JSON = MediaType.get("application/json");
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final int PROJECT_PAGE = 50;
 
     private final HttpUrl base;
     private final String authorization;
@@ -74,37 +70,26 @@ public final class JiraClient {
                 .build();
     }
 
-    /** The API user, with the time zone in which Jira reads the dates of a JQL query. */
-    public JsonNode myself() {
-        return call(() -> request("/rest/api/3/myself").get().build());
+    /** {@code GET} a JSON resource, e.g. {@code /rest/api/2/myself}. */
+    public JsonNode get(String pathAndQuery) {
+        return call(() -> request(pathAndQuery).get().build(), (what, json) -> json);
     }
 
-    /** Every project visible to the API user. */
-    public List<JsonNode> projects() {
-        List<JsonNode> all = new ArrayList<>();
-        for (int startAt = 0; ; startAt += PROJECT_PAGE) {
-            int from = startAt;
-            JsonNode page = call(() -> request("/rest/api/3/project/search?startAt=" + from + "&maxResults=" + PROJECT_PAGE).get().build());
-            page.path("values").forEach(all::add);
-            if (page.path("isLast").asBoolean(true) || page.path("values").isEmpty()) {
-                return all;
+    /** {@code GET} a JSON resource that may not exist: empty when Jira answers 404 ("does not exist or not permitted"). */
+    public Optional<JsonNode> find(String pathAndQuery) {
+        try {
+            return Optional.of(get(pathAndQuery));
+        } catch (JiraException.Rejected e) {
+            if (e.status() == 404) {
+                return Optional.empty();
             }
+            throw e;
         }
     }
 
-    /** One page of an enhanced JQL search; pass the previous page's token to continue. */
-    public JiraSearchPage search(String jql, List<String> fields, int maxResults, String nextPageToken) {
-        ObjectNode body = MAPPER.createObjectNode().put("jql", jql).put("maxResults", maxResults);
-        fields.forEach(body.putArray("fields")::add);
-        if (nextPageToken != null) {
-            body.put("nextPageToken", nextPageToken);
-        }
-        JsonNode page = call(() -> request("/rest/api/3/search/jql").post(RequestBody.create(body.toString(), JSON)).build(),
-                JiraErrors::requireSearchPage);
-        List<JsonNode> issues = new ArrayList<>();
-        page.path("issues").forEach(issues::add);
-        String next = page.path("isLast").asBoolean(false) ? null : page.path("nextPageToken").asText(null);
-        return new JiraSearchPage(issues, next);
+    /** {@code POST} a search whose answer must carry an {@code issues} array. */
+    public JsonNode search(String path, JsonNode body) {
+        return call(() -> request(path).post(RequestBody.create(body.toString(), JSON)).build(), JiraErrors::requireSearchPage);
     }
 
     private Request.Builder request(String pathAndQuery) {
@@ -115,10 +100,6 @@ public final class JiraClient {
         return new Request.Builder().url(url)
                 .header("Authorization", authorization)
                 .header("Accept", "application/json");
-    }
-
-    private JsonNode call(Supplier<Request> request) {
-        return call(request, (what, json) -> json);
     }
 
     /** Sends with retries; {@code expect} checks the JSON's shape inside the retry, so a malformed answer is retried too. */

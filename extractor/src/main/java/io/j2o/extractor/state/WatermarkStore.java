@@ -6,8 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.j2o.schemas.topics.CompactedTopicReader;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -15,8 +19,10 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * Watermarks kept in the compacted state topic, keyed {@code <site>:<entity>:<project>}, as small JSON documents.
- * The extractor writes one only after the events it covers are acknowledged, so it never runs ahead of Kafka.
+ * The extractor's state in the compacted state topic, keyed {@code <site>:<entity>:<project>}, as JSON documents:
+ * per project the issues' watermark ({@code <site>:issues:<project>}) and the ids of the issues published and not
+ * deleted ({@code <site>:issue-ids:<project>}), which the deletion reconciliation compares with Jira. The extractor
+ * writes either only after the events it covers are acknowledged, so it never runs ahead of Kafka.
  */
 public final class WatermarkStore {
 
@@ -24,7 +30,10 @@ public final class WatermarkStore {
 
     private final String topic;
     private final Producer<String, String> producer;
+    private static final String ISSUE_IDS = "issue-ids";
+
     private final Map<String, Watermark> byKey = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> idsByKey = new ConcurrentHashMap<>();
 
     public WatermarkStore(String topic, Producer<String, String> producer) {
         this.topic = topic;
@@ -35,32 +44,85 @@ public final class WatermarkStore {
         return site + ":" + entity + ":" + project;
     }
 
+    /** The key of a project's known issue ids. */
+    public static String issueIdsKey(String site, String project) {
+        return key(site, ISSUE_IDS, project);
+    }
+
     public Watermark get(String key) {
         return byKey.getOrDefault(key, Watermark.none());
     }
 
     /** Stores and waits for the broker's acknowledgement. */
     public void put(String key, Watermark watermark) {
+        send(key, write(watermark));
+        byKey.put(key, watermark);
+    }
+
+    /** The ids stored under {@code key} (a copy), empty when none are. */
+    public Set<String> issueIds(String key) {
+        return new HashSet<>(idsByKey.getOrDefault(key, Set.of()));
+    }
+
+    /** Stores the ids and waits for the broker's acknowledgement. */
+    public void putIssueIds(String key, Set<String> ids) {
+        send(key, writeIds(ids));
+        idsByKey.put(key, Set.copyOf(ids));
+    }
+
+    private void send(String key, String value) {
         try {
-            producer.send(new ProducerRecord<>(topic, key, write(watermark))).get();
-            byKey.put(key, watermark);
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while saving watermark " + key, e);
+            throw new IllegalStateException("interrupted while saving extractor state " + key, e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("could not save watermark " + key + ": " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException("could not save extractor state " + key + ": " + e.getCause().getMessage(), e.getCause());
         }
     }
 
     /** Reads the state topic to its end. */
     public void load(Consumer<String, String> consumer) {
         CompactedTopicReader.readToEnd(consumer, topic, (key, value) -> {
+            boolean ids = isIssueIds(key);
             if (value == null) {
                 byKey.remove(key);
+                idsByKey.remove(key);
+            } else if (ids) {
+                idsByKey.put(key, readIds(key, value));
             } else {
                 byKey.put(key, read(key, value));
             }
         });
+    }
+
+    private static boolean isIssueIds(String key) {
+        String[] parts = key.split(":", 3);
+        return parts.length == 3 && parts[1].equals(ISSUE_IDS);
+    }
+
+    static String writeIds(Set<String> ids) {
+        IssueIdSetCodec.Encoded encoded = IssueIdSetCodec.encode(ids);
+        ObjectNode json = MAPPER.createObjectNode();
+        json.put("count", ids.size());
+        json.put("ids", encoded.numeric());
+        encoded.others().forEach(json.putArray("others")::add);
+        return json.toString();
+    }
+
+    static Set<String> readIds(String key, String text) {
+        try {
+            JsonNode json = MAPPER.readTree(text);
+            List<String> others = new ArrayList<>();
+            json.path("others").forEach(id -> others.add(id.asText()));
+            Set<String> ids = IssueIdSetCodec.decode(new IssueIdSetCodec.Encoded(json.path("ids").asText(""), others));
+            if (ids.size() != json.path("count").asInt(-1)) {
+                throw new IllegalStateException("holds " + ids.size() + " ids but says " + json.path("count"));
+            }
+            return ids;
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("issue ids " + key + " in the state topic are unreadable: " + e.getMessage(), e);
+        }
     }
 
     static String write(Watermark watermark) {

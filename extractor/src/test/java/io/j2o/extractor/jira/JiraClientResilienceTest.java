@@ -47,7 +47,7 @@ class JiraClientResilienceTest {
         jira.faults().rateLimit("POST", SEARCH, 2, Duration.ofSeconds(1));
         long started = System.nanoTime();
 
-        JiraSearchPage page = client(5).search(JQL, List.of("summary"), ALPHA_ISSUES_CAP, null);
+        JiraSearchPage page = cloud(5).searchPage(JQL, List.of("summary"), ALPHA_ISSUES_CAP, null);
 
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         assertThat(page.issues()).isNotEmpty();
@@ -66,7 +66,7 @@ class JiraClientResilienceTest {
                 .serverErrors("POST", SEARCH, 1, 500, ErrorBody.JIRA)
                 .serverErrors("POST", SEARCH, 1, 502, ErrorBody.PROXY);
 
-        assertThat(client(5).search(JQL, List.of("summary"), ALPHA_ISSUES_CAP, null).issues()).isNotEmpty();
+        assertThat(cloud(5).searchPage(JQL, List.of("summary"), ALPHA_ISSUES_CAP, null).issues()).isNotEmpty();
 
         List<RecordedRequest> searches = searches();
         assertThat(searches).hasSize(5);
@@ -82,7 +82,7 @@ class JiraClientResilienceTest {
     void serverErrorsBeyondTheAttemptBudgetFailWithTheLastStatus() {
         jira.faults().serverErrors("POST", SEARCH, 10, 502, ErrorBody.PROXY);
 
-        assertThatThrownBy(() -> client(3).search(JQL, List.of("summary"), 10, null))
+        assertThatThrownBy(() -> cloud(3).searchPage(JQL, List.of("summary"), 10, null))
                 .isInstanceOf(JiraException.Unavailable.class)
                 .hasMessageContaining("502")
                 .extracting(e -> ((JiraException) e).status()).isEqualTo(502);
@@ -93,7 +93,7 @@ class JiraClientResilienceTest {
     void htmlPageWithStatus200IsNeverTakenForData() {
         jira.faults().htmlPage("POST", SEARCH, 10, 200);
 
-        assertThatThrownBy(() -> client(2).search(JQL, List.of("summary"), 10, null))
+        assertThatThrownBy(() -> cloud(2).searchPage(JQL, List.of("summary"), 10, null))
                 .isInstanceOf(JiraException.UnexpectedResponse.class)
                 .hasMessageContaining("text/html")
                 .hasMessageContaining("maintenance");
@@ -103,23 +103,24 @@ class JiraClientResilienceTest {
     @Test
     void htmlPageThatPassesIsFollowedByTheRealAnswer() {
         jira.faults().htmlPage("POST", SEARCH, 1, 502);
-        assertThat(client(3).search(JQL, List.of("summary"), ALPHA_ISSUES_CAP, null).issues()).isNotEmpty();
+        assertThat(cloud(3).searchPage(JQL, List.of("summary"), ALPHA_ISSUES_CAP, null).issues()).isNotEmpty();
         assertThat(searches()).hasSize(2);
     }
 
     @Test
     void droppedConnectionIsRetried() {
         jira.faults().dropConnection("POST", SEARCH, 2);
-        assertThat(client(4).search(JQL, List.of("summary"), ALPHA_ISSUES_CAP, null).issues()).isNotEmpty();
+        assertThat(cloud(4).searchPage(JQL, List.of("summary"), ALPHA_ISSUES_CAP, null).issues()).isNotEmpty();
         assertThat(searches()).as("OkHttp does not retry behind our back").hasSize(3);
     }
 
     @Test
     void wrongCredentialsStopAtOnceWithAClearMessageAndNoSecret() {
         String token = "ATATT3xFfGF0-very-secret-token";
-        JiraClient client = new JiraClient(jira.baseUrl(), jira.options().email(), token, JiraClient.defaultHttp(), 5);
+        CloudJiraApi cloud = new CloudJiraApi(new JiraClient(jira.baseUrl(), jira.options().email(), token,
+                JiraClient.defaultHttp(), 5), ALPHA_ISSUES_CAP);
 
-        assertThatThrownBy(client::myself)
+        assertThatThrownBy(cloud::myself)
                 .isInstanceOf(JiraException.Unauthorized.class)
                 .hasMessageContaining("401")
                 .hasMessageContaining("check jira.email and jira.apiToken")
@@ -129,8 +130,9 @@ class JiraClientResilienceTest {
         assertThat(logs.list).allSatisfy(event -> assertThat(event.getFormattedMessage()).doesNotContain(token));
     }
 
-    private JiraClient client(int maxAttempts) {
-        return new JiraClient(jira.baseUrl(), jira.options().email(), jira.options().apiToken(), JiraClient.defaultHttp(), maxAttempts);
+    private CloudJiraApi cloud(int maxAttempts) {
+        return new CloudJiraApi(new JiraClient(jira.baseUrl(), jira.options().email(), jira.options().apiToken(),
+                JiraClient.defaultHttp(), maxAttempts), ALPHA_ISSUES_CAP);
     }
 
     private List<RecordedRequest> searches() {

@@ -5,9 +5,13 @@ import io.j2o.sandbox.dataset.JiraDateTimes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.UUID;
 
-/** {@code /serverInfo} and {@code /myself}: what a client reads first to learn the deployment and its user's zone. */
+/**
+ * {@code /serverInfo} and {@code /myself}: what a client reads first to learn the deployment and its user's zone.
+ * Cloud names users by {@code accountId}; Data Center by {@code name} (the username) and {@code key}.
+ */
 final class IdentityRoutes {
 
     private final SimulatedSite site;
@@ -17,8 +21,55 @@ final class IdentityRoutes {
     }
 
     void register(RoutesConfig routes) {
-        routes.get("/rest/api/3/serverInfo", this::serverInfo);
-        routes.get("/rest/api/3/myself", this::myself);
+        if (site.options().flavour() == JiraSimulator.Flavour.DATA_CENTER) {
+            routes.get("/rest/api/2/serverInfo", this::dataCenterServerInfo);
+            routes.get("/rest/api/2/myself", this::dataCenterMyself);
+        } else {
+            routes.get("/rest/api/3/serverInfo", this::serverInfo);
+            routes.get("/rest/api/3/myself", this::myself);
+        }
+    }
+
+    private void dataCenterServerInfo(Context ctx) {
+        ObjectNode info = JsonResponses.MAPPER.createObjectNode();
+        info.put("baseUrl", site.dataset().siteUrl());
+        info.put("version", "10.3.24");
+        info.putArray("versionNumbers").add(10).add(3).add(24);
+        info.put("deploymentType", "DataCenter");
+        info.put("buildNumber", 10030024);
+        info.put("buildDate", site.timestamp(Instant.parse("2025-09-16T00:00:00Z")));
+        info.put("serverTime", site.timestamp(site.now()));
+        info.put("scmInfo", "0b5a4bd40b0ad5fd4e4a3c1e8f3fd7e2d0c8a912");
+        info.put("serverTitle", site.options().serverTitle());
+        JsonResponses.send(ctx, 200, info);
+    }
+
+    /** The API user as Data Center describes it: looked up by username among the site's users, or a service account. */
+    private void dataCenterMyself(Context ctx) {
+        String name = site.options().email();
+        ObjectNode user = site.dataset().users().stream()
+                .filter(candidate -> name.equalsIgnoreCase(candidate.path("name").asText())
+                        || name.equalsIgnoreCase(candidate.path("emailAddress").asText()))
+                .findFirst()
+                .map(ObjectNode::deepCopy)
+                .orElseGet(() -> {
+                    ObjectNode account = JsonResponses.MAPPER.createObjectNode();
+                    account.put("self", site.dataset().siteUrl() + "/rest/api/2/user?username=" + name);
+                    account.put("key", "JIRAUSER10000");
+                    account.put("name", name);
+                    account.put("emailAddress", name.contains("@") ? name : name + "@example.com");
+                    account.put("displayName", "j2o migration");
+                    account.put("active", true);
+                    account.put("deleted", false);
+                    return account;
+                });
+        user.put("timeZone", site.options().timeZone().getId());
+        user.put("locale", "en_US");
+        // Data Center lists groups and roles only when expanded; unexpanded it gives their count.
+        user.putObject("groups").put("size", 1);
+        user.putObject("applicationRoles").put("size", 1);
+        user.put("expand", "groups,applicationRoles");
+        JsonResponses.send(ctx, 200, user);
     }
 
     private void serverInfo(Context ctx) {

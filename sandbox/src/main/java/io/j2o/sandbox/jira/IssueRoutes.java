@@ -17,7 +17,7 @@ final class IssueRoutes {
     }
 
     void register(RoutesConfig routes) {
-        routes.get("/rest/api/3/issue/{issueIdOrKey}", this::issue);
+        routes.get(site.apiPath() + "/issue/{issueIdOrKey}", this::issue);
     }
 
     private void issue(Context ctx) {
@@ -25,6 +25,6 @@ final class IssueRoutes {
                 .orElseThrow(() -> JiraApiException.notFound(NOT_FOUND));
         FieldProjection projection = FieldProjection.parse(ctx.queryParams("fields"), "*all");
         Set<String> expand = Paging.expand(ctx.queryParam("expand"));
-        JsonResponses.send(ctx, 200, IssueView.render(stored, projection, expand));
+        JsonResponses.send(ctx, 200, IssueView.render(stored, projection, expand, site.options().flavour()));
     }
 }

@@ -1,8 +1,8 @@
 package io.j2o.sandbox.jira;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.j2o.sandbox.dataset.JiraDateTimes;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -26,10 +27,13 @@ final class IssueStore {
     private final Map<String, ObjectNode> byId = new LinkedHashMap<>();
     private final Map<String, String> idByKey = new HashMap<>();
     private final Supplier<Clock> clock;
+    private final Function<Instant, String> timestamps;
     private long nextId;
 
-    IssueStore(List<ObjectNode> issues, Supplier<Clock> clock) {
+    /** @param timestamps writes {@code updated} the way the simulated deployment does (Cloud in UTC, DC in its zone) */
+    IssueStore(List<ObjectNode> issues, Supplier<Clock> clock, Function<Instant, String> timestamps) {
         this.clock = clock;
+        this.timestamps = timestamps;
         issues.forEach(this::put);
     }
 
@@ -61,7 +65,7 @@ final class IssueStore {
                 .orElseThrow(() -> new NoSuchElementException("no issue " + idOrKey)).deepCopy();
         ObjectNode fields = issue.withObjectProperty("fields");
         fieldsEditor.accept(fields);
-        fields.put("updated", JiraDateTimes.format(clock.get().instant()));
+        fields.put("updated", timestamps.apply(clock.get().instant()));
         return put(issue);
     }
 

@@ -24,9 +24,20 @@ final class IssueView {
     private IssueView() {
     }
 
-    static ObjectNode render(ObjectNode stored, FieldProjection projection, Set<String> expand) {
+    /**
+     * Asking only for {@code id} gives the bare id on Cloud's enhanced search; Data Center always sends the issue's
+     * {@code id}, {@code self} and {@code key}.
+     */
+    static ObjectNode render(ObjectNode stored, FieldProjection projection, Set<String> expand, JiraSimulator.Flavour flavour) {
         ObjectNode view = stored.objectNode();
         if (projection.idOnly() && !expand.contains("changelog") && !expand.contains("renderedFields")) {
+            if (flavour == JiraSimulator.Flavour.DATA_CENTER) {
+                view.put("expand", "operations,versionedRepresentations,editmeta,changelog,renderedFields");
+                view.set("id", stored.get("id"));
+                view.set("self", stored.get("self"));
+                view.set("key", stored.get("key"));
+                return view;
+            }
             view.set("id", stored.get("id"));
             return view;
         }
@@ -61,7 +72,7 @@ final class IssueView {
         return names;
     }
 
-    /** A small HTML rendering: ADF documents become their text in paragraphs, other values stay null. */
+    /** A small HTML rendering: ADF documents and wiki text become their text in paragraphs, other values stay null. */
     private static ObjectNode rendered(ObjectNode fields) {
         ObjectNode rendered = fields.objectNode();
         fields.fields().forEachRemaining(entry -> {
@@ -72,6 +83,8 @@ final class IssueView {
                     html.append("<p>").append(escape(text(block))).append("</p>");
                 }
                 rendered.put(entry.getKey(), html.toString());
+            } else if (value.isTextual() && (entry.getKey().equals("description") || entry.getKey().equals("environment"))) {
+                rendered.put(entry.getKey(), "<p>" + escape(value.asText()) + "</p>");
             } else {
                 rendered.putNull(entry.getKey());
             }

@@ -2,7 +2,6 @@ package io.j2o.sandbox.jira;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.j2o.sandbox.dataset.JiraDataset;
-import io.j2o.sandbox.dataset.JiraDateTimes;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -17,11 +16,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Jira Cloud REST v3 server for tests and the demo, bound to 127.0.0.1 on a free port.
+ * A Jira server for tests and the demo, bound to 127.0.0.1 on a free port: Cloud REST v3 by default, or Data Center
+ * 10.3 REST v2 ({@link Options#dataCenter()}); each answers 404 on the other's resources.
  *
- * <p>It serves {@code serverInfo}, {@code myself}, project search and lookup, statuses, priorities, issue types,
- * user search, issue lookup and the enhanced JQL search, with Jira's paging, field projection, error bodies and Basic auth; the removed {@code /search} answers
- * 410. {@link #faults()} injects rate limits, server errors, HTML pages, dropped connections and search lag. Tests change the data through the thread-safe mutation methods and steer time through {@link #clock(Clock)}.
+ * <p>Cloud serves {@code serverInfo}, {@code myself}, project search and lookup, statuses, priorities, issue types,
+ * user search, issue lookup and the enhanced JQL search, with Jira's paging, field projection, error bodies and Basic
+ * auth; the removed {@code /search} answers 410. Data Center serves {@code serverInfo}, {@code myself}, the project
+ * list and lookup, statuses, priorities, issue types, issue lookup and {@code /search} with {@code startAt} paging,
+ * its page cap and its result window (500 beyond it), in Data Center's shapes (users by {@code name}/{@code key},
+ * wiki markup, times in the server's zone). {@link #faults()} injects rate limits, server errors, HTML pages, dropped connections and search lag. Tests change the data through the thread-safe mutation methods and steer time through {@link #clock(Clock)}.
  */
 public final class JiraSimulator implements AutoCloseable {
 
@@ -58,9 +61,14 @@ public final class JiraSimulator implements AutoCloseable {
             new ProjectRoutes(site).register(config.routes);
             new MetadataRoutes(site).register(config.routes);
             new IssueRoutes(site).register(config.routes);
-            new SearchRoutes(site).register(config.routes);
+            if (site.options().flavour() == Flavour.DATA_CENTER) {
+                new DataCenterSearchRoutes(site).register(config.routes);
+            } else {
+                new SearchRoutes(site).register(config.routes);
+            }
         }).start();
-        LOG.info("Jira simulator listening baseUrl={} issues={}", baseUrl(), site.issues().snapshot().size());
+        LOG.info("Jira simulator listening baseUrl={} flavour={} issues={}", baseUrl(), site.options().flavour(),
+                site.issues().snapshot().size());
         return this;
     }
 
@@ -117,18 +125,20 @@ public final class JiraSimulator implements AutoCloseable {
         synchronized (site.issues()) {
             String id = site.issues().mintId();
             String key = project.get("key").asText() + "-" + site.issues().nextNumber(project.get("key").asText());
-            String now = JiraDateTimes.format(site.now());
+            String now = site.timestamp(site.now());
             ObjectNode issue = JsonResponses.MAPPER.createObjectNode();
             issue.put("expand", "renderedFields,names,schema,operations,editmeta,changelog,versionedRepresentations");
             issue.put("id", id);
-            issue.put("self", site.dataset().siteUrl() + "/rest/api/3/issue/" + id);
+            issue.put("self", site.dataset().siteUrl() + site.apiPath() + "/issue/" + id);
             issue.put("key", key);
             ObjectNode fields = issue.putObject("fields");
             fields.put("summary", summary);
             fields.set("issuetype", byName(site.dataset().issueTypes(), "Task"));
             ObjectNode projectReference = fields.putObject("project");
             for (String field : List.of("self", "id", "key", "name", "projectTypeKey", "simplified")) {
-                projectReference.set(field, project.get(field));
+                if (project.has(field)) {
+                    projectReference.set(field, project.get(field));
+                }
             }
             fields.set("status", byName(site.dataset().statuses(), "To Do"));
             fields.set("priority", byName(site.dataset().priorities(), "Medium"));
@@ -179,53 +189,88 @@ public final class JiraSimulator implements AutoCloseable {
                 .orElseThrow(() -> new IllegalStateException("the dataset has no '" + name + "'"));
     }
 
+    /** Which Jira the simulator is: its REST version, resources and payload shapes. */
+    public enum Flavour {
+        CLOUD("/rest/api/3"), DATA_CENTER("/rest/api/2");
+
+        private final String apiPath;
+
+        Flavour(String apiPath) {
+            this.apiPath = apiPath;
+        }
+
+        /** The REST root of this flavour, e.g. {@code /rest/api/2}. */
+        public String apiPath() {
+            return apiPath;
+        }
+    }
+
     /**
      * How the simulated site behaves.
      *
-     * @param email          the API user's email, half of the Basic credentials
+     * @param email          the API user's email (the username on Data Center), half of the Basic credentials
      * @param apiToken       the other half
-     * @param timeZone       the API user's profile zone, in which JQL date literals are read
-     * @param maxResultsCap  the largest search page when fields are requested (Jira: about 100)
+     * @param timeZone       the API user's profile zone, in which JQL date literals are read; on Data Center also
+     *                       the server's zone, in which it writes times
+     * @param maxResultsCap  the largest search page when fields are requested (Cloud: about 100; Data Center: 1000)
      * @param projectPageCap the largest project page (Jira: 100)
      * @param serverTitle    what {@code serverInfo} calls the site
+     * @param flavour        Cloud or Data Center
+     * @param searchWindow   Data Center's {@code jira.search.platform.max.result.window}: a search asking for
+     *                       results beyond it ({@code startAt + maxResults}) fails with 500 (default 10,000)
      */
     public record Options(String email, String apiToken, ZoneId timeZone, int maxResultsCap, int projectPageCap,
-            String serverTitle) {
+            String serverTitle, Flavour flavour, int searchWindow) {
 
         public Options {
             Objects.requireNonNull(email, "email");
             Objects.requireNonNull(apiToken, "apiToken");
             Objects.requireNonNull(timeZone, "timeZone");
-            if (maxResultsCap < 1 || projectPageCap < 1) {
-                throw new IllegalArgumentException("page caps must be positive, were " + maxResultsCap + "/" + projectPageCap);
+            Objects.requireNonNull(flavour, "flavour");
+            if (maxResultsCap < 1 || projectPageCap < 1 || searchWindow < 1) {
+                throw new IllegalArgumentException("page caps and the search window must be positive, were "
+                        + maxResultsCap + "/" + projectPageCap + "/" + searchWindow);
             }
         }
 
+        /** A Cloud site. */
         public static Options defaults() {
-            return new Options("j2o@example.com", "sandbox-api-token", ZoneId.of("UTC"), 100, 100, "j2o sandbox");
+            return new Options("j2o@example.com", "sandbox-api-token", ZoneId.of("UTC"), 100, 100, "j2o sandbox",
+                    Flavour.CLOUD, 10_000);
+        }
+
+        /** A Data Center 10.3 server in Berlin: pages of up to 1000 issues, a 10,000-result search window. */
+        public static Options dataCenter() {
+            return new Options("j2o", "sandbox-password", ZoneId.of("Europe/Berlin"), 1000, 100, "j2o sandbox DC",
+                    Flavour.DATA_CENTER, 10_000);
         }
 
         public Options withCredentials(String email, String apiToken) {
-            return new Options(email, apiToken, timeZone, maxResultsCap, projectPageCap, serverTitle);
+            return new Options(email, apiToken, timeZone, maxResultsCap, projectPageCap, serverTitle, flavour, searchWindow);
         }
 
         public Options withTimeZone(ZoneId timeZone) {
-            return new Options(email, apiToken, timeZone, maxResultsCap, projectPageCap, serverTitle);
+            return new Options(email, apiToken, timeZone, maxResultsCap, projectPageCap, serverTitle, flavour, searchWindow);
         }
 
         public Options withMaxResultsCap(int maxResultsCap) {
-            return new Options(email, apiToken, timeZone, maxResultsCap, projectPageCap, serverTitle);
+            return new Options(email, apiToken, timeZone, maxResultsCap, projectPageCap, serverTitle, flavour, searchWindow);
         }
 
         public Options withProjectPageCap(int projectPageCap) {
-            return new Options(email, apiToken, timeZone, maxResultsCap, projectPageCap, serverTitle);
+            return new Options(email, apiToken, timeZone, maxResultsCap, projectPageCap, serverTitle, flavour, searchWindow);
+        }
+
+        public Options withSearchWindow(int searchWindow) {
+            return new Options(email, apiToken, timeZone, maxResultsCap, projectPageCap, serverTitle, flavour, searchWindow);
         }
 
         /** Never prints the token. */
         @Override
         public String toString() {
             return "Options[email=" + email + ", apiToken=***, timeZone=" + timeZone + ", maxResultsCap="
-                    + maxResultsCap + ", projectPageCap=" + projectPageCap + ", serverTitle=" + serverTitle + "]";
+                    + maxResultsCap + ", projectPageCap=" + projectPageCap + ", serverTitle=" + serverTitle
+                    + ", flavour=" + flavour + ", searchWindow=" + searchWindow + "]";
         }
     }
 }

@@ -151,7 +151,7 @@ final class JqlEvaluator {
             case "key", "issuekey", "id" -> addAll(values, issue, "key", "id");
             case "status", "priority" -> addAll(values, fields.path(field), "name", "id");
             case "issuetype", "type" -> addAll(values, fields.path("issuetype"), "name", "id");
-            case "assignee", "reporter" -> addAll(values, fields.path(field), "accountId");
+            case "assignee", "reporter" -> addAll(values, fields.path(field), "accountId", "name", "key");
             case "labels" -> fields.path("labels").forEach(label -> values.add(label.asText()));
             default -> {
                 // fields are validated before evaluation

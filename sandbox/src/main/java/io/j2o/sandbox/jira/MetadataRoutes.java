@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The reference data a client reads on start: statuses, priorities, issue types and users, each a plain JSON array
- * as on Cloud ({@code /users/search} paged by {@code startAt}/{@code maxResults} up to Jira's 1000).
+ * The reference data a client reads on start: statuses, priorities, issue types (both flavours) and, on Cloud, users;
+ * each a plain JSON array ({@code /users/search} paged by {@code startAt}/{@code maxResults} up to Jira's 1000).
  */
 final class MetadataRoutes {
 
@@ -22,10 +22,12 @@ final class MetadataRoutes {
     }
 
     void register(RoutesConfig routes) {
-        routes.get("/rest/api/3/status", ctx -> sendArray(ctx, () -> site.dataset().statuses()));
-        routes.get("/rest/api/3/priority", ctx -> sendArray(ctx, () -> site.dataset().priorities()));
-        routes.get("/rest/api/3/issuetype", ctx -> sendArray(ctx, () -> site.dataset().issueTypes()));
-        routes.get("/rest/api/3/users/search", this::users);
+        routes.get(site.apiPath() + "/status", ctx -> sendArray(ctx, () -> site.dataset().statuses()));
+        routes.get(site.apiPath() + "/priority", ctx -> sendArray(ctx, () -> site.dataset().priorities()));
+        routes.get(site.apiPath() + "/issuetype", ctx -> sendArray(ctx, () -> site.dataset().issueTypes()));
+        if (site.options().flavour() == JiraSimulator.Flavour.CLOUD) {
+            routes.get("/rest/api/3/users/search", this::users);
+        }
     }
 
     private void users(Context ctx) {

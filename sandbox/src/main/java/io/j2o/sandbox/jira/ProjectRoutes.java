@@ -10,7 +10,10 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** {@code /project/search} (a {@code PageBeanProject}) and {@code /project/{idOrKey}}. */
+/**
+ * Cloud's {@code /project/search} (a {@code PageBeanProject}), Data Center's {@code /project} (a plain array of every
+ * project), and {@code /project/{idOrKey}} on both.
+ */
 final class ProjectRoutes {
 
     private final SimulatedSite site;
@@ -20,8 +23,19 @@ final class ProjectRoutes {
     }
 
     void register(RoutesConfig routes) {
-        routes.get("/rest/api/3/project/search", this::search);
-        routes.get("/rest/api/3/project/{projectIdOrKey}", this::project);
+        if (site.options().flavour() == JiraSimulator.Flavour.DATA_CENTER) {
+            routes.get("/rest/api/2/project", this::list);
+        } else {
+            routes.get("/rest/api/3/project/search", this::search);
+        }
+        routes.get(site.apiPath() + "/project/{projectIdOrKey}", this::project);
+    }
+
+    private void list(Context ctx) {
+        Set<String> expand = Paging.expand(ctx.queryParam("expand"));
+        var array = JsonResponses.MAPPER.createArrayNode();
+        site.projects().stream().sorted(order("key")).map(project -> summary(project, expand)).forEach(array::add);
+        JsonResponses.send(ctx, 200, array);
     }
 
     private void search(Context ctx) {
@@ -62,6 +76,10 @@ final class ProjectRoutes {
         ObjectNode project = site.project(idOrKey).orElseThrow(() -> JiraApiException.notFound(
                 "No project could be found with " + (idOrKey.chars().allMatch(Character::isDigit) ? "id" : "key")
                         + " '" + idOrKey + "'."));
+        if (site.options().flavour() == JiraSimulator.Flavour.DATA_CENTER && !Paging.expand(ctx.queryParam("expand")).contains("lead")) {
+            project = project.deepCopy();
+            project.remove("lead");
+        }
         JsonResponses.send(ctx, 200, project);
     }
 

@@ -1,12 +1,9 @@
 package io.j2o.sandbox.jira;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.j2o.sandbox.dataset.JiraDateTimes;
-import io.j2o.sandbox.jira.jql.JqlParseException;
 import io.j2o.sandbox.jira.jql.JqlQuery;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -41,20 +38,9 @@ final class SearchRoutes {
         throw new JiraApiException(410, REMOVED);
     }
 
-    /** With a search lag set, the index has not yet seen an issue updated after {@code indexedUpTo}. */
-    private static boolean indexed(ObjectNode issue, Instant indexedUpTo) {
-        Instant updated = JiraDateTimes.parseOrNull(issue.path("fields").path("updated").asText(null));
-        return updated == null || !updated.isAfter(indexedUpTo);
-    }
-
     private void search(Context ctx, SearchRequest request) {
         String jql = request.jql() == null ? "" : request.jql();
-        JqlQuery query;
-        try {
-            query = JqlQuery.parse(jql);
-        } catch (JqlParseException e) {
-            throw JiraApiException.badRequest(e.getMessage());
-        }
+        JqlQuery query = SearchIndex.parse(jql);
         if (!query.bounded()) {
             throw JiraApiException.badRequest(UNBOUNDED);
         }
@@ -65,17 +51,9 @@ final class SearchRoutes {
         int offset = request.nextPageToken() == null || request.nextPageToken().isBlank()
                 ? 0 : SearchPageToken.decode(request.nextPageToken(), jql);
 
-        JqlEvaluator evaluator = new JqlEvaluator(site.options().timeZone(), site.now(), site.projectKeysByIdentifier(),
-                key -> site.issues().find(key).isPresent());
-        var predicate = evaluator.predicate(query.where().orElseThrow());
-        Instant indexedUpTo = site.now().minus(site.faults().searchLag());
-        List<ObjectNode> matching = site.issues().snapshot().stream()
-                .filter(issue -> indexed(issue, indexedUpTo))
-                .filter(predicate)
-                .sorted(evaluator.comparator(query.orderBy()))
-                .toList();
+        List<ObjectNode> matching = SearchIndex.matching(site, query);
         List<ObjectNode> page = matching.stream().skip(offset).limit(pageSize)
-                .map(issue -> IssueView.render(issue, projection, request.expand()))
+                .map(issue -> IssueView.render(issue, projection, request.expand(), JiraSimulator.Flavour.CLOUD))
                 .toList();
         boolean last = offset + page.size() >= matching.size();
 
@@ -86,13 +64,7 @@ final class SearchRoutes {
         }
         body.put("isLast", last);
         if (request.expand().contains("names")) {
-            ObjectNode names = body.putObject("names");
-            page.forEach(issue -> {
-                if (issue.get("names") instanceof ObjectNode issueNames) {
-                    names.setAll(issueNames);
-                    issue.remove("names");
-                }
-            });
+            SearchIndex.hoistNames(body, page);
         }
         JsonResponses.send(ctx, 200, body);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.j2o.sandbox.dataset.JiraDataset;
+import io.j2o.sandbox.dataset.JiraDateTimes;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,7 +14,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** What the routes share: the site's reference data, its issues, the options and the simulator's clock. */
+/**
+ * What the routes share: the site's reference data (in the shape of the simulated flavour), its issues, the options
+ * and the simulator's clock.
+ */
 final class SimulatedSite {
 
     private final JiraDataset dataset;
@@ -23,10 +27,22 @@ final class SimulatedSite {
     private volatile Clock clock;
 
     SimulatedSite(JiraDataset dataset, JiraSimulator.Options options, Clock clock) {
-        this.dataset = dataset.deepCopy();
         this.options = options;
+        this.dataset = options.flavour() == JiraSimulator.Flavour.DATA_CENTER
+                ? DataCenterShape.convert(dataset, options.timeZone()) : dataset.deepCopy();
         this.clock = clock;
-        this.issues = new IssueStore(this.dataset.issues(), this::clock);
+        this.issues = new IssueStore(this.dataset.issues(), this::clock, this::timestamp);
+    }
+
+    /** {@code /rest/api/3} on Cloud, {@code /rest/api/2} on Data Center. */
+    String apiPath() {
+        return options.flavour().apiPath();
+    }
+
+    /** A time as this deployment writes it: Cloud in UTC, Data Center in the server's zone. */
+    String timestamp(Instant instant) {
+        return options.flavour() == JiraSimulator.Flavour.DATA_CENTER
+                ? DataCenterShape.timestamp(instant, options.timeZone()) : JiraDateTimes.format(instant);
     }
 
     JiraDataset dataset() {

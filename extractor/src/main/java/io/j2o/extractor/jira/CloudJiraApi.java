@@ -1,0 +1,96 @@
+package io.j2o.extractor.jira;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.j2o.schemas.avro.JiraFlavour;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** Jira Cloud REST v3: paged project search and the enhanced {@code /search/jql} with {@code nextPageToken}. */
+public final class CloudJiraApi implements JiraApi {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String API = "/rest/api/3";
+    private static final int PROJECT_PAGE = 50;
+    /** Cloud serves up to 5000 issues a page when only ids are asked for. */
+    private static final int ID_PAGE = 5000;
+    private static final List<String> ALL_FIELDS = List.of("*all");
+
+    private final JiraClient client;
+    private final int pageSize;
+
+    public CloudJiraApi(JiraClient client, int pageSize) {
+        this.client = client;
+        this.pageSize = pageSize;
+    }
+
+    @Override
+    public JiraFlavour flavour() {
+        return JiraFlavour.CLOUD;
+    }
+
+    @Override
+    public String apiVersion() {
+        return "3";
+    }
+
+    @Override
+    public JsonNode myself() {
+        return client.get(API + "/myself");
+    }
+
+    @Override
+    public List<JsonNode> projects() {
+        List<JsonNode> all = new ArrayList<>();
+        for (int startAt = 0; ; startAt += PROJECT_PAGE) {
+            JsonNode page = client.get(API + "/project/search?startAt=" + startAt + "&maxResults=" + PROJECT_PAGE);
+            page.path("values").forEach(all::add);
+            if (page.path("isLast").asBoolean(true) || page.path("values").isEmpty()) {
+                return all;
+            }
+        }
+    }
+
+    @Override
+    public void issuesUpdatedSince(String projectKey, Instant since, ZoneId zone, Consumer<JsonNode> each) {
+        readAll(Jql.issuesUpdatedSince(projectKey, since, zone), ALL_FIELDS, pageSize, each);
+    }
+
+    @Override
+    public void issueIds(String projectKey, Consumer<String> each) {
+        readAll(Jql.issuesByKey(projectKey, null), List.of("id"), ID_PAGE, issue -> each.accept(issue.path("id").asText()));
+    }
+
+    @Override
+    public Optional<JsonNode> issue(String id) {
+        return client.find(API + "/issue/" + id + "?fields=project");
+    }
+
+    /** One page of an enhanced JQL search; pass the previous page's token to continue. */
+    public JiraSearchPage searchPage(String jql, List<String> fields, int maxResults, String nextPageToken) {
+        ObjectNode body = MAPPER.createObjectNode().put("jql", jql).put("maxResults", maxResults);
+        fields.forEach(body.putArray("fields")::add);
+        if (nextPageToken != null) {
+            body.put("nextPageToken", nextPageToken);
+        }
+        JsonNode page = client.search(API + "/search/jql", body);
+        List<JsonNode> issues = new ArrayList<>();
+        page.path("issues").forEach(issues::add);
+        String next = page.path("isLast").asBoolean(false) ? null : page.path("nextPageToken").asText(null);
+        return new JiraSearchPage(issues, next);
+    }
+
+    private void readAll(String jql, List<String> fields, int maxResults, Consumer<JsonNode> each) {
+        String token = null;
+        do {
+            JiraSearchPage page = searchPage(jql, fields, maxResults, token);
+            page.issues().forEach(each);
+            token = page.nextPageToken();
+        } while (token != null);
+    }
+}

@@ -1,0 +1,47 @@
+package io.j2o.extractor.jira;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.j2o.schemas.avro.JiraFlavour;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * What the extractor reads from Jira, in the resources and paging of one flavour: Cloud REST v3 with token-paged
+ * {@code /search/jql}, or Data Center REST v2 with {@code startAt}-paged {@code /search} inside keyset windows.
+ */
+public interface JiraApi {
+
+    /** The API of {@code flavour} over {@code client}; {@code searchWindow} bounds Data Center's deepest page. */
+    static JiraApi of(JiraFlavour flavour, JiraClient client, int pageSize, int searchWindow) {
+        return switch (flavour) {
+            case CLOUD -> new CloudJiraApi(client, pageSize);
+            case DATA_CENTER -> new DataCenterJiraApi(client, pageSize, searchWindow);
+        };
+    }
+
+    JiraFlavour flavour();
+
+    /** The REST version events are stamped with: "3" on Cloud, "2" on Data Center. */
+    String apiVersion();
+
+    /** The API user, with the time zone in which Jira reads the dates of a JQL query. */
+    JsonNode myself();
+
+    /** Every project visible to the API user. */
+    List<JsonNode> projects();
+
+    /**
+     * Hands every issue of the project updated at or after {@code since} (all of them when null), with all fields,
+     * oldest first, to {@code each}. An issue may come twice only when it changed while being read.
+     */
+    void issuesUpdatedSince(String projectKey, Instant since, ZoneId zone, Consumer<JsonNode> each);
+
+    /** Hands the id of every issue the project holds now to {@code each}, reading ids only. */
+    void issueIds(String projectKey, Consumer<String> each);
+
+    /** The issue with its project, or empty when Jira says it does not exist (or may not be seen). */
+    Optional<JsonNode> issue(String id);
+}
