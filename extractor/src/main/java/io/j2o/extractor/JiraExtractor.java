@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,8 @@ import org.slf4j.LoggerFactory;
 public final class JiraExtractor {
 
     private static final Logger LOG = LoggerFactory.getLogger(JiraExtractor.class);
+    /** Reads of one project in a pass while its issues keep moving under the pages; then the next pass goes on. */
+    private static final int MAX_REREADS = 3;
 
     private final ExtractorConfig config;
     private final JiraApi jira;
@@ -90,19 +93,18 @@ public final class JiraExtractor {
         Watermark watermark = full ? Watermark.none() : state.get(stateKey);
         Map<String, Instant> published = new HashMap<>();
         Set<String> publishedIds = new HashSet<>();
-        jira.issuesUpdatedSince(projectKey, watermark.queryFrom(config.lookback()), zone, issue -> {
-            String id = issue.path("id").asText();
-            Instant updated = updatedOf(issue);
-            // Without a readable 'updated' the issue cannot be deduplicated or move the watermark: always publish it.
-            if (updated == null || !watermark.alreadyPublished(id, updated)) {
-                publisher.publish(config.topics().jiraIssues(),
-                        events.upsert(JiraEntityType.ISSUE, id, issue.path("key").asText(null), projectKey, updated, issue));
-                publishedIds.add(id);
-                if (updated != null) {
-                    published.put(id, updated);
-                }
+        for (int read = 1; ; read++) {
+            boolean shifted = readOnce(projectKey, zone, watermark, published, publishedIds);
+            if (!shifted) {
+                break;
             }
-        });
+            if (read == MAX_REREADS) {
+                LOG.warn("issues kept changing while being read; the next pass picks up what moved projectKey={} reads={}",
+                        projectKey, read);
+                break;
+            }
+            LOG.info("an issue changed while its project was being read, reading again projectKey={} read={}", projectKey, read);
+        }
         publisher.flush();
         // The ids first: a crash before the watermark re-reads these issues, never forgets one the reconciler must know.
         String idsKey = WatermarkStore.issueIdsKey(config.site(), projectKey);
@@ -116,6 +118,39 @@ public final class JiraExtractor {
         LOG.info("project extracted projectKey={} published={} since={}", projectKey, publishedIds.size(),
                 watermark.queryFrom(config.lookback()));
         return publishedIds.size();
+    }
+
+    /**
+     * One read of a project's issues updated since the watermark, publishing what is new.
+     *
+     * @return whether an issue showed up again with a newer {@code updated}: it was edited while the pages were read, moved to the end of the
+     *         {@code updated} order, and every issue behind it shifted one place towards the pages already read —
+     *         one of them may have been skipped, so the caller reads again (deduplication keeps it cheap)
+     */
+    private boolean readOnce(String projectKey, ZoneId zone, Watermark watermark, Map<String, Instant> published,
+                             Set<String> publishedIds) {
+        Map<String, Instant> seen = new HashMap<>();
+        boolean[] shifted = {false};
+        jira.issuesUpdatedSince(projectKey, watermark.queryFrom(config.lookback()), zone, issue -> {
+            String id = issue.path("id").asText();
+            Instant updated = updatedOf(issue);
+            // Seen before in this read with another 'updated': it moved behind the cursor (an overlap re-read of
+            // the same version, as keyset windows do, is no sign of that).
+            shifted[0] |= seen.containsKey(id) && !Objects.equals(seen.get(id), updated);
+            seen.put(id, updated);
+            boolean alreadyPublished = updated != null
+                    && (watermark.alreadyPublished(id, updated) || updated.equals(published.get(id)));
+            // Without a readable 'updated' the issue cannot be deduplicated or move the watermark: always publish it.
+            if (!alreadyPublished) {
+                publisher.publish(config.topics().jiraIssues(),
+                        events.upsert(JiraEntityType.ISSUE, id, issue.path("key").asText(null), projectKey, updated, issue));
+                publishedIds.add(id);
+                if (updated != null) {
+                    published.put(id, updated);
+                }
+            }
+        });
+        return shifted[0];
     }
 
     private List<JsonNode> selectedProjects() {
