@@ -49,7 +49,8 @@ public final class JiraSimulator implements AutoCloseable {
             config.jetty.host = "127.0.0.1";
             config.jetty.port = 0;
             config.routes.before(ctx -> {
-                requests.add(new RecordedRequest(ctx.method().name(), ctx.path(), ctx.queryString(), site.now()));
+                requests.add(new RecordedRequest(ctx.method().name(), ctx.path(), ctx.queryString(), ctx.contentType(), ctx.body(),
+                        site.now()));
                 // A proxy or Jira's front door fails a request before it is authenticated.
                 if (!site.faults().intercept(ctx, site.now())) {
                     auth.check(ctx);
