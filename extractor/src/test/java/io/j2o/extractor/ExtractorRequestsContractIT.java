@@ -9,7 +9,7 @@ import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.report.ValidationReport;
 import io.j2o.sandbox.dataset.DatasetGenerator;
 import io.j2o.sandbox.jira.JiraSimulator;
-import io.j2o.sandbox.jira.RecordedRequest;
+import io.j2o.sandbox.http.RecordedRequest;
 import io.j2o.sandbox.kafka.EmbeddedKafka;
 import io.j2o.sandbox.kafka.EmbeddedKafkaExtension;
 import java.net.URLDecoder;

@@ -9,7 +9,7 @@ import ch.qos.logback.core.read.ListAppender;
 import io.j2o.sandbox.dataset.DatasetGenerator;
 import io.j2o.sandbox.jira.JiraFaults.ErrorBody;
 import io.j2o.sandbox.jira.JiraSimulator;
-import io.j2o.sandbox.jira.RecordedRequest;
+import io.j2o.sandbox.http.RecordedRequest;
 import java.time.Duration;
 import java.util.List;
 import okhttp3.Credentials;

@@ -2,6 +2,7 @@ package io.j2o.sandbox.jira;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.j2o.sandbox.dataset.JiraDataset;
+import io.j2o.sandbox.http.RecordedRequest;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -50,7 +51,7 @@ public final class JiraSimulator implements AutoCloseable {
             config.jetty.port = 0;
             config.routes.before(ctx -> {
                 requests.add(new RecordedRequest(ctx.method().name(), ctx.path(), ctx.queryString(), ctx.contentType(), ctx.body(),
-                        site.now()));
+                        site.now(), 0, ""));
                 // A proxy or Jira's front door fails a request before it is authenticated.
                 if (!site.faults().intercept(ctx, site.now())) {
                     auth.check(ctx);

@@ -3,15 +3,18 @@ package io.j2o.sandbox.openproject;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.j2o.sandbox.http.RecordedRequest;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -81,6 +84,7 @@ public final class OpenProjectSimulator implements AutoCloseable {
     private final ReferenceDataRepresenter referenceData;
     private final WorkPackageRepresenter workPackages;
     private final FaultInjector faults;
+    private final List<RecordedRequest> exchanges = new CopyOnWriteArrayList<>();
     private final AtomicLong writes = new AtomicLong();
     private Javalin app;
 
@@ -124,6 +128,9 @@ public final class OpenProjectSimulator implements AutoCloseable {
                 if (WRITES.contains(ctx.method()) && ctx.statusCode() >= 200 && ctx.statusCode() < 300) {
                     writes.incrementAndGet();
                 }
+                String answered = ctx.result();
+                exchanges.add(new RecordedRequest(ctx.method().name(), ctx.path(), ctx.queryString(), ctx.contentType(),
+                        ctx.body(), Instant.now(), ctx.statusCode(), answered == null ? "" : answered));
             });
             config.routes.exception(ApiError.class, (error, ctx) -> HalResponse.send(ctx, error.status(),
                     error.toJson()));
@@ -211,6 +218,11 @@ public final class OpenProjectSimulator implements AutoCloseable {
             throw new IllegalArgumentException("probability must be 0..1, was " + probability);
         }
         faults.failRandomly(status, probability, Set.of(methods));
+    }
+
+    /** Every exchange served so far, in order, for checking a client's traffic against the spec. */
+    public List<RecordedRequest> exchanges() {
+        return List.copyOf(exchanges);
     }
 
     /** Drops every pending injected fault. */

@@ -1,5 +1,6 @@
 package io.j2o.sandbox.jira;
 
+import io.j2o.sandbox.http.RecordedRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

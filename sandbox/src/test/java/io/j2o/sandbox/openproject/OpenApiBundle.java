@@ -17,7 +17,7 @@ import java.util.Map;
  * Why not let swagger-parser follow the relative refs: on OpenProject's 540 files it needs minutes, and it rejects
  * the root's {@code tags: [$ref]} entries, which a served spec ({@code /api/v3/spec.json}) has inlined.
  */
-final class OpenApiBundle {
+public final class OpenApiBundle {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -28,7 +28,7 @@ final class OpenApiBundle {
         this.root = root.toAbsolutePath().normalize().getParent();
     }
 
-    static String toJson(Path specification) {
+    public static String toJson(Path specification) {
         OpenApiBundle bundle = new OpenApiBundle(specification);
         Path file = specification.toAbsolutePath().normalize();
         ObjectNode document = (ObjectNode) bundle.walk(bundle.read(file), file.getParent());
