@@ -150,6 +150,26 @@ class DemoCommandIT {
         }
     }
 
+    @Test
+    void everyWorkPackageHangsUnderTheWorkPackageOfItsIssuesParent() {
+        JiraDataset jira = new DatasetGenerator(SEED).generate(PROJECTS, ISSUES);
+        Map<String, String> keyByHref = new HashMap<>();
+        Map<String, String> parentHrefByKey = new HashMap<>();
+        openProject.path("workPackages").forEach(wp -> {
+            keyByHref.put(wp.at("/_links/self/href").asText(), wp.path("customField1").asText());
+            parentHrefByKey.put(wp.path("customField1").asText(), wp.at("/_links/parent/href").asText(null));
+        });
+        long children = jira.issues().stream().filter(issue -> issue.path("fields").has("parent")).count();
+        assertThat(children).as("the generated site has epics with children").isPositive();
+
+        for (JsonNode issue : jira.issues()) {
+            String key = issue.path("key").asText();
+            String parentHref = parentHrefByKey.get(key);
+            String expectedParent = issue.path("fields").path("parent").path("key").asText(null);
+            assertThat(parentHref == null ? null : keyByHref.get(parentHref)).as(key + " parent").isEqualTo(expectedParent);
+        }
+    }
+
     /** The words of an ADF document, in order: what a reader sees, whatever the markup. */
     private static String textOfAdf(JsonNode node) {
         List<String> words = new ArrayList<>();

@@ -49,6 +49,41 @@ class MigrationValidatorTest {
         }
     }
 
+    @Test
+    void parentLinkMustPointAtTheParentIssuesWorkPackageOrBeAbsentWhenJiraHasNone() throws Exception {
+        JsonNode project = JSON.readTree("{\"id\":\"10000\",\"key\":\"ALPHA\",\"name\":\"Alpha\"}");
+        JsonNode opProject = JSON.readTree("""
+                {"identifier":"alpha","name":"Alpha","_links":{"self":{"href":"/api/v3/projects/3"}}}""");
+        List<JsonNode> issues = List.of(issue("20001", "ALPHA-1", null), issue("20002", "ALPHA-2", "20001"),
+                issue("20003", "ALPHA-3", "20001"), issue("20004", "ALPHA-4", null));
+        List<JsonNode> workPackages = List.of(workPackage(1, "ALPHA-1", null), workPackage(2, "ALPHA-2", 1),
+                workPackage(3, "ALPHA-3", 4), workPackage(4, "ALPHA-4", 1));
+
+        ValidationReport report = validator.validate(List.of(project), issues, List.of(opProject), workPackages, List.of(),
+                Map.of(), Map.of());
+
+        assertThat(report.mismatched()).containsExactly(new ValidationReport.Mismatch("ALPHA-3", "parent"),
+                new ValidationReport.Mismatch("ALPHA-4", "parent"));
+        assertThat(validator.validate(List.of(project), List.of(issues.get(1)), List.of(opProject), workPackages, List.of(),
+                Map.of(), Map.of()).mismatched()).as("a child validated without its parent's issue").isEmpty();
+    }
+
+    private static JsonNode issue(String id, String key, String parentId) throws Exception {
+        String parent = parentId == null ? "" : ",\"parent\":{\"id\":\"" + parentId + "\",\"key\":\"ALPHA-1\"}";
+        return JSON.readTree("""
+                {"id":"%s","key":"%s","fields":{"summary":"Fix","project":{"id":"10000"},"issuetype":{"name":"Task"},
+                 "status":{"name":"New"},"priority":{"name":"Normal"}%s}}""".formatted(id, key, parent));
+    }
+
+    private static JsonNode workPackage(int id, String key, Integer parent) throws Exception {
+        return JSON.readTree("""
+                {"subject":"Fix","customField1":"%s","description":{"raw":""},
+                 "_links":{"self":{"href":"/api/v3/work_packages/%d"},"project":{"href":"/api/v3/projects/3"},
+                 "type":{"href":"/api/v3/types/1"},"status":{"href":"/api/v3/statuses/1"},
+                 "priority":{"href":"/api/v3/priorities/8"},"parent":{"href":%s}}}""".formatted(key, id,
+                parent == null ? "null" : "\"/api/v3/work_packages/" + parent + "\""));
+    }
+
     private ValidationReport validate(List<JsonNode> activities) throws Exception {
         JsonNode project = JSON.readTree("{\"id\":\"10000\",\"key\":\"ALPHA\",\"name\":\"Alpha\"}");
         JsonNode issue = JSON.readTree("""

@@ -34,4 +34,20 @@ class DesiredStateTest {
         assertThat(DesiredState.isSatisfiedBy(JSON.readTree("{\"_links\":{\"status\":{\"href\":\"/api/v3/statuses/7\"}}}"), current)).isFalse();
         assertThat(DesiredState.isSatisfiedBy(JSON.readTree("{\"_links\":{\"assignee\":{\"href\":\"/api/v3/users/4\"}}}"), current)).isFalse();
     }
+
+    @Test
+    void parentIsComparedByHrefSoSettingMovingOrClearingItNeedsAWrite() throws Exception {
+        JsonNode orphan = JSON.readTree(CURRENT.replace("\"assignee\":{\"href\":null}", "\"parent\":{\"href\":null}"));
+        JsonNode child = JSON.readTree(CURRENT.replace("\"assignee\":{\"href\":null}",
+                "\"parent\":{\"href\":\"/api/v3/work_packages/40\",\"title\":\"Epic\"}"));
+        JsonNode underForty = JSON.readTree("{\"_links\":{\"parent\":{\"href\":\"/api/v3/work_packages/40\"}}}");
+        JsonNode noParent = JSON.readTree("{\"_links\":{\"parent\":{\"href\":null}}}");
+
+        assertThat(DesiredState.isSatisfiedBy(underForty, child)).isTrue();
+        assertThat(DesiredState.isSatisfiedBy(noParent, orphan)).isTrue();
+        assertThat(DesiredState.isSatisfiedBy(underForty, orphan)).as("set").isFalse();
+        assertThat(DesiredState.isSatisfiedBy(JSON.readTree("{\"_links\":{\"parent\":{\"href\":\"/api/v3/work_packages/41\"}}}"),
+                child)).as("moved").isFalse();
+        assertThat(DesiredState.isSatisfiedBy(noParent, child)).as("cleared").isFalse();
+    }
 }

@@ -7,8 +7,10 @@ import io.j2o.schemas.avro.CommandAction;
 import io.j2o.schemas.avro.CommandKind;
 import io.j2o.schemas.avro.JiraEntityEvent;
 import io.j2o.schemas.avro.JiraEntityType;
+import io.j2o.schemas.avro.JiraFlavour;
 import io.j2o.transformer.normalize.Checksums;
 import io.j2o.transformer.resolve.References;
+import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -22,11 +24,13 @@ import java.util.TreeMap;
 public final class MappingRules {
 
     /** Raised whenever a rule changes its output for the same input, so a replay re-emits everything it touches. */
-    public static final int TRANSFORM_VERSION = 3;
+    public static final int TRANSFORM_VERSION = 4;
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int SUBJECT_MAX = 255;
     private static final int IDENTIFIER_MAX = 100;
+    /** The Epic Link field id of a Data Center site whose payload does not name its fields. */
+    private static final String DEFAULT_EPIC_LINK_FIELD = "customfield_10100";
 
     private final String jiraKeyField;
     private final NameMatcher types;
@@ -117,7 +121,38 @@ public final class MappingRules {
         links.putObject("status").put("href", statuses.hrefFor(fields.path("status").path("name").asText(null),
                 fields.path("status").path("statusCategory").path("key").asText(null)));
         links.putObject("priority").put("href", priorities.hrefFor(fields.path("priority").path("name").asText(null)));
+        parent(event, issue, links);
         return new CommandDraft(CommandKind.WORK_PACKAGE, CommandAction.UPSERT, event.getJiraId(), key, body);
+    }
+
+    /**
+     * A sub-task's parent and (Cloud) an epic's child become {@code _links.parent}, waiting like any reference for
+     * the parent's work package; no parent clears it. A Data Center Epic Link names the epic by key, which has no
+     * mapping to wait on, so such an issue leaves its parent as OpenProject has it.
+     */
+    private static void parent(JiraEntityEvent event, JsonNode issue, ObjectNode links) {
+        String parentId = issue.path("fields").path("parent").path("id").asText("");
+        if (!parentId.isBlank()) {
+            links.putObject("parent").put("href", References.placeholder(CommandKind.WORK_PACKAGE, parentId));
+        } else if (epicLinkKey(event, issue).isEmpty()) {
+            links.putObject("parent").putNull("href");
+        }
+    }
+
+    /** The epic key of a Data Center Epic Link; its field id comes from the payload's {@code names} when present. */
+    private static Optional<String> epicLinkKey(JiraEntityEvent event, JsonNode issue) {
+        String field = null;
+        for (Iterator<Map.Entry<String, JsonNode>> it = issue.path("names").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> name = it.next();
+            if (name.getValue().asText().equals("Epic Link")) {
+                field = name.getKey();
+            }
+        }
+        if (field == null && event.getSource().getFlavour() == JiraFlavour.DATA_CENTER) {
+            field = DEFAULT_EPIC_LINK_FIELD;
+        }
+        JsonNode value = field == null ? null : issue.path("fields").get(field);
+        return value != null && value.isTextual() && !value.asText().isBlank() ? Optional.of(value.asText()) : Optional.empty();
     }
 
     private static String subject(String summary) {

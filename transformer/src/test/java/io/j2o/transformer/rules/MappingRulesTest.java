@@ -98,11 +98,70 @@ class MappingRulesTest {
         assertThat(rules.comments(event("10004", "DC-4", issue), issue)).isEmpty();
     }
 
+    @Test
+    void cloudSubTaskBecomesAWorkPackageWhoseParentWaitsForTheParentsWorkPackage() throws Exception {
+        JsonNode issue = JSON.readTree("""
+                {"id":"10011","key":"CL-11","fields":{"summary":"Write the migration guide",
+                 "issuetype":{"name":"Sub-task","subtask":true,"hierarchyLevel":-1},"status":{"name":"New"},
+                 "priority":{"name":"Normal"},"project":{"id":"10000","key":"CL"},
+                 "parent":{"id":"10010","key":"CL-10","self":"https://jira/rest/api/3/issue/10010",
+                           "fields":{"summary":"Docs","issuetype":{"name":"Story"}}}}}
+                """);
+
+        CommandDraft draft = rules.map(event("10011", "CL-11", issue, JiraFlavour.CLOUD), issue).orElseThrow();
+
+        assertThat(draft.body()).isEqualTo(JSON.readTree("""
+                {"subject":"Write the migration guide","customField1":"CL-11","description":{"raw":""},
+                 "_links":{"project":{"href":"j2o:ref:project:10000"},"type":{"href":"/api/v3/types/1"},
+                           "status":{"href":"/api/v3/statuses/1"},"priority":{"href":"/api/v3/priorities/8"},
+                           "parent":{"href":"j2o:ref:work_package:10010"}}}
+                """));
+    }
+
+    @Test
+    void issueWithoutAParentClearsTheWorkPackagesParent() throws Exception {
+        JsonNode issue = JSON.readTree("""
+                {"id":"10012","key":"CL-12","fields":{"summary":"s","project":{"id":"10000"}}}
+                """);
+
+        CommandDraft draft = rules.map(event("10012", "CL-12", issue, JiraFlavour.CLOUD), issue).orElseThrow();
+
+        JsonNode parent = draft.body().path("_links").path("parent");
+        assertThat(parent.isObject()).isTrue();
+        assertThat(parent.get("href").isNull()).as("an explicit null href removes a parent that was there").isTrue();
+    }
+
+    @Test
+    void dataCenterSubTaskParentIsMappedButAnEpicLinkLeavesTheParentAlone() throws Exception {
+        JsonNode subTask = JSON.readTree("""
+                {"id":"10005","key":"DC-5","fields":{"summary":"s","project":{"id":"10000"},
+                 "parent":{"id":"10004","key":"DC-4"},"customfield_10100":null}}
+                """);
+        JsonNode epicChild = JSON.readTree("""
+                {"id":"10006","key":"DC-6","fields":{"summary":"s","project":{"id":"10000"},"customfield_10100":"DC-1"}}
+                """);
+        JsonNode namedEpicChild = JSON.readTree("""
+                {"id":"10007","key":"DC-7","names":{"customfield_12345":"Epic Link"},
+                 "fields":{"summary":"s","project":{"id":"10000"},"customfield_12345":"DC-1"}}
+                """);
+
+        assertThat(rules.map(event("10005", "DC-5", subTask), subTask).orElseThrow().body().at("/_links/parent/href").asText())
+                .isEqualTo("j2o:ref:work_package:10004");
+        assertThat(rules.map(event("10006", "DC-6", epicChild), epicChild).orElseThrow().body().path("_links").has("parent"))
+                .as("an epic named by key has no mapping to wait for").isFalse();
+        assertThat(rules.map(event("10007", "DC-7", namedEpicChild, JiraFlavour.CLOUD), namedEpicChild).orElseThrow()
+                .body().path("_links").has("parent")).as("the Epic Link field id comes from names").isFalse();
+    }
+
     private static JiraEntityEvent event(String id, String key, JsonNode payload) {
+        return event(id, key, payload, JiraFlavour.DATA_CENTER);
+    }
+
+    private static JiraEntityEvent event(String id, String key, JsonNode payload, JiraFlavour flavour) {
         return JiraEntityEvent.newBuilder()
                 .setEntityType(JiraEntityType.ISSUE).setJiraId(id).setJiraKey(key).setProjectKey("DC")
                 .setChange(ChangeType.UPSERT).setExtractedAt(Instant.parse("2025-06-01T00:00:00Z"))
-                .setSource(new JiraSource("test", JiraFlavour.DATA_CENTER, "2")).setPayload(payload.toString())
+                .setSource(new JiraSource("test", flavour, "2")).setPayload(payload.toString())
                 .build();
     }
 }

@@ -34,9 +34,12 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class TransformerTopologyTest {
@@ -287,6 +290,121 @@ class TransformerTopologyTest {
 
         assertThat(commands.readKeyValuesToList()).extracting(kv -> kv.key + " " + kv.value.getAction())
                 .containsExactly("comment:30003 UPSERT");
+    }
+
+    @Test
+    void childArrivingBeforeItsParentWaitsForTheParentsWorkPackageThenCarriesItsHref() throws Exception {
+        mappings.pipeInput("project:10000", mapping("PROJECT", "10000", 5, "/api/v3/projects/5"));
+        issues.pipeInput("issue:20002", childEvent("20002", "ALPHA-2", "20001"));
+
+        assertThat(commands.isEmpty()).as("a child may not reach OpenProject before its parent").isTrue();
+
+        issues.pipeInput("issue:20001", issueEvent("20001", "ALPHA-1", "Epic", "Task", "To Do", "Medium"));
+        var parent = commands.readRecord();
+        assertThat(parent.key()).isEqualTo("work_package:20001");
+        assertThat(JSON.readTree(parent.value().getBody()).at("/_links/parent/href").isNull()).isTrue();
+        assertThat(commands.isEmpty()).isTrue();
+
+        mappings.pipeInput("work_package:20001", mapping("WORK_PACKAGE", "20001", 41, "/api/v3/work_packages/41"));
+        var child = commands.readRecord();
+        assertThat(child.key()).isEqualTo("work_package:20002");
+        assertThat(JSON.readTree(child.value().getBody()).at("/_links/parent/href").asText()).isEqualTo("/api/v3/work_packages/41");
+    }
+
+    @Test
+    void childArrivingAfterItsParentIsLoadedPassesStraightThrough() throws Exception {
+        mappings.pipeInput("project:10000", mapping("PROJECT", "10000", 5, "/api/v3/projects/5"));
+        issues.pipeInput("issue:20001", issueEvent("20001", "ALPHA-1", "Epic", "Task", "To Do", "Medium"));
+        commands.readRecord();
+        mappings.pipeInput("work_package:20001", mapping("WORK_PACKAGE", "20001", 41, "/api/v3/work_packages/41"));
+
+        issues.pipeInput("issue:20002", childEvent("20002", "ALPHA-2", "20001"));
+
+        JsonNode body = JSON.readTree(commands.readValue().getBody());
+        assertThat(body.at("/_links/parent/href").asText()).isEqualTo("/api/v3/work_packages/41");
+        assertThat(counters.waiting()).isZero();
+    }
+
+    static List<List<String>> arrivalOrders() {
+        return List.of(List.of("epic", "story", "subtask"), List.of("epic", "subtask", "story"),
+                List.of("story", "epic", "subtask"), List.of("story", "subtask", "epic"),
+                List.of("subtask", "epic", "story"), List.of("subtask", "story", "epic"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("arrivalOrders")
+    void subTaskOfAStoryOfAnEpicGetsEveryParentWhateverOrderTheyArriveIn(List<String> order) throws Exception {
+        Map<String, JiraEntityEvent> chain = Map.of(
+                "epic", issueEvent("20001", "ALPHA-1", "Epic", "Task", "To Do", "Medium"),
+                "story", childEvent("20002", "ALPHA-2", "20001"),
+                "subtask", childEvent("20003", "ALPHA-3", "20002"));
+        mappings.pipeInput("project:10000", mapping("PROJECT", "10000", 5, "/api/v3/projects/5"));
+
+        Map<String, JsonNode> loaded = new java.util.HashMap<>();
+        for (String issue : order) {
+            issues.pipeInput("issue:" + chain.get(issue).getJiraId(), chain.get(issue));
+            loadEverythingEmitted(loaded);
+        }
+
+        assertThat(loaded).containsOnlyKeys("work_package:20001", "work_package:20002", "work_package:20003");
+        assertThat(loaded.get("work_package:20001").at("/_links/parent/href").isNull()).isTrue();
+        assertThat(loaded.get("work_package:20002").at("/_links/parent/href").asText()).isEqualTo("/api/v3/work_packages/20001");
+        assertThat(loaded.get("work_package:20003").at("/_links/parent/href").asText()).isEqualTo("/api/v3/work_packages/20002");
+        assertThat(pendingKeys()).isEmpty();
+    }
+
+    @Test
+    void childWhoseParentNeverArrivesStaysPendingUnderTheParentsKey() throws Exception {
+        mappings.pipeInput("project:10000", mapping("PROJECT", "10000", 5, "/api/v3/projects/5"));
+        issues.pipeInput("issue:20002", childEvent("20002", "ALPHA-2", "29999"));
+        issues.pipeInput("issue:20003", issueEvent("20003", "ALPHA-3", "Unrelated", "Task", "To Do", "Medium"));
+        mappings.pipeInput("work_package:20003", mapping("WORK_PACKAGE", "20003", 43, "/api/v3/work_packages/43"));
+
+        assertThat(commands.readKeyValuesToMap()).containsOnlyKeys("work_package:20003");
+        assertThat(pendingKeys()).containsExactly("work_package:29999|work_package:20002");
+        assertThat(counters.waiting()).isEqualTo(1);
+    }
+
+    @Test
+    void issueWhoseParentIsRemovedClearsTheParentLink() throws Exception {
+        mappings.pipeInput("project:10000", mapping("PROJECT", "10000", 5, "/api/v3/projects/5"));
+        mappings.pipeInput("work_package:20001", mapping("WORK_PACKAGE", "20001", 41, "/api/v3/work_packages/41"));
+        issues.pipeInput("issue:20002", childEvent("20002", "ALPHA-2", "20001"));
+        assertThat(JSON.readTree(commands.readValue().getBody()).at("/_links/parent/href").asText())
+                .isEqualTo("/api/v3/work_packages/41");
+
+        issues.pipeInput("issue:20002", issueEvent("20002", "ALPHA-2", "Child", "Task", "To Do", "Medium"));
+
+        JsonNode parent = JSON.readTree(commands.readValue().getBody()).at("/_links/parent");
+        assertThat(parent.has("href")).isTrue();
+        assertThat(parent.get("href").isNull()).isTrue();
+    }
+
+    /** Plays the loader: every work package that leaves is created and its mapping published, until nothing is left. */
+    private void loadEverythingEmitted(Map<String, JsonNode> loaded) throws Exception {
+        while (!commands.isEmpty()) {
+            var record = commands.readRecord();
+            assertThat(loaded).as("each work package leaves once").doesNotContainKey(record.key());
+            loaded.put(record.key(), JSON.readTree(record.value().getBody()));
+            String jiraId = record.value().getJiraId();
+            mappings.pipeInput(record.key(), mapping("WORK_PACKAGE", jiraId, Long.parseLong(jiraId), "/api/v3/work_packages/" + jiraId));
+        }
+    }
+
+    private List<String> pendingKeys() {
+        List<String> keys = new java.util.ArrayList<>();
+        KeyValueStore<String, OpenProjectCommand> pending = driver.getKeyValueStore(StoreNames.PENDING);
+        try (var it = pending.all()) {
+            it.forEachRemaining(entry -> keys.add(entry.key));
+        }
+        return keys;
+    }
+
+    /** A task of project 10000 whose Jira parent is {@code parentId}. */
+    private static JiraEntityEvent childEvent(String id, String key, String parentId) {
+        JiraEntityEvent issue = issueEvent(id, key, "Child", "Task", "To Do", "Medium");
+        String parent = "\"parent\":{\"id\":\"" + parentId + "\",\"key\":\"ALPHA-P\",\"fields\":{\"summary\":\"P\"}},";
+        return JiraEntityEvent.newBuilder(issue).setPayload(issue.getPayload().replace("\"fields\":{", "\"fields\":{" + parent)).build();
     }
 
     private static String comment(String id, String text) {
