@@ -53,6 +53,11 @@ final class CommandApplier {
                 && known.filter(m -> m.getAppliedChecksum().equals(command.getChecksum())).isPresent()) {
             return CommandResult.alreadyApplied(key);
         }
+        if (known.filter(m -> isOlderThan(command, m)).isPresent()) {
+            LOG.info("command from an older Jira event than the one applied, skipped key={} commandId={} sourceOffset={}",
+                    key, command.getCommandId(), command.getLineage().getOffset());
+            return CommandResult.alreadyApplied(key);
+        }
         Upserter upserter = upserters.get(command.getKind());
         if (upserter == null) {
             return park(record, "UNSUPPORTED_KIND", null, "no upserter for kind " + command.getKind());
@@ -77,6 +82,17 @@ final class CommandApplier {
         }
     }
 
+    /**
+     * A command made from an older Jira event than the one whose command was applied last. It happens when a command
+     * waited for a reference (say, a parent that arrived late) while a newer version of the entity went through:
+     * released later, it must not roll the entity back. Events of one entity share a partition, so offsets order them.
+     */
+    private static boolean isOlderThan(OpenProjectCommand command, Mapping applied) {
+        return applied.getSourceOffset() != null
+                && command.getLineage().getTopic().equals(applied.getSourceTopic())
+                && command.getLineage().getOffset() < applied.getSourceOffset();
+    }
+
     private CommandResult upsert(String key, OpenProjectCommand command, Upserter upserter, Optional<Mapping> known) {
         UpsertOutcome outcome = upserter.upsert(body(command), known);
         listener.commandApplied(key, command, outcome);
@@ -90,6 +106,8 @@ final class CommandApplier {
                 .setAppliedChecksum(command.getChecksum())
                 .setCommandId(command.getCommandId())
                 .setUpdatedAt(clock.instant())
+                .setSourceTopic(command.getLineage().getTopic())
+                .setSourceOffset(command.getLineage().getOffset())
                 .build();
         cache.put(key, mapping);
         return CommandResult.applied(key, mapping, journal(key, command, outcome));

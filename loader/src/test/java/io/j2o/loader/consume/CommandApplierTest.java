@@ -1,0 +1,72 @@
+package io.j2o.loader.consume;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.j2o.loader.upsert.UpsertOutcome;
+import io.j2o.loader.upsert.Upserter;
+import io.j2o.schemas.avro.CommandAction;
+import io.j2o.schemas.avro.CommandKind;
+import io.j2o.schemas.avro.JournalAction;
+import io.j2o.schemas.avro.Lineage;
+import io.j2o.schemas.avro.Mapping;
+import io.j2o.schemas.avro.OpenProjectCommand;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+class CommandApplierTest {
+
+    private final List<String> applied = new ArrayList<>();
+    private final Upserter recording = new Upserter() {
+        @Override
+        public UpsertOutcome upsert(ObjectNode body, Optional<Mapping> known) {
+            applied.add(body.path("subject").asText());
+            return new UpsertOutcome(JournalAction.UPDATED, 12, "/api/v3/work_packages/12", 1, null, body);
+        }
+
+        @Override
+        public Optional<UpsertOutcome> delete(String jiraKey, ObjectNode body, Optional<Mapping> known) {
+            return Optional.empty();
+        }
+    };
+    private final CommandApplier applier = new CommandApplier(Map.of(CommandKind.WORK_PACKAGE, recording), new MappingCache(),
+            LoaderListener.NONE, Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+
+    @Test
+    void commandFromAnOlderJiraEventThanTheAppliedOneDoesNotRollTheWorkPackageBack() {
+        applier.apply(record(command("moved to the new parent", 40)));
+        CommandResult late = applier.apply(record(command("released late from the pending store", 25)));
+
+        assertThat(applied).containsExactly("moved to the new parent");
+        assertThat(late.publishMapping()).isFalse();
+        assertThat(late.deadLetter()).isNull();
+    }
+
+    @Test
+    void commandFromANewerEventIsApplied() {
+        applier.apply(record(command("v1", 25)));
+        applier.apply(record(command("v2", 40)));
+
+        assertThat(applied).containsExactly("v1", "v2");
+    }
+
+    private static OpenProjectCommand command(String subject, long sourceOffset) {
+        return OpenProjectCommand.newBuilder()
+                .setCommandId("cmd-" + sourceOffset).setKind(CommandKind.WORK_PACKAGE).setAction(CommandAction.UPSERT)
+                .setJiraId("20001").setJiraKey("ALPHA-1").setChecksum("sum-" + sourceOffset).setTransformVersion(4)
+                .setBody("{\"subject\":\"" + subject + "\",\"customField1\":\"ALPHA-1\"}")
+                .setLineage(new Lineage("j2o.jira.issues", 2, sourceOffset))
+                .build();
+    }
+
+    private static ConsumerRecord<String, OpenProjectCommand> record(OpenProjectCommand command) {
+        return new ConsumerRecord<>("j2o.op.commands", 0, command.getLineage().getOffset(), "work_package:20001", command);
+    }
+}
