@@ -48,7 +48,9 @@ class AvroSerdeTest {
         0x02, 0x06,                // lockVersion: union branch 1 (int), int 3
         0x02, 'c',                 // appliedChecksum
         0x02, 'x',                 // commandId
-        (byte) 0xd0, 0x0f          // updatedAt: timestamp-millis 1000, zig-zag 2000 as varint
+        (byte) 0xd0, 0x0f,         // updatedAt: timestamp-millis 1000, zig-zag 2000 as varint
+        0x00,                      // sourceTopic: union branch 0 (null)
+        0x00                       // sourceOffset: union branch 0 (null)
     };
 
     /** Mapping as first published: no jiraKey, no lockVersion (both added later with defaults). */
