@@ -30,6 +30,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--once", description = "Extract once, wait until the pipeline is idle, exit: 0 when it got there.")
     boolean once;
 
+    @Option(names = "--reconcile", description = {"With --once: also find issues deleted in Jira and delete their work packages",
+        "(without --once this happens every extractor.reconcileEvery passes)."})
+    boolean reconcile;
+
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "1h", converter = DurationConverter.class,
             description = "With --once: give up waiting for the pipeline to become idle after this long (default: ${DEFAULT-VALUE}).")
     Duration timeout;
@@ -38,7 +42,7 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         ConfigLoader.Loaded loaded = ConfigLoader.withSystemEnvironment().load(config);
         SyncRun run = new SyncRun(loaded, spec.commandLine().getOut());
-        return once ? run.once(timeout) : run.untilStopped();
+        return once ? run.once(timeout, reconcile) : run.untilStopped();
     }
 
     /** Accepts what the configuration file accepts: {@code 90s}, {@code 5m}, {@code PT1H}. */

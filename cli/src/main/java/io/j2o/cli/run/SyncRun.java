@@ -32,17 +32,22 @@ final class SyncRun {
         this.out = out;
     }
 
-    /** One extraction pass, then wait until it is all transformed and loaded; 0 when it was, 1 otherwise. */
-    int once(Duration timeout) throws InterruptedException {
+    /**
+     * One extraction pass, then wait until it is all transformed and loaded; 0 when it was, 1 otherwise.
+     *
+     * @param reconcile also look for issues deleted in Jira (a scheduled, cron-style run has no pass counter)
+     */
+    int once(Duration timeout, boolean reconcile) throws InterruptedException {
         printStart();
         try (Pipeline pipeline = Pipeline.start(settings, LoaderListener.NONE)) {
             RunProgress progress = new RunProgress(pipeline, out, startNanos);
             ScheduledExecutorService ticker = ticker(progress);
             try {
-                ExtractionStats pass = pipeline.extractor().runOnce(false);
+                ExtractionStats pass = pipeline.extractor().runOnce(false, reconcile);
                 progress.extracted(pass);
-                out.printf("extracted %d projects and %d issues%n", pass.projects(), pass.issues());
-                return awaitIdle(pipeline, progress, pass.projects() + pass.issues(), timeout);
+                out.printf("extracted %d projects and %d issues%s%n", pass.projects(), pass.issues(),
+                        reconcile ? ", " + pass.deleted() + " deleted in Jira" : "");
+                return awaitIdle(pipeline, progress, pass.projects() + pass.issues() + pass.deleted(), timeout);
             } finally {
                 ticker.shutdownNow();
             }

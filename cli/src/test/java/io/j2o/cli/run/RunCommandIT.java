@@ -71,6 +71,17 @@ class RunCommandIT {
             assertThat(openProject.projects()).hasSize(2);
             assertThat(output).contains("extracted 2 projects and 50 issues", "idle: everything extracted is transformed and loaded")
                     .doesNotContain(openProjectKey, jira.options().apiToken());
+
+            String deleted = jira.issues().get(7).path("key").asText();
+            jira.deleteIssue(deleted);
+            StringWriter second = new StringWriter();
+            int secondExit = Main.run(new PrintWriter(second, true), new PrintWriter(err, true),
+                    "run", "--config", config.toString(), "--once", "--reconcile", "--timeout", "3m");
+
+            assertThat(secondExit).as(second.toString()).isZero();
+            assertThat(second.toString()).contains("extracted 2 projects and 0 issues, 1 deleted in Jira");
+            assertThat(openProject.workPackages()).as("the work package of the issue deleted in Jira is gone").hasSize(49)
+                    .noneMatch(wp -> wp.path("customField1").asText().equals(deleted));
         }
     }
 }
