@@ -1,8 +1,8 @@
 package io.j2o.cli.config;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -17,17 +17,16 @@ public final class ConfigCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "FILE", defaultValue = "j2o.yaml",
-            description = "The configuration file (default: ${DEFAULT-VALUE}); see j2o.example.yaml.")
-    Path config;
+    @Mixin
+    ConfigFileOption configFile;
 
     @Option(names = "--check", description = "Only check the file; print nothing but the verdict.")
     boolean check;
 
     @Override
     public Integer call() {
-        ConfigLoader.Loaded loaded = ConfigLoader.withSystemEnvironment().load(config);
-        spec.commandLine().getOut().print(check ? config + ": OK" + System.lineSeparator() : ConfigPrinter.toYaml(loaded.config()));
+        ConfigLoader.Loaded loaded = configFile.load();
+        spec.commandLine().getOut().print(check ? configFile.path() + ": OK" + System.lineSeparator() : ConfigPrinter.toYaml(loaded.config()));
         spec.commandLine().getOut().flush();
         return 0;
     }

@@ -1,11 +1,12 @@
 package io.j2o.cli.run;
 
 import io.j2o.cli.config.ConfigDurations;
+import io.j2o.cli.config.ConfigFileOption;
 import io.j2o.cli.config.ConfigLoader;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,9 +24,8 @@ public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "FILE", defaultValue = "j2o.yaml",
-            description = "The configuration file (default: ${DEFAULT-VALUE}); see j2o.example.yaml.")
-    Path config;
+    @Mixin
+    ConfigFileOption configFile;
 
     @Option(names = "--once", description = "Extract once, wait until the pipeline is idle, exit: 0 when it got there.")
     boolean once;
@@ -40,7 +40,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        ConfigLoader.Loaded loaded = ConfigLoader.withSystemEnvironment().load(config);
+        ConfigLoader.Loaded loaded = configFile.load();
         SyncRun run = new SyncRun(loaded, spec.commandLine().getOut());
         return once ? run.once(timeout, reconcile) : run.untilStopped();
     }

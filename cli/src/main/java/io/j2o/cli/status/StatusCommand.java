@@ -2,11 +2,11 @@ package io.j2o.cli.status;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.j2o.cli.config.ConfigLoader;
+import io.j2o.cli.config.ConfigFileOption;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -21,16 +21,15 @@ public final class StatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "FILE", defaultValue = "j2o.yaml",
-            description = "The configuration file (default: ${DEFAULT-VALUE}).")
-    Path config;
+    @Mixin
+    ConfigFileOption configFile;
 
     @Option(names = "--json", description = "Print the status as JSON.")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
-        PipelineStatus.Snapshot snapshot = new PipelineStatus(ConfigLoader.withSystemEnvironment().load(config).settings()).read();
+        PipelineStatus.Snapshot snapshot = new PipelineStatus(configFile.load().settings()).read();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(snapshot));
