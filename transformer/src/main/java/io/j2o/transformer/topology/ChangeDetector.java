@@ -73,7 +73,7 @@ final class ChangeDetector implements Processor<String, JiraEntityEvent, String,
                 Optional<String> checksum = checksums.changed(draft);
                 if (checksum.isPresent()) {
                     OpenProjectCommand command = Commands.from(draft, checksum.get(), context.recordMetadata().orElseThrow());
-                    router.route(context, record, command, command.getBody());
+                    router.route(context, record, command, draft.body());
                     emitted = true;
                 }
             }

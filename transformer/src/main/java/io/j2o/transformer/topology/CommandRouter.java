@@ -1,5 +1,6 @@
 package io.j2o.transformer.topology;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.j2o.schemas.avro.CommandKind;
 import io.j2o.schemas.avro.OpenProjectCommand;
 import io.j2o.schemas.topics.EntityKeys;
@@ -24,8 +25,9 @@ final class CommandRouter {
         this.counters = counters;
     }
 
-    void route(ProcessorContext<String, Object> context, Record<?, ?> origin, OpenProjectCommand command, String body) {
-        Optional<String> missing = References.firstUnresolved(CommandBodies.parse(body));
+    /** @param body the JSON tree the command's body text was written from (null for a DELETE), so it is not parsed again */
+    void route(ProcessorContext<String, Object> context, Record<?, ?> origin, OpenProjectCommand command, JsonNode body) {
+        Optional<String> missing = References.firstUnresolved(body);
         if (missing.isPresent()) {
             counters.countSentToReferences();
             context.forward(new Record<>(missing.get(), command, origin.timestamp()), REFERENCES_SINK);

@@ -43,6 +43,6 @@ abstract class ReferenceTaskProcessor<V> implements Processor<String, V, String,
         JsonNode body = CommandBodies.parse(command.getBody());
         References.resolve(body, referenceKey, mapping.getHref());
         String resolved = body.toString();
-        router.route(context, origin, OpenProjectCommand.newBuilder(command).setBody(resolved).build(), resolved);
+        router.route(context, origin, OpenProjectCommand.newBuilder(command).setBody(resolved).build(), body);
     }
 }
