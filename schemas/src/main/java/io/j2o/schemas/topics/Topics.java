@@ -31,6 +31,21 @@ public record Topics(String prefix) {
         return prefix + "jira.issues";
     }
 
+    /** The compacted snapshot of Jira users (key {@code user:<accountId>} on Cloud, {@code user:<key>} on Data Center). */
+    public String jiraUsers() {
+        return prefix + "jira.users";
+    }
+
+    /** The compacted snapshot of the versions (releases) of every extracted project. */
+    public String jiraVersions() {
+        return prefix + "jira.versions";
+    }
+
+    /** Every Jira topic the transformer reads. */
+    public List<String> jiraTopics() {
+        return List.of(jiraUsers(), jiraProjects(), jiraVersions(), jiraIssues());
+    }
+
     public String commands() {
         return prefix + "op.commands";
     }
@@ -64,6 +79,8 @@ public record Topics(String prefix) {
         return List.of(
                 TopicSpec.compacted(jiraProjects(), partitions),
                 TopicSpec.compacted(jiraIssues(), partitions),
+                TopicSpec.compacted(jiraUsers(), partitions),
+                TopicSpec.compacted(jiraVersions(), partitions),
                 TopicSpec.retained(commands(), partitions, TopicSpec.DAYS_7),
                 TopicSpec.compacted(mappings(), partitions),
                 TopicSpec.retained(transformerReferences(), partitions, TopicSpec.DAYS_7),

@@ -38,7 +38,7 @@ public final class TransformerTopology {
         StringSerializer keyWriter = new StringSerializer();
         Topology topology = new Topology();
 
-        topology.addSource("jira-events", keys, serdes.events().deserializer(), topics.jiraProjects(), topics.jiraIssues());
+        topology.addSource("jira-events", keys, serdes.events().deserializer(), topics.jiraTopics().toArray(String[]::new));
         topology.addProcessor("detect-changes", () -> new ChangeDetector(rules, counters), "jira-events");
         topology.addStateStore(persistent(StoreNames.CHECKSUMS, Serdes.String()), "detect-changes");
         topology.addStateStore(persistent(StoreNames.COMMENT_LISTS, Serdes.String()), "detect-changes");
