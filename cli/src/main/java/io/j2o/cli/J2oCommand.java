@@ -2,6 +2,7 @@ package io.j2o.cli;
 
 import io.j2o.cli.config.ConfigCommand;
 import io.j2o.cli.demo.DemoCommand;
+import io.j2o.cli.replay.ReplayCommand;
 import io.j2o.cli.run.RunCommand;
 import io.j2o.cli.status.StatusCommand;
 import picocli.CommandLine;
@@ -11,7 +12,7 @@ import picocli.CommandLine.ParameterException;
 /** The {@code j2o} command and its subcommands. */
 @Command(name = "j2o", mixinStandardHelpOptions = true, version = "j2o 0.1.0",
         description = "Migrates Jira into OpenProject through Kafka and keeps them in sync until cutover.",
-        subcommands = {DemoCommand.class, RunCommand.class, StatusCommand.class, ConfigCommand.class})
+        subcommands = {DemoCommand.class, RunCommand.class, ReplayCommand.class, StatusCommand.class, ConfigCommand.class})
 public final class J2oCommand implements Runnable {
 
     @Override

@@ -22,6 +22,7 @@ public final class Main {
         return new CommandLine(new J2oCommand())
                 .setOut(out)
                 .setErr(err)
+                .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(new ExitCodes())
                 .execute(args);
     }

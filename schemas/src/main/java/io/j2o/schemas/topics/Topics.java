@@ -74,6 +74,14 @@ public record Topics(String prefix) {
         return prefix + "transformer.references";
     }
 
+    /**
+     * The replay epochs {@code j2o replay --force} bumps: key {@code <entity>} or {@code <entity>:<PROJECT>}, value
+     * the epoch as decimal text. Part of every checksum, so a bumped epoch makes the selected entities re-emit.
+     */
+    public String replayEpochs() {
+        return prefix + "transformer.epochs";
+    }
+
     /** Every topic with its retention, as the provisioner creates them. */
     public List<TopicSpec> all(int partitions) {
         return List.of(
@@ -86,6 +94,7 @@ public record Topics(String prefix) {
                 TopicSpec.retained(transformerReferences(), partitions, TopicSpec.DAYS_7),
                 TopicSpec.retained(deadLetters(), partitions, TopicSpec.DAYS_30),
                 TopicSpec.retained(journal(), partitions, TopicSpec.FOREVER),
-                TopicSpec.compacted(extractorState(), 1));
+                TopicSpec.compacted(extractorState(), 1),
+                TopicSpec.compacted(replayEpochs(), 1));
     }
 }
