@@ -22,15 +22,41 @@ final class NameMatcher {
         this.equivalents = lowerKeys(equivalents);
     }
 
+    /** How a Jira name found its OpenProject entry; {@link #DEFAULT} means nothing matched it. */
+    enum How {
+        OVERRIDE, SAME_NAME, EQUIVALENT, HINT, DEFAULT
+    }
+
+    /** The entry a Jira name maps to, and why. */
+    record Match(CatalogEntry entry, How how) {
+    }
+
     /** @param hints further names to try before the default, in order (e.g. the Jira status category) */
     String hrefFor(String jiraName, String... hints) {
+        return match(jiraName, hints).entry().href();
+    }
+
+    Match match(String jiraName, String... hints) {
         String lower = jiraName == null ? "" : jiraName.toLowerCase(Locale.ROOT);
-        return Optional.ofNullable(overrides.get(lower)).flatMap(this::byName)
-                .or(() -> byName(jiraName))
-                .or(() -> Optional.ofNullable(equivalents.get(lower)).flatMap(this::byName))
-                .or(() -> firstHint(hints))
-                .orElseGet(this::fallback)
-                .href();
+        return Optional.ofNullable(overrides.get(lower)).flatMap(this::byName).map(e -> new Match(e, How.OVERRIDE))
+                .or(() -> byName(jiraName).map(e -> new Match(e, How.SAME_NAME)))
+                .or(() -> Optional.ofNullable(equivalents.get(lower)).flatMap(this::byName).map(e -> new Match(e, How.EQUIVALENT)))
+                .or(() -> firstHint(hints).map(e -> new Match(e, How.HINT)))
+                .orElseGet(() -> new Match(fallback(), How.DEFAULT));
+    }
+
+    /** The override targets that name no OpenProject entry: such an override is a configuration mistake. */
+    List<String> unknownOverrideTargets() {
+        return overrides.entrySet().stream()
+                .filter(override -> byName(override.getValue()).isEmpty())
+                .map(override -> override.getKey() + " -> " + override.getValue())
+                .sorted()
+                .toList();
+    }
+
+    /** Every OpenProject name this matcher can map to. */
+    List<String> names() {
+        return entries.stream().map(CatalogEntry::name).toList();
     }
 
     private Optional<CatalogEntry> firstHint(String... hints) {
