@@ -1,0 +1,77 @@
+package io.j2o.cli.validate;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.j2o.cli.config.ConfigFileOption;
+import io.j2o.cli.pipeline.OpenProjectCatalogs;
+import io.j2o.cli.pipeline.PipelineSettings;
+import io.j2o.extractor.jira.JiraClient;
+import io.j2o.loader.openproject.OpenProjectClient;
+import io.j2o.schemas.avro.JiraFlavour;
+import io.j2o.transformer.rules.MetadataCoverage;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code j2o validate --pre}: everything a run needs, checked before it starts. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {
+            "--pre: checks, before a run, that Kafka, the schema registry, Jira and OpenProject answer with the configured",
+            "credentials, and shows how every Jira type, status and priority will be mapped: a name that nothing matches",
+            "(it would silently become OpenProject's default) is a warning with the mapping entry to add.",
+            "Exit 0 when nothing failed (warnings allowed), 1 otherwise."})
+public final class ValidateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConfigFileOption configFile;
+
+    @Option(names = "--pre", required = true, description = "Check before a run (the post-migration comparison is the "
+            + "validation report `j2o demo` writes).")
+    boolean pre;
+
+    @Option(names = "--json", description = "Print the findings as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        PipelineSettings settings = configFile.load().settings();
+        JiraClient jira = new JiraClient(settings.extractor().jiraUrl(), settings.extractor().email(),
+                settings.extractor().apiToken(), JiraClient.defaultHttp(), settings.extractor().maxAttempts());
+        OpenProjectClient openProject = new OpenProjectClient(settings.loader().openProjectUrl(), settings.loader().apiKey(),
+                OpenProjectClient.defaultHttp(), settings.loader().maxAttempts());
+        List<PreflightCheck> checks = new ArrayList<>(new ConnectivityChecks(settings, jira, openProject).run());
+        if (checks.stream().noneMatch(check -> check.verdict() == PreflightCheck.Verdict.FAIL
+                && (check.area().equals("jira") || check.area().equals("openproject")))) {
+            MetadataCoverage coverage = new MetadataCoverage(OpenProjectCatalogs.read(openProject, settings.mappingOverrides()));
+            String apiPath = settings.extractor().flavour() == JiraFlavour.CLOUD ? "/rest/api/3" : "/rest/api/2";
+            checks.addAll(new MetadataChecks(jira, apiPath, coverage).run());
+        }
+        print(checks);
+        return checks.stream().anyMatch(check -> check.verdict() == PreflightCheck.Verdict.FAIL) ? 1 : 0;
+    }
+
+    private void print(List<PreflightCheck> checks) throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(checks));
+        } else {
+            checks.forEach(out::println);
+            out.printf("%d ok, %d warning(s), %d failure(s)%n", count(checks, PreflightCheck.Verdict.OK),
+                    count(checks, PreflightCheck.Verdict.WARN), count(checks, PreflightCheck.Verdict.FAIL));
+        }
+        out.flush();
+    }
+
+    private static long count(List<PreflightCheck> checks, PreflightCheck.Verdict verdict) {
+        return checks.stream().filter(check -> check.verdict() == verdict).count();
+    }
+}
