@@ -18,6 +18,7 @@ import io.j2o.schemas.serde.PipelineSerdes;
 import io.j2o.schemas.topics.Topics;
 import io.j2o.transformer.TransformerCounters;
 import io.j2o.transformer.rules.CatalogEntry;
+import io.j2o.transformer.rules.MappingConfig;
 import io.j2o.transformer.rules.MappingRules;
 import io.j2o.transformer.rules.OpenProjectCatalog;
 import java.nio.file.Files;
@@ -53,7 +54,8 @@ class TransformerTopologyTest {
                     new CatalogEntry("Closed", "/api/v3/statuses/12", false)),
             List.of(new CatalogEntry("Low", "/api/v3/priorities/7", false), new CatalogEntry("Normal", "/api/v3/priorities/8", true),
                     new CatalogEntry("High", "/api/v3/priorities/9", false), new CatalogEntry("Immediate", "/api/v3/priorities/10", false)),
-            Map.of());
+            Map.of(),
+            List.of(new CatalogEntry("Member", "/api/v3/roles/4", false)));
 
     @TempDir
     Path stateDir;
@@ -78,7 +80,7 @@ class TransformerTopologyTest {
         props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createDirectories(stateDir.resolve("state")).toString());
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
         driver = new TopologyTestDriver(
-                TransformerTopology.build(TOPICS, serdes, new MappingRules(CATALOG, "customField1"), counters), props);
+                TransformerTopology.build(TOPICS, serdes, new MappingRules(CATALOG, "customField1", MappingConfig.defaults()), counters), props);
         StringSerializer keys = new StringSerializer();
         projects = driver.createInputTopic(TOPICS.jiraProjects(), keys, serdes.events().serializer());
         issues = driver.createInputTopic(TOPICS.jiraIssues(), keys, serdes.events().serializer());

@@ -1,0 +1,57 @@
+package io.j2o.transformer.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.j2o.schemas.avro.CommandAction;
+import io.j2o.schemas.avro.CommandKind;
+import io.j2o.schemas.markers.TextMarker;
+import io.j2o.transformer.resolve.References;
+import io.j2o.transformer.richtext.EmphasisLine;
+import java.util.Optional;
+
+/**
+ * Turns the worklogs embedded in a Jira issue ({@code fields.worklog}) into time entries on its work package, logged
+ * for the worklog's author. The day is the one the author saw: the date of {@code started} in its own offset. The
+ * comment starts with when the work was logged in Jira (OpenProject dates the entry "now") and ends with the
+ * {@link TextMarker#WORKLOG} marker the loader finds the entry by.
+ */
+final class WorklogRule {
+
+    private final RichTextField richText;
+
+    WorklogRule(RichTextField richText) {
+        this.richText = richText;
+    }
+
+    Optional<IssueChildren> timeEntries(String issueId, String issueKey, JsonNode fields) {
+        return IssueChildren.paged(CommandKind.TIME_ENTRY, issueKey, fields, "worklog", "worklogs", worklog -> {
+            String id = IssueChildren.childId(worklog, "worklog", issueKey);
+            return new IssueChildren.Child(upsert(issueId, issueKey, id, worklog),
+                    WorkPackageChild.removal(CommandKind.TIME_ENTRY, TextMarker.WORKLOG, issueId, issueKey, id));
+        });
+    }
+
+    private CommandDraft upsert(String issueId, String issueKey, String id, JsonNode worklog) {
+        JsonNode seconds = worklog.path("timeSpentSeconds");
+        String author = UserRule.idOf(worklog.path("author"))
+                .orElseThrow(() -> new MappingException("issue " + issueKey + " has worklog " + id + " without an author id"));
+        String started = worklog.path("started").asText("");
+        String spentOn = JiraAttribution.parse(started)
+                .orElseThrow(() -> new MappingException("issue " + issueKey + " has worklog " + id
+                        + " with an unreadable started time: '" + started + "'"))
+                .toLocalDate().toString();
+        if (!seconds.isIntegralNumber()) {
+            throw new MappingException("issue " + issueKey + " has worklog " + id + " without timeSpentSeconds");
+        }
+        String created = JiraAttribution.time(worklog.path("created").asText(""));
+        String header = EmphasisLine.of("Originally logged by " + JiraAttribution.name(worklog.path("author"))
+                + (created.isEmpty() ? "" : " on " + created) + " in Jira");
+        String text = richText.markdown(worklog.path("comment"));
+        ObjectNode body = WorkPackageChild.body(issueId)
+                .put("hours", IsoHours.ofSeconds(seconds.asLong()))
+                .put("spentOn", spentOn);
+        body.putObject("comment").put("raw", TextMarker.WORKLOG.append(text.isEmpty() ? header : header + "\n\n" + text, id));
+        ((ObjectNode) body.path("_links")).putObject("user").put("href", References.placeholder(CommandKind.USER, author));
+        return new CommandDraft(CommandKind.TIME_ENTRY, CommandAction.UPSERT, id, issueKey, body);
+    }
+}
