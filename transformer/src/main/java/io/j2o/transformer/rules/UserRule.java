@@ -50,17 +50,22 @@ final class UserRule {
 
     CommandDraft user(String jiraUserId, JsonNode user) {
         String email = user.path("emailAddress").asText("").strip();
+        String displayName = user.path("displayName").asText("");
         boolean reachable = email.contains("@") && !"app".equals(user.path("accountType").asText(""));
-        Optional<String> existing = config.overrideFor(jiraUserId, email.isEmpty() ? null : email)
-                .or(() -> config.unmatchedUsers() == MappingConfig.UnmatchedUsers.FALLBACK || !reachable
-                        ? Optional.ofNullable(config.fallbackLogin()) : Optional.empty());
-        ObjectNode body = existing.map(login -> MAPPER.createObjectNode().put("login", login))
-                .orElseGet(() -> reachable
-                        ? invitation(email, email, user.path("displayName").asText(""))
-                        : invitation(placeholderLogin(jiraUserId), placeholderLogin(jiraUserId) + "@" + PLACEHOLDER_DOMAIN,
-                                user.path("displayName").asText("")));
+        boolean fallback = config.unmatchedUsers() == MappingConfig.UnmatchedUsers.FALLBACK || !reachable;
+        Optional<String> existingLogin = config.overrideFor(jiraUserId, email.isEmpty() ? null : email)
+                .or(() -> fallback ? Optional.ofNullable(config.fallbackLogin()) : Optional.empty());
+        ObjectNode body;
+        if (existingLogin.isPresent()) {
+            body = MAPPER.createObjectNode().put("login", existingLogin.get());
+        } else if (reachable) {
+            body = invitation(email, email, displayName);
+        } else {
+            String login = placeholderLogin(jiraUserId);
+            body = invitation(login, login + "@" + PLACEHOLDER_DOMAIN, displayName);
+        }
         return new CommandDraft(CommandKind.USER, CommandAction.UPSERT, jiraUserId,
-                user.path("displayName").asText(jiraUserId), body);
+                displayName.isBlank() ? jiraUserId : displayName, body);
     }
 
     /**
@@ -75,7 +80,7 @@ final class UserRule {
         String firstName = space < 0 ? name : name.substring(0, space);
         String lastName = space < 0 ? name : name.substring(space + 1).strip();
         return MAPPER.createObjectNode()
-                .put("login", email)
+                .put("login", login)
                 .put("email", email)
                 .put("firstName", firstName)
                 .put("lastName", lastName)
