@@ -22,20 +22,17 @@ final class CommentRule {
     }
 
     Optional<IssueChildren> comments(String issueId, String issueKey, JsonNode fields) {
-        return IssueChildren.paged(CommandKind.COMMENT, issueKey, fields, "comment", "comments", comment -> {
-            String id = IssueChildren.childId(comment, "comment", issueKey);
-            return new IssueChildren.Child(upsert(issueId, issueKey, id, comment),
-                    WorkPackageChild.removal(CommandKind.COMMENT, TextMarker.COMMENT, issueId, issueKey, id));
-        });
+        return WorkPackageChild.listed(CommandKind.COMMENT, TextMarker.COMMENT, issueId, issueKey, fields, "comment",
+                "comments", (id, comment) -> upsert(issueId, issueKey, id, comment));
     }
 
     private CommandDraft upsert(String issueId, String issueKey, String id, JsonNode comment) {
         String created = JiraAttribution.time(comment.path("created").asText(""));
         String header = EmphasisLine.of("Originally by " + JiraAttribution.name(comment.path("author"))
                 + (created.isEmpty() ? "" : " on " + created) + edited(comment) + " in Jira");
-        String text = richText.markdown(comment.path("body"));
         ObjectNode body = WorkPackageChild.body(issueId);
-        body.putObject("comment").put("raw", TextMarker.COMMENT.append(text.isEmpty() ? header : header + "\n\n" + text, id));
+        body.putObject("comment").put("raw",
+                WorkPackageChild.markedText(TextMarker.COMMENT, header, richText.markdown(comment.path("body")), id));
         return new CommandDraft(CommandKind.COMMENT, CommandAction.UPSERT, id, issueKey, body);
     }
 

@@ -24,11 +24,8 @@ final class WorklogRule {
     }
 
     Optional<IssueChildren> timeEntries(String issueId, String issueKey, JsonNode fields) {
-        return IssueChildren.paged(CommandKind.TIME_ENTRY, issueKey, fields, "worklog", "worklogs", worklog -> {
-            String id = IssueChildren.childId(worklog, "worklog", issueKey);
-            return new IssueChildren.Child(upsert(issueId, issueKey, id, worklog),
-                    WorkPackageChild.removal(CommandKind.TIME_ENTRY, TextMarker.WORKLOG, issueId, issueKey, id));
-        });
+        return WorkPackageChild.listed(CommandKind.TIME_ENTRY, TextMarker.WORKLOG, issueId, issueKey, fields, "worklog",
+                "worklogs", (id, worklog) -> upsert(issueId, issueKey, id, worklog));
     }
 
     private CommandDraft upsert(String issueId, String issueKey, String id, JsonNode worklog) {
@@ -46,11 +43,11 @@ final class WorklogRule {
         String created = JiraAttribution.time(worklog.path("created").asText(""));
         String header = EmphasisLine.of("Originally logged by " + JiraAttribution.name(worklog.path("author"))
                 + (created.isEmpty() ? "" : " on " + created) + " in Jira");
-        String text = richText.markdown(worklog.path("comment"));
         ObjectNode body = WorkPackageChild.body(issueId)
                 .put("hours", IsoHours.ofSeconds(seconds.asLong()))
                 .put("spentOn", spentOn);
-        body.putObject("comment").put("raw", TextMarker.WORKLOG.append(text.isEmpty() ? header : header + "\n\n" + text, id));
+        body.putObject("comment").put("raw",
+                WorkPackageChild.markedText(TextMarker.WORKLOG, header, richText.markdown(worklog.path("comment")), id));
         ((ObjectNode) body.path("_links")).putObject("user").put("href", References.placeholder(CommandKind.USER, author));
         return new CommandDraft(CommandKind.TIME_ENTRY, CommandAction.UPSERT, id, issueKey, body);
     }

@@ -3,7 +3,6 @@ package io.j2o.transformer.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -23,10 +22,7 @@ class MappingConfigTest {
 
     @Test
     void sameConfigurationInAnyOrderGivesTheSameFingerprint() {
-        OpenProjectCatalog catalog = new OpenProjectCatalog(List.of(new CatalogEntry("Task", "/api/v3/types/1", true)),
-                List.of(new CatalogEntry("New", "/api/v3/statuses/1", true)),
-                List.of(new CatalogEntry("Normal", "/api/v3/priorities/8", true)), Map.of(),
-                List.of(new CatalogEntry("Member", "/api/v3/roles/4", false)));
+        OpenProjectCatalog catalog = Catalogs.withRoles(Catalogs.MEMBER);
         MappingConfig one = new MappingConfig(Map.of("a", "x"), MappingConfig.UnmatchedUsers.INVITE,
                 null, Map.of("Blocks", "blocks", "Relates", "relates"), "Member");
         MappingConfig same = new MappingConfig(Map.of("A", "x"), MappingConfig.UnmatchedUsers.INVITE,
@@ -40,10 +36,7 @@ class MappingConfigTest {
 
     @Test
     void memberRoleMissingFromOpenProjectIsAConfigurationErrorNamingTheRolesThereAre() {
-        OpenProjectCatalog catalog = new OpenProjectCatalog(List.of(new CatalogEntry("Task", "/api/v3/types/1", true)),
-                List.of(new CatalogEntry("New", "/api/v3/statuses/1", true)),
-                List.of(new CatalogEntry("Normal", "/api/v3/priorities/8", true)), Map.of(),
-                List.of(new CatalogEntry("Reader", "/api/v3/roles/5", false)));
+        OpenProjectCatalog catalog = Catalogs.withRoles(new CatalogEntry("Reader", "/api/v3/roles/5", false));
 
         assertThatThrownBy(() -> new MappingRules(catalog, "cf", MappingConfig.defaults()))
                 .isInstanceOf(IllegalArgumentException.class)

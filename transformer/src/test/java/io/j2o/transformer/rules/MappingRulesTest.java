@@ -11,21 +11,13 @@ import io.j2o.schemas.avro.JiraEntityType;
 import io.j2o.schemas.avro.JiraFlavour;
 import io.j2o.schemas.avro.JiraSource;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MappingRulesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final OpenProjectCatalog CATALOG = new OpenProjectCatalog(
-            List.of(new CatalogEntry("Task", "/api/v3/types/1", true)),
-            List.of(new CatalogEntry("New", "/api/v3/statuses/1", true)),
-            List.of(new CatalogEntry("Normal", "/api/v3/priorities/8", true)),
-            Map.of(),
-            List.of(new CatalogEntry("Member", "/api/v3/roles/4", false)));
-
-    private final MappingRules rules = new MappingRules(CATALOG, "customField1", MappingConfig.defaults());
+    private final MappingRules rules = new MappingRules(Catalogs.withRoles(Catalogs.MEMBER), "customField1",
+            MappingConfig.defaults());
 
     @Test
     void wikiMarkupDescriptionOfADataCenterIssueBecomesMarkdown() throws Exception {

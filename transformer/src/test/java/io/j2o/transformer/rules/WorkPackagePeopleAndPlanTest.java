@@ -19,12 +19,8 @@ import org.junit.jupiter.api.Test;
 class WorkPackagePeopleAndPlanTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final OpenProjectCatalog CATALOG = new OpenProjectCatalog(
-            List.of(new CatalogEntry("Task", "/api/v3/types/1", true)),
-            List.of(new CatalogEntry("New", "/api/v3/statuses/1", true)),
-            List.of(new CatalogEntry("Normal", "/api/v3/priorities/8", true)),
-            Map.of(),
-            List.of(new CatalogEntry("Reader", "/api/v3/roles/5", false), new CatalogEntry("Member", "/api/v3/roles/4", false)));
+    private static final OpenProjectCatalog CATALOG = Catalogs.withRoles(
+            new CatalogEntry("Reader", "/api/v3/roles/5", false), Catalogs.MEMBER);
 
     private final MappingRules rules = new MappingRules(CATALOG, "customField1", MappingConfig.defaults());
 
