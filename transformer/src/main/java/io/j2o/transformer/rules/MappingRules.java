@@ -8,10 +8,12 @@ import io.j2o.schemas.avro.CommandKind;
 import io.j2o.schemas.avro.JiraEntityEvent;
 import io.j2o.schemas.avro.JiraEntityType;
 import io.j2o.transformer.normalize.Checksums;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -76,13 +78,16 @@ public final class MappingRules {
         };
     }
 
-    /** The project memberships an issue's assignee and reporter need; none for other entities. */
+    /** The project memberships an issue's assignee, reporter and worklog authors need; none for other entities. */
     public List<CommandDraft> memberships(JiraEntityEvent event, JsonNode payload) {
         if (event.getEntityType() != JiraEntityType.ISSUE) {
             return List.of();
         }
-        String projectId = WorkPackageRule.projectId(WorkPackageRule.fields(payload, event.getJiraId()), event.getJiraKey());
-        return workPackages.memberIds(payload, event.getJiraId()).stream()
+        JsonNode fields = WorkPackageRule.fields(payload, event.getJiraId());
+        String projectId = WorkPackageRule.projectId(fields, event.getJiraKey());
+        Set<String> members = new LinkedHashSet<>(workPackages.memberIds(payload, event.getJiraId()));
+        members.addAll(WorklogRule.authorIds(fields));
+        return members.stream()
                 .map(userId -> memberships.membership(projectId, userId, payload.path("key").asText(event.getJiraKey())))
                 .toList();
     }

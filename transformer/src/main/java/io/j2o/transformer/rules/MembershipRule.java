@@ -1,14 +1,16 @@
 package io.j2o.transformer.rules;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.j2o.schemas.avro.CommandAction;
 import io.j2o.schemas.avro.CommandKind;
 import io.j2o.transformer.resolve.References;
+import java.util.Collection;
 
 /**
  * Makes a Jira user a member of an OpenProject project: OpenProject only accepts assignees and responsibles who are
- * members of the work package's project. Every issue emits the memberships its people need; the checksum store
+ * members of the work package's project, and logs time only for members allowed to log time there. Every issue emits the memberships its people need; the checksum store
  * drops the repeats, as each (project, user) pair always yields the same command.
  */
 final class MembershipRule {
@@ -24,6 +26,17 @@ final class MembershipRule {
     /** {@code <jiraProjectId>_<jiraUserId>}: the membership's command key is {@code membership:} and this. */
     static String membershipId(String projectId, String userId) {
         return projectId + "_" + userId;
+    }
+
+    /**
+     * Makes {@code body} wait, through {@code _j2o.awaits}, until these users are members of the project; nothing
+     * is added when there are none.
+     */
+    static void awaitMemberships(ObjectNode body, String projectId, Collection<String> userIds) {
+        if (!userIds.isEmpty()) {
+            ArrayNode awaits = body.putObject("_j2o").putArray("awaits");
+            userIds.forEach(userId -> awaits.add(References.placeholder(CommandKind.MEMBERSHIP, membershipId(projectId, userId))));
+        }
     }
 
     CommandDraft membership(String projectId, String userId, String issueKey) {

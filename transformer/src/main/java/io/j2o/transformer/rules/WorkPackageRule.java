@@ -2,7 +2,6 @@ package io.j2o.transformer.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.j2o.schemas.avro.CommandAction;
 import io.j2o.schemas.avro.CommandKind;
@@ -67,12 +66,7 @@ final class WorkPackageRule {
         links.putObject("version").put("href",
                 versionId.isBlank() ? null : References.placeholder(CommandKind.VERSION, versionId));
         parent(issue, flavour, links);
-        Set<String> members = memberIds(issue, issueId);
-        if (!members.isEmpty()) {
-            ArrayNode awaits = body.putObject("_j2o").putArray("awaits");
-            members.forEach(userId -> awaits.add(References.placeholder(CommandKind.MEMBERSHIP,
-                    MembershipRule.membershipId(projectId, userId))));
-        }
+        MembershipRule.awaitMemberships(body, projectId, memberIds(issue, issueId));
         return new CommandDraft(CommandKind.WORK_PACKAGE, CommandAction.UPSERT, issueId, key, body);
     }
 

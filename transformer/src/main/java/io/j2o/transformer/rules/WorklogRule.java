@@ -7,11 +7,14 @@ import io.j2o.schemas.avro.CommandKind;
 import io.j2o.schemas.markers.TextMarker;
 import io.j2o.transformer.resolve.References;
 import io.j2o.transformer.richtext.EmphasisLine;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Turns the worklogs embedded in a Jira issue ({@code fields.worklog}) into time entries on its work package, logged
- * for the worklog's author. The day is the one the author saw: the date of {@code started} in its own offset. The
+ * for the worklog's author once they are a member of the project. The day is the one the author saw: the date of {@code started} in its own offset. The
  * comment starts with when the work was logged in Jira (OpenProject dates the entry "now") and ends with the
  * {@link TextMarker#WORKLOG} marker the loader finds the entry by.
  */
@@ -25,13 +28,18 @@ final class WorklogRule {
 
     Optional<IssueChildren> timeEntries(String issueId, String issueKey, JsonNode fields) {
         return WorkPackageChild.listed(CommandKind.TIME_ENTRY, TextMarker.WORKLOG, issueId, issueKey, fields, "worklog",
-                "worklogs", (id, worklog) -> upsert(issueId, issueKey, id, worklog));
+                "worklogs", (id, worklog) -> upsert(issueId, issueKey, WorkPackageRule.projectId(fields, issueKey), id, worklog));
     }
 
-    private CommandDraft upsert(String issueId, String issueKey, String id, JsonNode worklog) {
+    /** The Jira ids of the worklogs' authors, who become members of the issue's project to have time logged. */
+    static Set<String> authorIds(JsonNode fields) {
+        Set<String> ids = new LinkedHashSet<>();
+        fields.path("worklog").path("worklogs").forEach(worklog -> UserRule.idOf(worklog.path("author")).ifPresent(ids::add));
+        return ids;
+    }
+
+    private CommandDraft upsert(String issueId, String issueKey, String projectId, String id, JsonNode worklog) {
         JsonNode seconds = worklog.path("timeSpentSeconds");
-        String author = UserRule.idOf(worklog.path("author"))
-                .orElseThrow(() -> new MappingException("issue " + issueKey + " has worklog " + id + " without an author id"));
         String started = worklog.path("started").asText("");
         String spentOn = JiraAttribution.parse(started)
                 .orElseThrow(() -> new MappingException("issue " + issueKey + " has worklog " + id
@@ -48,7 +56,11 @@ final class WorklogRule {
                 .put("spentOn", spentOn);
         body.putObject("comment").put("raw",
                 WorkPackageChild.markedText(TextMarker.WORKLOG, header, richText.markdown(worklog.path("comment")), id));
-        ((ObjectNode) body.path("_links")).putObject("user").put("href", References.placeholder(CommandKind.USER, author));
+        // An author Jira no longer names (anonymised) leaves the user to OpenProject: the API user.
+        UserRule.idOf(worklog.path("author")).ifPresent(author -> {
+            ((ObjectNode) body.path("_links")).putObject("user").put("href", References.placeholder(CommandKind.USER, author));
+            MembershipRule.awaitMemberships(body, projectId, List.of(author));
+        });
         return new CommandDraft(CommandKind.TIME_ENTRY, CommandAction.UPSERT, id, issueKey, body);
     }
 }

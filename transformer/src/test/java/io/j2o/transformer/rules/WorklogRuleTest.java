@@ -17,7 +17,7 @@ class WorklogRuleTest {
     @Test
     void cloudWorklogBecomesATimeEntryOnTheAuthorsDayWithItsOriginAndMarker() throws Exception {
         JsonNode fields = JSON.readTree("""
-                {"worklog":{"startAt":0,"maxResults":20,"total":1,"worklogs":[
+                {"project":{"id":"10000"},"worklog":{"startAt":0,"maxResults":20,"total":1,"worklogs":[
                   {"id":"40001","issueId":"10031","author":{"accountId":"a-1","displayName":"Ann"},
                    "comment":{"type":"doc","version":1,"content":[{"type":"paragraph","content":[
                      {"type":"text","text":"Pairing on "},{"type":"text","text":"login","marks":[{"type":"strong"}]}]}]},
@@ -34,14 +34,15 @@ class WorklogRuleTest {
         assertThat(upsert.body()).isEqualTo(JSON.readTree("""
                 {"_links":{"workPackage":{"href":"j2o:ref:work_package:10031"},"user":{"href":"j2o:ref:user:a-1"}},
                  "hours":"PT1.5H","spentOn":"2025-03-04",
-                 "comment":{"raw":"*Originally logged by Ann on 2025-03-05T08:00:00Z in Jira*\\n\\nPairing on **login**\\n\\n<!-- j2o:worklog:40001 -->"}}
+                 "comment":{"raw":"*Originally logged by Ann on 2025-03-05T08:00:00Z in Jira*\\n\\nPairing on **login**\\n\\n<!-- j2o:worklog:40001 -->"},
+                 "_j2o":{"awaits":["j2o:ref:membership:10000_a-1"]}}
                 """));
     }
 
     @Test
     void dataCenterWorklogWithoutCommentKeepsTheHeaderAndItsRemovalNamesTheEntryByMarker() throws Exception {
         JsonNode fields = JSON.readTree("""
-                {"worklog":{"startAt":0,"maxResults":1,"total":2,"worklogs":[
+                {"project":{"id":"10000"},"worklog":{"startAt":0,"maxResults":1,"total":2,"worklogs":[
                   {"id":"40002","author":{"key":"JIRAUSER1","name":"ann","displayName":"Ann"},
                    "started":"2025-03-04T09:00:00.000+0100","timeSpentSeconds":60,
                    "created":"2025-03-04T10:00:00.000+0100"}]}}
@@ -59,5 +60,21 @@ class WorklogRuleTest {
                 {"_links":{"workPackage":{"href":"j2o:ref:work_package:10032"}},
                  "comment":{"raw":"<!-- j2o:worklog:40002 -->"}}
                 """));
+    }
+
+    @Test
+    void worklogOfAnAnonymisedAuthorIsLoggedForTheApiUserAndAwaitsNoMembership() throws Exception {
+        JsonNode fields = JSON.readTree("""
+                {"project":{"id":"10000"},"worklog":{"total":1,"worklogs":[
+                  {"id":"40003","author":{"displayName":"Former user"},"started":"2025-03-04T09:00:00.000+0000",
+                   "timeSpentSeconds":7200}]}}
+                """);
+
+        JsonNode body = rule.timeEntries("10033", "CL-33", fields).orElseThrow().children().get(0).upsert().body();
+
+        assertThat(body.path("_links").has("user")).isFalse();
+        assertThat(body.has("_j2o")).isFalse();
+        assertThat(body.at("/comment/raw").asText())
+                .isEqualTo("*Originally logged by Former user in Jira*\n\n<!-- j2o:worklog:40003 -->");
     }
 }

@@ -446,7 +446,11 @@ class TransformerTopologyTest {
         issues.pipeInput("issue:20001", withFields(issueEvent("20001", "ALPHA-1", "Summary", "Task", "To Do", "Medium"),
                 worklogs(worklog("40001", 3600), worklog("40002", 1800))));
         assertThat(commands.readKeyValuesToList()).extracting(kv -> kv.key)
-                .containsExactly("work_package:20001", "time_entry:40001", "time_entry:40002");
+                .as("time is logged only for a member of the project")
+                .containsExactlyInAnyOrder("membership:10000_a-1", "work_package:20001");
+        mappings.pipeInput("membership:10000_a-1", mapping("MEMBERSHIP", "10000_a-1", 31, "/api/v3/memberships/31"));
+        assertThat(commands.readKeyValuesToList()).extracting(kv -> kv.key)
+                .containsExactlyInAnyOrder("time_entry:40001", "time_entry:40002");
 
         issues.pipeInput("issue:20001", withFields(issueEvent("20001", "ALPHA-1", "Summary", "Task", "To Do", "Medium"),
                 worklogs(worklog("40001", 3600))));
