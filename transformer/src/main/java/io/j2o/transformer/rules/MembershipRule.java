@@ -45,6 +45,8 @@ final class MembershipRule {
         links.putObject("project").put("href", References.placeholder(CommandKind.PROJECT, projectId));
         links.putObject("principal").put("href", References.placeholder(CommandKind.USER, userId));
         links.putArray("roles").addObject().put("href", roleHref);
+        // A migration adds people to projects by the hundred; OpenProject would mail each of them every time.
+        body.putObject("_meta").put("sendNotification", false);
         return new CommandDraft(CommandKind.MEMBERSHIP, CommandAction.UPSERT, membershipId(projectId, userId), issueKey, body);
     }
 }

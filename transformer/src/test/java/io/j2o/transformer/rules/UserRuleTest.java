@@ -50,7 +50,7 @@ class UserRuleTest {
 
         assertThat(draft.body()).isEqualTo(json("""
                 {"login":"jira-557058-f58131cb-b67d-43c7-b30d-6b58d40bd077",
-                 "email":"jira-557058-f58131cb-b67d-43c7-b30d-6b58d40bd077@jira-users.invalid",
+                 "email":"557058-f58131cb-b67d-43c7-b30d-6b58d40bd077@jira.invalid",
                  "firstName":"Bo","lastName":"Lee","status":"invited"}"""));
     }
 
@@ -61,7 +61,7 @@ class UserRuleTest {
                  "emailAddress":"automation@connect.atlassian.com","active":true}""");
 
         assertThat(invite.user("5d9f2e", app).body()).isEqualTo(json("""
-                {"login":"jira-5d9f2e","email":"jira-5d9f2e@jira-users.invalid","firstName":"Automation",
+                {"login":"jira-5d9f2e","email":"5d9f2e@jira.invalid","firstName":"Automation",
                  "lastName":"for Jira","status":"invited"}"""));
         assertThat(inviteWithFallback.user("5d9f2e", app).body()).isEqualTo(json("""
                 {"login":"migration-bot"}"""));
@@ -77,6 +77,22 @@ class UserRuleTest {
         assertThat(inviteWithFallback.user("qm:a1b2", former).body()).isEqualTo(json("""
                 {"login":"migration-bot"}"""));
         assertThat(inviteWithFallback.user("c3", reachable).body().path("status").asText()).isEqualTo("invited");
+    }
+
+    @Test
+    void valuesLongerThanOpenProjectAcceptsAreShortenedOrReplacedDeterministically() throws Exception {
+        String longId = "x".repeat(50);
+        CommandDraft draft = invite.user(longId, json("""
+                {"key":"%s","displayName":"Maximiliane-Alexandrina Wolfeschlegelsteinhausen-Bergerdorff",
+                 "emailAddress":"maximiliane.alexandrina.wolfeschlegelsteinhausen@example.org.uk"}""".formatted(longId)));
+
+        assertThat(draft.body().path("login").asText()).isEqualTo("jira-" + longId);
+        assertThat(draft.body().path("email").asText()).as("a real email over 60 characters is not used")
+                .matches("jira-[0-9a-f]{32}@jira\\.invalid");
+        assertThat(draft.body().path("firstName").asText()).isEqualTo("Maximiliane-Alexandrina");
+        assertThat(draft.body().path("lastName").asText()).isEqualTo("Wolfeschlegelsteinhausen-Berge");
+        assertThat(invite.user(longId, json("{\"key\":\"" + longId + "\"}")).body().path("email"))
+                .as("same id, same address").isEqualTo(draft.body().path("email"));
     }
 
     @Test

@@ -66,7 +66,7 @@ class WorkPackagePeopleAndPlanTest {
         assertThat(membership.jiraId()).isEqualTo("10000_JIRAUSER1");
         assertThat(membership.body()).isEqualTo(JSON.readTree("""
                 {"_links":{"project":{"href":"j2o:ref:project:10000"},"principal":{"href":"j2o:ref:user:JIRAUSER1"},
-                           "roles":[{"href":"/api/v3/roles/5"}]}}
+                           "roles":[{"href":"/api/v3/roles/5"}]},"_meta":{"sendNotification":false}}
                 """));
         assertThat(readers.map(event(issue), issue).orElseThrow().body().at("/_j2o/awaits"))
                 .isEqualTo(JSON.readTree("[\"j2o:ref:membership:10000_JIRAUSER1\"]"));

@@ -412,7 +412,7 @@ class TransformerTopologyTest {
         assertThat(membership.key()).isEqualTo("membership:10000_a-1");
         assertThat(JSON.readTree(membership.value().getBody())).isEqualTo(JSON.readTree("""
                 {"_links":{"project":{"href":"/api/v3/projects/5"},"principal":{"href":"/api/v3/users/9"},
-                           "roles":[{"href":"/api/v3/roles/4"}]}}"""));
+                           "roles":[{"href":"/api/v3/roles/4"}]},"_meta":{"sendNotification":false}}"""));
         assertThat(commands.isEmpty()).as("the work package still waits for the membership").isTrue();
         assertThat(pendingKeys()).containsExactly("membership:10000_a-1|work_package:20001");
 
