@@ -115,12 +115,12 @@ public final class MappingRules {
 
     /**
      * What a deleted Jira entity removes. A user removed from Jira stays in OpenProject: the work packages, time
-     * entries and journals that name them are still migrated history.
+     * entries and journals that name them are still migrated history. A deleted version stays too, until the loader
+     * agrees on how to remove one that work packages still name.
      */
     private static Optional<CommandKind> kindOf(JiraEntityType type) {
         return switch (type) {
             case PROJECT -> Optional.of(CommandKind.PROJECT);
-            case VERSION -> Optional.of(CommandKind.VERSION);
             case ISSUE -> Optional.of(CommandKind.WORK_PACKAGE);
             default -> Optional.empty();
         };
