@@ -14,9 +14,9 @@ import java.util.Set;
 
 /**
  * Turns the worklogs embedded in a Jira issue ({@code fields.worklog}) into time entries on its work package, logged
- * for the worklog's author once they are a member of the project. The day is the one the author saw: the date of {@code started} in its own offset. The
- * comment starts with when the work was logged in Jira (OpenProject dates the entry "now") and ends with the
- * {@link TextMarker#WORKLOG} marker the loader finds the entry by.
+ * for the worklog's author once they are a member of the project. The day is the one the author saw: the date of
+ * {@code started} in its own offset. The comment starts with who logged the work in Jira and when (OpenProject dates
+ * the entry "now") and ends with the {@link TextMarker#WORKLOG} marker the loader finds the entry by.
  */
 final class WorklogRule {
 
@@ -27,8 +27,12 @@ final class WorklogRule {
     }
 
     Optional<IssueChildren> timeEntries(String issueId, String issueKey, JsonNode fields) {
+        if (!fields.path("worklog").isObject()) {
+            return Optional.empty();
+        }
+        String projectId = WorkPackageRule.projectId(fields, issueKey);
         return WorkPackageChild.listed(CommandKind.TIME_ENTRY, TextMarker.WORKLOG, issueId, issueKey, fields, "worklog",
-                "worklogs", (id, worklog) -> upsert(issueId, issueKey, WorkPackageRule.projectId(fields, issueKey), id, worklog));
+                "worklogs", (id, worklog) -> upsert(issueId, issueKey, projectId, id, worklog));
     }
 
     /** The Jira ids of the worklogs' authors, who become members of the issue's project to have time logged. */
