@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.j2o.schemas.avro.ChangeType;
 import io.j2o.schemas.avro.DeadLetter;
 import io.j2o.schemas.avro.JiraEntityEvent;
-import io.j2o.schemas.avro.CommandKind;
 import io.j2o.schemas.avro.OpenProjectCommand;
 import io.j2o.schemas.avro.PipelineStage;
 import io.j2o.transformer.TransformerCounters;
 import io.j2o.transformer.rules.CommandDraft;
+import io.j2o.transformer.rules.IssueChildren;
 import io.j2o.transformer.rules.MappingException;
 import io.j2o.transformer.rules.MappingRules;
 import io.j2o.transformer.richtext.RichTextException;
@@ -26,9 +26,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The first step for every Jira event: map it to the commands it stands for (an issue: its work package and one
- * command per comment) and send on only those whose content differs from what was last emitted for their command
- * key (the checksum store). A payload that cannot be read or mapped goes to the dead-letter topic with its key and
+ * The first step for every Jira event: map it to the commands it stands for (an issue: its work package, the
+ * memberships its people need, and one command per comment, worklog and outward link) and send on only those
+ * whose content differs from what was last emitted for their command key (the checksum store). A payload that cannot be read or mapped goes to the dead-letter topic with its key and
  * the reason, and the stream moves on.
  */
 final class ChangeDetector implements Processor<String, JiraEntityEvent, String, Object> {
@@ -42,7 +42,7 @@ final class ChangeDetector implements Processor<String, JiraEntityEvent, String,
     private final CommandRouter router;
     private ProcessorContext<String, Object> context;
     private EmittedChecksums checksums;
-    private CommentLists commentLists;
+    private ChildLists childLists;
 
     ChangeDetector(MappingRules rules, TransformerCounters counters) {
         this.rules = rules;
@@ -54,7 +54,7 @@ final class ChangeDetector implements Processor<String, JiraEntityEvent, String,
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
         this.checksums = new EmittedChecksums(context.getStateStore(StoreNames.CHECKSUMS), rules.fingerprint());
-        this.commentLists = new CommentLists(context.getStateStore(StoreNames.COMMENT_LISTS));
+        this.childLists = new ChildLists(context.getStateStore(StoreNames.CHILD_LISTS));
     }
 
     @Override
@@ -87,20 +87,26 @@ final class ChangeDetector implements Processor<String, JiraEntityEvent, String,
         }
     }
 
-    /** Everything the payload maps to, then a removal for each comment a complete list no longer holds. */
+    /**
+     * Everything the payload maps to (an issue: the memberships its people need first, then its work package),
+     * then its children, and a removal for each child a complete list no longer holds.
+     */
     private List<CommandDraft> drafts(String recordKey, JiraEntityEvent event, JsonNode payload) {
-        List<CommandDraft> drafts = new ArrayList<>();
+        List<CommandDraft> drafts = new ArrayList<>(rules.memberships(event, payload));
         rules.map(event, payload).ifPresent(drafts::add);
-        rules.comments(event, payload).ifPresent(comments -> {
-            drafts.addAll(comments.upserts());
-            commentLists.removedSince(recordKey, comments).forEach(id -> drafts.add(comments.removal(id)));
-        });
+        for (IssueChildren children : rules.children(event, payload)) {
+            drafts.addAll(children.upserts());
+            drafts.addAll(childLists.removedSince(recordKey, children));
+        }
         return drafts;
     }
 
-    /** OpenProject deletes a work package's comments with it, so only what we remember of them is dropped. */
+    /**
+     * OpenProject deletes a work package's comments, time entries and relations with it, so only what we remember
+     * of them is dropped.
+     */
     private List<CommandDraft> deletions(String recordKey, JiraEntityEvent event) {
-        commentLists.forget(recordKey).forEach(id -> checksums.forget(CommandRouter.targetKey(CommandKind.COMMENT, id)));
+        childLists.forget(recordKey).forEach(checksums::forget);
         return rules.deletion(event).stream().toList();
     }
 

@@ -5,8 +5,11 @@ public final class StoreNames {
 
     /** Command key → checksum of the command last emitted for it. */
     public static final String CHECKSUMS = "checksums";
-    /** Jira issue key ({@code issue:<id>}) → the comma-separated ids of the comments its payload listed last. */
-    public static final String COMMENT_LISTS = "comment-lists";
+    /**
+     * {@code issue:<id>|<command kind>} → the children of that kind the issue's payload listed last, as a JSON object
+     * of child id → body of the command that removes it.
+     */
+    public static final String CHILD_LISTS = "child-lists";
     /** Command key → its mapping, for the keys this task owns. */
     public static final String MAPPINGS = "mappings";
     /** {@code <reference key>|<command key>} → a command waiting for that reference's mapping. */

@@ -19,7 +19,7 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  * j2o.jira.*  ──► detect-changes (checksums, ──► j2o.op.commands            (all references resolved)
- *                   comment lists)           ├─► j2o.transformer.references (keyed by the missing reference)
+ *                   child lists)             ├─► j2o.transformer.references (keyed by the missing reference)
  *                                            └─► j2o.op.dlq                 (unreadable or unmappable)
  * j2o.transformer.references ──► await-reference ─┐ (mappings, pending) ──► j2o.op.commands | references
  * j2o.op.mappings            ──► mapping-arrived ─┘
@@ -41,7 +41,7 @@ public final class TransformerTopology {
         topology.addSource("jira-events", keys, serdes.events().deserializer(), topics.jiraTopics().toArray(String[]::new));
         topology.addProcessor("detect-changes", () -> new ChangeDetector(rules, counters), "jira-events");
         topology.addStateStore(persistent(StoreNames.CHECKSUMS, Serdes.String()), "detect-changes");
-        topology.addStateStore(persistent(StoreNames.COMMENT_LISTS, Serdes.String()), "detect-changes");
+        topology.addStateStore(persistent(StoreNames.CHILD_LISTS, Serdes.String()), "detect-changes");
 
         topology.addSource("awaiting", keys, serdes.commands().deserializer(), topics.transformerReferences());
         topology.addSource("mappings", keys, serdes.mappings().deserializer(), topics.mappings());

@@ -5,25 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.j2o.schemas.avro.ChangeType;
+import io.j2o.schemas.avro.CommandKind;
 import io.j2o.schemas.avro.JiraEntityEvent;
 import io.j2o.schemas.avro.JiraEntityType;
 import io.j2o.schemas.avro.JiraFlavour;
 import io.j2o.schemas.avro.JiraSource;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MappingRulesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final OpenProjectCatalog CATALOG = new OpenProjectCatalog(
-            List.of(new CatalogEntry("Task", "/api/v3/types/1", true)),
-            List.of(new CatalogEntry("New", "/api/v3/statuses/1", true)),
-            List.of(new CatalogEntry("Normal", "/api/v3/priorities/8", true)),
-            Map.of());
-
-    private final MappingRules rules = new MappingRules(CATALOG, "customField1");
+    private final MappingRules rules = new MappingRules(Catalogs.withRoles(Catalogs.MEMBER), "customField1",
+            MappingConfig.defaults());
 
     @Test
     void wikiMarkupDescriptionOfADataCenterIssueBecomesMarkdown() throws Exception {
@@ -71,10 +65,11 @@ class MappingRulesTest {
                    {"id":"502","body":""}]}}}
                 """);
 
-        IssueComments comments = rules.comments(event("10003", "DC-3", issue), issue).orElseThrow();
+        IssueChildren comments = rules.children(event("10003", "DC-3", issue), issue).get(0);
 
+        assertThat(comments.kind()).isEqualTo(CommandKind.COMMENT);
         assertThat(comments.complete()).isTrue();
-        assertThat(comments.commentIds()).containsExactly("501", "502");
+        assertThat(comments.upserts()).extracting(CommandDraft::jiraId).containsExactly("501", "502");
         assertThat(comments.upserts().get(0).body().path("comment").path("raw").asText()).isEqualTo("""
                 *Originally by j\\_doe\\_\\*x\\* on 2025-03-04T10:11:12Z, edited 2025-03-05T09:00:00Z in Jira*
 
@@ -90,12 +85,12 @@ class MappingRulesTest {
     }
 
     @Test
-    void issueFetchedWithoutItsCommentFieldSaysNothingAboutComments() throws Exception {
+    void issueFetchedWithoutItsChildFieldsSaysNothingAboutChildren() throws Exception {
         JsonNode issue = JSON.readTree("""
                 {"id":"10004","key":"DC-4","fields":{"summary":"s","project":{"id":"10000"}}}
                 """);
 
-        assertThat(rules.comments(event("10004", "DC-4", issue), issue)).isEmpty();
+        assertThat(rules.children(event("10004", "DC-4", issue), issue)).isEmpty();
     }
 
     @Test
@@ -112,8 +107,10 @@ class MappingRulesTest {
 
         assertThat(draft.body()).isEqualTo(JSON.readTree("""
                 {"subject":"Write the migration guide","customField1":"CL-11","description":{"raw":""},
+                 "dueDate":null,"estimatedTime":null,"remainingTime":null,
                  "_links":{"project":{"href":"j2o:ref:project:10000"},"type":{"href":"/api/v3/types/1"},
                            "status":{"href":"/api/v3/statuses/1"},"priority":{"href":"/api/v3/priorities/8"},
+                           "assignee":{"href":null},"responsible":{"href":null},"version":{"href":null},
                            "parent":{"href":"j2o:ref:work_package:10010"}}}
                 """));
     }

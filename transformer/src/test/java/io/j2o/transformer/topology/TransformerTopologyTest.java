@@ -18,6 +18,7 @@ import io.j2o.schemas.serde.PipelineSerdes;
 import io.j2o.schemas.topics.Topics;
 import io.j2o.transformer.TransformerCounters;
 import io.j2o.transformer.rules.CatalogEntry;
+import io.j2o.transformer.rules.MappingConfig;
 import io.j2o.transformer.rules.MappingRules;
 import io.j2o.transformer.rules.OpenProjectCatalog;
 import java.nio.file.Files;
@@ -53,13 +54,15 @@ class TransformerTopologyTest {
                     new CatalogEntry("Closed", "/api/v3/statuses/12", false)),
             List.of(new CatalogEntry("Low", "/api/v3/priorities/7", false), new CatalogEntry("Normal", "/api/v3/priorities/8", true),
                     new CatalogEntry("High", "/api/v3/priorities/9", false), new CatalogEntry("Immediate", "/api/v3/priorities/10", false)),
-            Map.of());
+            Map.of(),
+            List.of(new CatalogEntry("Member", "/api/v3/roles/4", false)));
 
     @TempDir
     Path stateDir;
 
     private TopologyTestDriver driver;
     private TransformerCounters counters;
+    private TestInputTopic<String, JiraEntityEvent> users;
     private TestInputTopic<String, JiraEntityEvent> projects;
     private TestInputTopic<String, JiraEntityEvent> issues;
     private TestInputTopic<String, byte[]> rawIssues;
@@ -78,8 +81,9 @@ class TransformerTopologyTest {
         props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createDirectories(stateDir.resolve("state")).toString());
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
         driver = new TopologyTestDriver(
-                TransformerTopology.build(TOPICS, serdes, new MappingRules(CATALOG, "customField1"), counters), props);
+                TransformerTopology.build(TOPICS, serdes, new MappingRules(CATALOG, "customField1", MappingConfig.defaults()), counters), props);
         StringSerializer keys = new StringSerializer();
+        users = driver.createInputTopic(TOPICS.jiraUsers(), keys, serdes.events().serializer());
         projects = driver.createInputTopic(TOPICS.jiraProjects(), keys, serdes.events().serializer());
         issues = driver.createInputTopic(TOPICS.jiraIssues(), keys, serdes.events().serializer());
         rawIssues = driver.createInputTopic(TOPICS.jiraIssues(), keys, new ByteArraySerializer());
@@ -380,14 +384,122 @@ class TransformerTopologyTest {
         assertThat(parent.get("href").isNull()).isTrue();
     }
 
-    /** Plays the loader: every work package that leaves is created and its mapping published, until nothing is left. */
+    @Test
+    void jiraUserBecomesAUserCommandThatNeedsNothingElse() throws Exception {
+        users.pipeInput("user:a-1", event(JiraEntityType.USER, "a-1", null, null, """
+                {"accountId":"a-1","accountType":"atlassian","displayName":"Ann Lee","emailAddress":"ann@example.com",
+                 "active":true,"self":"https://jira/rest/api/3/user?accountId=a-1"}"""));
+
+        var record = commands.readRecord();
+        assertThat(record.key()).isEqualTo("user:a-1");
+        assertThat(JSON.readTree(record.value().getBody())).isEqualTo(JSON.readTree("""
+                {"login":"ann@example.com","email":"ann@example.com","firstName":"Ann","lastName":"Lee","status":"invited"}"""));
+        assertThat(commands.isEmpty()).isTrue();
+    }
+
+    @Test
+    void workPackageWaitsForItsAssigneeAndTheirMembershipWhenTheUserArrivesAfterTheIssue() throws Exception {
+        mappings.pipeInput("project:10000", mapping("PROJECT", "10000", 5, "/api/v3/projects/5"));
+        issues.pipeInput("issue:20001", withFields(issueEvent("20001", "ALPHA-1", "Summary", "Task", "To Do", "Medium"),
+                "\"assignee\":{\"accountId\":\"a-1\",\"displayName\":\"Ann\"},"));
+
+        assertThat(commands.isEmpty()).as("neither the membership nor the work package can go before the user").isTrue();
+        assertThat(pendingKeys()).containsExactlyInAnyOrder("user:a-1|membership:10000_a-1", "user:a-1|work_package:20001");
+
+        mappings.pipeInput("user:a-1", mapping("USER", "a-1", 9, "/api/v3/users/9"));
+
+        var membership = commands.readRecord();
+        assertThat(membership.key()).isEqualTo("membership:10000_a-1");
+        assertThat(JSON.readTree(membership.value().getBody())).isEqualTo(JSON.readTree("""
+                {"_links":{"project":{"href":"/api/v3/projects/5"},"principal":{"href":"/api/v3/users/9"},
+                           "roles":[{"href":"/api/v3/roles/4"}]},"_meta":{"sendNotification":false}}"""));
+        assertThat(commands.isEmpty()).as("the work package still waits for the membership").isTrue();
+        assertThat(pendingKeys()).containsExactly("membership:10000_a-1|work_package:20001");
+
+        mappings.pipeInput("membership:10000_a-1", mapping("MEMBERSHIP", "10000_a-1", 31, "/api/v3/memberships/31"));
+
+        var workPackage = commands.readRecord();
+        assertThat(workPackage.key()).isEqualTo("work_package:20001");
+        JsonNode body = JSON.readTree(workPackage.value().getBody());
+        assertThat(body.at("/_links/assignee/href").asText()).isEqualTo("/api/v3/users/9");
+        assertThat(body.at("/_j2o/awaits")).isEqualTo(JSON.readTree("[\"/api/v3/memberships/31\"]"));
+        assertThat(body.toString()).doesNotContain("j2o:ref:");
+        assertThat(pendingKeys()).isEmpty();
+    }
+
+    @Test
+    void issuesSharingAnAssigneeEmitTheirMembershipOnce() {
+        mappings.pipeInput("project:10000", mapping("PROJECT", "10000", 5, "/api/v3/projects/5"));
+        mappings.pipeInput("user:a-1", mapping("USER", "a-1", 9, "/api/v3/users/9"));
+        String assignee = "\"assignee\":{\"accountId\":\"a-1\"},";
+        issues.pipeInput("issue:20001", withFields(issueEvent("20001", "ALPHA-1", "One", "Task", "To Do", "Medium"), assignee));
+        issues.pipeInput("issue:20002", withFields(issueEvent("20002", "ALPHA-2", "Two", "Task", "To Do", "Medium"), assignee));
+
+        assertThat(commands.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("membership:10000_a-1");
+    }
+
+    @Test
+    void worklogMissingFromACompleteListBecomesATimeEntryDelete() throws Exception {
+        mappings.pipeInput("project:10000", mapping("PROJECT", "10000", 5, "/api/v3/projects/5"));
+        mappings.pipeInput("work_package:20001", mapping("WORK_PACKAGE", "20001", 77, "/api/v3/work_packages/77"));
+        mappings.pipeInput("user:a-1", mapping("USER", "a-1", 9, "/api/v3/users/9"));
+        issues.pipeInput("issue:20001", withFields(issueEvent("20001", "ALPHA-1", "Summary", "Task", "To Do", "Medium"),
+                worklogs(worklog("40001", 3600), worklog("40002", 1800))));
+        assertThat(commands.readKeyValuesToList()).extracting(kv -> kv.key)
+                .as("time is logged only for a member of the project")
+                .containsExactlyInAnyOrder("membership:10000_a-1", "work_package:20001");
+        mappings.pipeInput("membership:10000_a-1", mapping("MEMBERSHIP", "10000_a-1", 31, "/api/v3/memberships/31"));
+        assertThat(commands.readKeyValuesToList()).extracting(kv -> kv.key)
+                .containsExactlyInAnyOrder("time_entry:40001", "time_entry:40002");
+
+        issues.pipeInput("issue:20001", withFields(issueEvent("20001", "ALPHA-1", "Summary", "Task", "To Do", "Medium"),
+                worklogs(worklog("40001", 3600))));
+
+        var record = commands.readRecord();
+        assertThat(record.key()).isEqualTo("time_entry:40002");
+        assertThat(record.value().getAction()).isEqualTo(CommandAction.DELETE);
+        assertThat(JSON.readTree(record.value().getBody())).isEqualTo(JSON.readTree("""
+                {"_links":{"workPackage":{"href":"/api/v3/work_packages/77"}},"comment":{"raw":"<!-- j2o:worklog:40002 -->"}}"""));
+        assertThat(commands.isEmpty()).isTrue();
+    }
+
+    @Test
+    void linkListedOnBothIssuesBecomesOneRelationAndItsRemovalOneDelete() throws Exception {
+        mappings.pipeInput("project:10000", mapping("PROJECT", "10000", 5, "/api/v3/projects/5"));
+        String outward = "\"issuelinks\":[{\"id\":\"50001\",\"type\":{\"name\":\"Blocks\"},\"outwardIssue\":{\"id\":\"20002\"}}],";
+        String inward = "\"issuelinks\":[{\"id\":\"50001\",\"type\":{\"name\":\"Blocks\"},\"inwardIssue\":{\"id\":\"20001\"}}],";
+        issues.pipeInput("issue:20001", withFields(issueEvent("20001", "ALPHA-1", "Blocker", "Task", "To Do", "Medium"), outward));
+        issues.pipeInput("issue:20002", withFields(issueEvent("20002", "ALPHA-2", "Blocked", "Task", "To Do", "Medium"), inward));
+        Map<String, JsonNode> loaded = new java.util.HashMap<>();
+        loadEverythingEmitted(loaded);
+
+        assertThat(loaded).containsOnlyKeys("work_package:20001", "work_package:20002", "relation:50001");
+        assertThat(loaded.get("relation:50001")).isEqualTo(JSON.readTree("""
+                {"type":"blocks","description":null,
+                 "_links":{"from":{"href":"/api/v3/work_packages/20001"},"to":{"href":"/api/v3/work_packages/20002"}}}"""));
+
+        issues.pipeInput("issue:20001", withFields(issueEvent("20001", "ALPHA-1", "Blocker", "Task", "To Do", "Medium"),
+                "\"issuelinks\":[],"));
+        issues.pipeInput("issue:20002", withFields(issueEvent("20002", "ALPHA-2", "Blocked", "Task", "To Do", "Medium"),
+                "\"issuelinks\":[],"));
+
+        var removal = commands.readRecord();
+        assertThat(removal.key()).isEqualTo("relation:50001");
+        assertThat(removal.value().getAction()).isEqualTo(CommandAction.DELETE);
+        assertThat(JSON.readTree(removal.value().getBody())).isEqualTo(loaded.get("relation:50001"));
+        assertThat(commands.isEmpty()).isTrue();
+    }
+
+    /** Plays the loader: every command that leaves is applied and its mapping published, until nothing is left. */
     private void loadEverythingEmitted(Map<String, JsonNode> loaded) throws Exception {
         while (!commands.isEmpty()) {
             var record = commands.readRecord();
             assertThat(loaded).as("each work package leaves once").doesNotContainKey(record.key());
             loaded.put(record.key(), JSON.readTree(record.value().getBody()));
             String jiraId = record.value().getJiraId();
-            mappings.pipeInput(record.key(), mapping("WORK_PACKAGE", jiraId, Long.parseLong(jiraId), "/api/v3/work_packages/" + jiraId));
+            String kind = record.value().getKind().name();
+            mappings.pipeInput(record.key(), mapping(kind, jiraId, Long.parseLong(jiraId),
+                    "/api/v3/" + kind.toLowerCase(java.util.Locale.ROOT) + "s/" + jiraId));
         }
     }
 
@@ -402,9 +514,24 @@ class TransformerTopologyTest {
 
     /** A task of project 10000 whose Jira parent is {@code parentId}. */
     private static JiraEntityEvent childEvent(String id, String key, String parentId) {
-        JiraEntityEvent issue = issueEvent(id, key, "Child", "Task", "To Do", "Medium");
-        String parent = "\"parent\":{\"id\":\"" + parentId + "\",\"key\":\"ALPHA-P\",\"fields\":{\"summary\":\"P\"}},";
-        return JiraEntityEvent.newBuilder(issue).setPayload(issue.getPayload().replace("\"fields\":{", "\"fields\":{" + parent)).build();
+        return withFields(issueEvent(id, key, "Child", "Task", "To Do", "Medium"),
+                "\"parent\":{\"id\":\"" + parentId + "\",\"key\":\"ALPHA-P\",\"fields\":{\"summary\":\"P\"}},");
+    }
+
+    /** Adds fields (each ending in a comma) to an issue's payload. */
+    private static JiraEntityEvent withFields(JiraEntityEvent issue, String fields) {
+        return JiraEntityEvent.newBuilder(issue).setPayload(issue.getPayload().replace("\"fields\":{", "\"fields\":{" + fields)).build();
+    }
+
+    private static String worklogs(String... worklogs) {
+        return "\"worklog\":{\"startAt\":0,\"maxResults\":20,\"total\":" + worklogs.length + ",\"worklogs\":["
+                + String.join(",", worklogs) + "]},";
+    }
+
+    private static String worklog(String id, int seconds) {
+        return """
+                {"id":"%s","author":{"accountId":"a-1","displayName":"Ann"},"started":"2025-03-04T09:00:00.000+0000",
+                 "timeSpentSeconds":%d,"created":"2025-03-04T10:00:00.000+0000"}""".formatted(id, seconds);
     }
 
     private static String comment(String id, String text) {
@@ -419,10 +546,9 @@ class TransformerTopologyTest {
 
     /** An issue of project 10000 whose payload lists {@code comments} out of {@code total}. */
     private static JiraEntityEvent issueWithComments(String id, String summary, int total, String... comments) {
-        JiraEntityEvent issue = issueEvent(id, "ALPHA-1", summary, "Task", "To Do", "Medium");
-        String field = "\"comment\":{\"comments\":[" + String.join(",", comments) + "],\"maxResults\":" + comments.length
-                + ",\"total\":" + total + ",\"startAt\":0},";
-        return JiraEntityEvent.newBuilder(issue).setPayload(issue.getPayload().replace("\"fields\":{", "\"fields\":{" + field)).build();
+        return withFields(issueEvent(id, "ALPHA-1", summary, "Task", "To Do", "Medium"),
+                "\"comment\":{\"comments\":[" + String.join(",", comments) + "],\"maxResults\":" + comments.length
+                        + ",\"total\":" + total + ",\"startAt\":0},");
     }
 
     private static JiraEntityEvent projectEvent(String id, String key, String name) {
