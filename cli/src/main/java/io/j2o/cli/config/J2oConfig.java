@@ -30,7 +30,7 @@ public record J2oConfig(
         extractor = extractor == null ? new Extractor(null, null, null, null, null, null) : extractor;
         transformer = transformer == null ? new Transformer(null, null, null) : transformer;
         loader = loader == null ? new Loader(null, null, null, null) : loader;
-        mapping = mapping == null ? new Mapping(null, null, null) : mapping;
+        mapping = mapping == null ? new Mapping(null, null, null, null, null, null) : mapping;
     }
 
     /**
@@ -144,12 +144,19 @@ public record J2oConfig(
         }
     }
 
-    /** The operator's explicit choices, per vocabulary: Jira name → OpenProject name; the rest is matched by name. */
-    public record Mapping(Map<String, String> type, Map<String, String> status, Map<String, String> priority) {
+    /**
+     * The operator's explicit choices: per vocabulary, Jira name → OpenProject name (the rest is matched by name);
+     * users; Jira link type → OpenProject relation type; the role assignees and reporters get in their project.
+     */
+    public record Mapping(Map<String, String> type, Map<String, String> status, Map<String, String> priority,
+                          Users users, Map<String, String> linkTypes, String memberRole) {
         public Mapping {
             type = type == null ? Map.of() : Map.copyOf(type);
             status = status == null ? Map.of() : Map.copyOf(status);
             priority = priority == null ? Map.of() : Map.copyOf(priority);
+            users = users == null ? new Users(null, null, null) : users;
+            linkTypes = linkTypes == null ? Map.of() : Map.copyOf(linkTypes);
+            memberRole = memberRole != null ? memberRole : "Member";
         }
 
         /** In the form {@code OpenProjectCatalog} takes. */
@@ -159,6 +166,20 @@ public record J2oConfig(
             overrides.put("status", status);
             overrides.put("priority", priority);
             return overrides;
+        }
+    }
+
+    /**
+     * Which OpenProject user each Jira user becomes.
+     *
+     * @param overrides Jira account id / user key or email → login of an existing OpenProject user
+     * @param unmatched {@code invite} (default): create the user as invited, or reuse one with the same login or
+     *                  email; {@code fallback}: map every user without an override to {@code fallbackLogin}
+     */
+    public record Users(Map<String, String> overrides, String unmatched, String fallbackLogin) {
+        public Users {
+            overrides = overrides == null ? Map.of() : Map.copyOf(overrides);
+            unmatched = unmatched != null ? unmatched : "invite";
         }
     }
 }

@@ -8,9 +8,11 @@ import io.j2o.schemas.registry.RegistryCredentials;
 import io.j2o.schemas.registry.SchemaRegistryConfig;
 import io.j2o.schemas.topics.Topics;
 import io.j2o.transformer.TransformerConfig;
+import io.j2o.transformer.rules.MappingConfig;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -70,10 +72,15 @@ final class SettingsAssembler {
             build(reading, null, () -> SchemaRegistryConfig.of(registry.url()));
         }
 
+        MappingConfig.UnmatchedUsers unmatched = unmatchedUsers(config.mapping().users(), reading);
+        // An unknown choice is already reported; INVITE stands in so the rest of the mapping is checked too.
+        MappingConfig mapping = build(reading, null, () -> mappingConfig(config.mapping(),
+                unmatched != null ? unmatched : MappingConfig.UnmatchedUsers.INVITE));
         PipelineSettings settings = build(reading, null, () -> new PipelineSettings(usable, kafka.partitions(),
                 kafka.replicationFactor().shortValue(), registry.url(), credentials, extractor, transformer, loader,
-                loading.instances(), config.mapping().overrides()));
-        return topics == null || extractor == null || transformer == null || loader == null ? null : settings;
+                loading.instances(), config.mapping().overrides(), mapping != null ? mapping : MappingConfig.defaults()));
+        return topics == null || extractor == null || transformer == null || loader == null || mapping == null
+                || unmatched == null ? null : settings;
     }
 
     private static void checkFileLevel(J2oConfig config, ConfigReading reading) {
@@ -100,6 +107,23 @@ final class SettingsAssembler {
                 reading.add("mapping." + vocabulary + "." + jiraName, "must name an OpenProject " + vocabulary);
             }
         }));
+    }
+
+    private static MappingConfig.UnmatchedUsers unmatchedUsers(J2oConfig.Users users, ConfigReading reading) {
+        return switch (users.unmatched().toLowerCase(Locale.ROOT)) {
+            case "invite" -> MappingConfig.UnmatchedUsers.INVITE;
+            case "fallback" -> MappingConfig.UnmatchedUsers.FALLBACK;
+            default -> {
+                reading.add("mapping.users.unmatched", "must be invite or fallback, was " + users.unmatched());
+                yield null;
+            }
+        };
+    }
+
+    private static MappingConfig mappingConfig(J2oConfig.Mapping mapping, MappingConfig.UnmatchedUsers unmatched) {
+        J2oConfig.Users users = mapping.users();
+        return new MappingConfig(users.overrides(), unmatched, users.fallbackLogin(), mapping.linkTypes(),
+                mapping.memberRole());
     }
 
     /** The flavour the file names, or null when it names none we know. */

@@ -321,7 +321,8 @@ final class DemoRun {
         OpenProjectClient client = new OpenProjectClient(settings.loader().openProjectUrl(), settings.loader().apiKey(),
                 OpenProjectClient.defaultHttp(), settings.loader().maxAttempts());
         String jiraKeyField = settings.loader().jiraKeyField();
-        MappingRules rules = new MappingRules(OpenProjectCatalogs.read(client, Map.of()), jiraKeyField);
+        MappingRules rules = new MappingRules(OpenProjectCatalogs.read(client, settings.mappingOverrides()), jiraKeyField,
+                settings.mapping());
         return new MigrationValidator(rules, jiraKeyField);
     }
 }

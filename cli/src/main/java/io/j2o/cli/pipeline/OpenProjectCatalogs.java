@@ -7,7 +7,7 @@ import io.j2o.transformer.rules.OpenProjectCatalog;
 import java.util.List;
 import java.util.Map;
 
-/** Reads the target's types, statuses and priorities, which the mapping rules match Jira names against. */
+/** Reads the target's types, statuses and priorities, which the mapping rules match Jira names against, and its roles. */
 public final class OpenProjectCatalogs {
 
     private OpenProjectCatalogs() {
@@ -18,7 +18,8 @@ public final class OpenProjectCatalogs {
                 entries(client.elements("/api/v3/types")),
                 entries(client.elements("/api/v3/statuses")),
                 entries(client.elements("/api/v3/priorities")),
-                overrides);
+                overrides,
+                entries(client.elements("/api/v3/roles")));
     }
 
     private static List<CatalogEntry> entries(List<JsonNode> elements) {

@@ -58,7 +58,7 @@ public final class Pipeline implements AutoCloseable {
         OpenProjectClient openProject = new OpenProjectClient(settings.loader().openProjectUrl(), settings.loader().apiKey(),
                 OpenProjectClient.defaultHttp(), settings.loader().maxAttempts());
         OpenProjectCatalog catalog = OpenProjectCatalogs.read(openProject, settings.mappingOverrides());
-        MappingRules rules = new MappingRules(catalog, settings.loader().jiraKeyField());
+        MappingRules rules = new MappingRules(catalog, settings.loader().jiraKeyField(), settings.mapping());
         this.transformer = new TransformerApp(settings.transformer(), serdes, rules);
 
         Upserters upserters = Upserters.forOpenProject(openProject, settings.loader().jiraKeyField());

@@ -6,15 +6,18 @@ import io.j2o.schemas.registry.RegistryCredentials;
 import io.j2o.schemas.registry.SchemaRegistryConfig;
 import io.j2o.schemas.topics.Topics;
 import io.j2o.transformer.TransformerConfig;
+import io.j2o.transformer.rules.MappingConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The configuration of the three services of one deployment, plus what they share.
  *
  * @param mappingOverrides per vocabulary ({@code type}, {@code status}, {@code priority}): Jira name → OpenProject name
+ * @param mapping          the operator's choices for users, link types and the role members get
  */
 public record PipelineSettings(
         Topics topics,
@@ -26,10 +29,12 @@ public record PipelineSettings(
         TransformerConfig transformer,
         LoaderConfig loader,
         int loaderInstances,
-        Map<String, Map<String, String>> mappingOverrides) {
+        Map<String, Map<String, String>> mappingOverrides,
+        MappingConfig mapping) {
 
     public PipelineSettings {
         mappingOverrides = Map.copyOf(mappingOverrides);
+        Objects.requireNonNull(mapping, "mapping");
         List<String> problems = new ArrayList<>();
         if (partitions < 1 || partitions > 1000) {
             problems.add("kafka.partitions: must be 1..1000, was " + partitions);
@@ -49,7 +54,7 @@ public record PipelineSettings(
     public PipelineSettings(Topics topics, int partitions, String schemaRegistryUrl, ExtractorConfig extractor,
                             TransformerConfig transformer, LoaderConfig loader, int loaderInstances) {
         this(topics, partitions, (short) 1, schemaRegistryUrl, Optional.empty(), extractor, transformer, loader,
-                loaderInstances, Map.of());
+                loaderInstances, Map.of(), MappingConfig.defaults());
     }
 
     /** Leaves out the Kafka client properties, which may hold credentials (a SASL JAAS line, key store passwords). */
@@ -60,7 +65,7 @@ public record PipelineSettings(
                 + schemaRegistryCredentials + ", extractor=" + extractor + ", transformer=TransformerConfig[applicationId="
                 + (transformer == null ? null : transformer.applicationId() + ", stateDir=" + transformer.stateDir()
                         + ", streamThreads=" + transformer.streamThreads()) + "], loader=" + loader
-                + ", loaderInstances=" + loaderInstances + ", mappingOverrides=" + mappingOverrides + "]";
+                + ", loaderInstances=" + loaderInstances + ", mappingOverrides=" + mappingOverrides + ", mapping=" + mapping + "]";
     }
 
     public SchemaRegistryConfig schemaRegistry() {

@@ -154,8 +154,9 @@ public final class MigrationValidator {
     /** Comments the rules cannot map differ by definition; an issue fetched without comments has none to compare. */
     private boolean commentsDiffer(JsonNode issue, String workPackageHref, WorkPackageComments comments) {
         try {
-            return rules.comments(event(JiraEntityType.ISSUE, issue), issue)
-                    .map(expected -> !comments.match(workPackageHref, expected)).orElse(false);
+            return rules.children(event(JiraEntityType.ISSUE, issue), issue).stream()
+                    .filter(children -> children.kind() == CommandKind.COMMENT)
+                    .anyMatch(expected -> !comments.match(workPackageHref, expected));
         } catch (MappingException | RichTextException e) {
             return true;
         }

@@ -3,7 +3,7 @@ package io.j2o.cli.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.j2o.schemas.markers.CommentMarker;
 import io.j2o.transformer.rules.CommandDraft;
-import io.j2o.transformer.rules.IssueComments;
+import io.j2o.transformer.rules.IssueChildren;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -31,7 +31,7 @@ final class WorkPackageComments {
      * Whether the work package holds each expected comment exactly once with the expected text, and, when Jira
      * listed all of the issue's comments, nothing else.
      */
-    boolean match(String workPackageHref, IssueComments expected) {
+    boolean match(String workPackageHref, IssueChildren expected) {
         List<String> texts = textsByWorkPackage.getOrDefault(workPackageHref, List.of());
         Map<String, List<String>> byMarker = texts.stream()
                 .collect(Collectors.groupingBy(text -> CommentMarker.idIn(text).orElse("")));

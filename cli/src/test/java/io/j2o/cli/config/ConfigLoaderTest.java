@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.j2o.cli.pipeline.PipelineSettings;
+import io.j2o.transformer.rules.MappingConfig;
 import io.j2o.schemas.avro.JiraFlavour;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,6 +42,31 @@ class ConfigLoaderTest {
         });
         assertThat(settings.transformer().stateDir()).isEqualTo(dir.resolve("j2o-state"));
         assertThat(settings.mappingOverrides().get("status")).containsEntry("In Review", "In testing");
+        assertThat(settings.mapping().unmatchedUsers()).isEqualTo(MappingConfig.UnmatchedUsers.INVITE);
+        assertThat(settings.mapping().fallbackLogin()).isEqualTo("migration-bot");
+        assertThat(settings.mapping().userOverrides()).containsEntry("ann.lee@example.com", "alee").hasSize(2);
+        assertThat(settings.mapping().linkTypes()).containsEntry("problem/incident", "relates");
+        assertThat(settings.mapping().memberRole()).isEqualTo("Member");
+    }
+
+    @Test
+    void mappingChoicesAreCheckedWithTheirPaths() {
+        List<String> problems = problemsOf("""
+                jira: {url: "https://jira.example.com", email: bot@example.com, apiToken: t}
+                openproject: {url: "https://op.example.com", apiKey: k, jiraKeyField: customField1}
+                kafka: {bootstrapServers: "localhost:9092"}
+                schemaRegistry: {url: "http://registry:8081"}
+                mapping:
+                  users: {unmatched: everyone}
+                  linkTypes: {Blocks: stops}
+                  memberRole: ""
+                """);
+
+        assertThat(problems).containsExactlyInAnyOrder(
+                "mapping.users.unmatched: must be invite or fallback, was everyone",
+                "mapping.linkTypes.blocks: must be one of [blocked, blocks, duplicated, duplicates, follows, includes, "
+                        + "partof, precedes, relates, required, requires], was 'stops'",
+                "mapping.memberRole: must name an OpenProject role, was ''");
     }
 
     @Test
@@ -165,7 +191,7 @@ class ConfigLoaderTest {
 
         assertThat(problems).containsExactlyInAnyOrder(
                 "loader.concurency: unknown key at line 14; known keys: concurrency, groupId, instances, maxAttempts",
-                "mapping.resolution: unknown key at line 16; known keys: priority, status, type",
+                "mapping.resolution: unknown key at line 16; known keys: linkTypes, memberRole, priority, status, type, users",
                 "jria: unknown key at line 18; known keys: extractor, jira, kafka, loader, mapping, openproject, "
                         + "schemaRegistry, transformer");
     }

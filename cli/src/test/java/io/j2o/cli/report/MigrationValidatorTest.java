@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.j2o.schemas.markers.CommentMarker;
 import io.j2o.transformer.rules.CatalogEntry;
+import io.j2o.transformer.rules.MappingConfig;
 import io.j2o.transformer.rules.MappingRules;
 import io.j2o.transformer.rules.OpenProjectCatalog;
 import java.util.List;
@@ -23,7 +24,9 @@ class MigrationValidatorTest {
     private final MigrationValidator validator = new MigrationValidator(new MappingRules(new OpenProjectCatalog(
             List.of(new CatalogEntry("Task", "/api/v3/types/1", true)),
             List.of(new CatalogEntry("New", "/api/v3/statuses/1", true)),
-            List.of(new CatalogEntry("Normal", "/api/v3/priorities/8", true)), Map.of()), "customField1"), "customField1");
+            List.of(new CatalogEntry("Normal", "/api/v3/priorities/8", true)), Map.of(),
+            List.of(new CatalogEntry("Member", "/api/v3/roles/4", false))), "customField1", MappingConfig.defaults()),
+            "customField1");
 
     @Test
     void commentsHeldOnceWithTheirTextMatchAndTombstonesOfRemovedOnesAreIgnored() throws Exception {

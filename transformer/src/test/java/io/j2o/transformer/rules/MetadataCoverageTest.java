@@ -16,7 +16,8 @@ class MetadataCoverageTest {
             List.of(new CatalogEntry("New", "/api/v3/statuses/1", true), new CatalogEntry("In progress", "/api/v3/statuses/7", false),
                     new CatalogEntry("On hold", "/api/v3/statuses/13", false), new CatalogEntry("Closed", "/api/v3/statuses/12", false)),
             List.of(new CatalogEntry("Normal", "/api/v3/priorities/8", true), new CatalogEntry("High", "/api/v3/priorities/9", false)),
-            Map.of("status", Map.of("Blocked", "On hold", "Parked", "Frozen")));
+            Map.of("status", Map.of("Blocked", "On hold", "Parked", "Frozen")),
+            List.of(Catalogs.MEMBER));
 
     private final MetadataCoverage coverage = new MetadataCoverage(CATALOG);
 
