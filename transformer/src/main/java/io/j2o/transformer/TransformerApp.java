@@ -1,15 +1,20 @@
 package io.j2o.transformer;
 
 import io.j2o.schemas.serde.PipelineSerdes;
+import io.j2o.schemas.topics.ReplayEpochs;
 import io.j2o.transformer.rules.MappingRules;
 import io.j2o.transformer.topology.TransformerTopology;
 import io.j2o.schemas.avro.OpenProjectCommand;
 import io.j2o.transformer.topology.StoreNames;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.Properties;
 import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
@@ -32,7 +37,10 @@ public final class TransformerApp implements AutoCloseable {
 
     public TransformerApp(TransformerConfig config, PipelineSerdes serdes, MappingRules rules) {
         this.counters = new TransformerCounters();
-        this.streams = new KafkaStreams(TransformerTopology.build(config.topics(), serdes, rules, counters), properties(config));
+        ReplayEpochs epochs = replayEpochs(config);
+        LOG.info("replay epochs in force: {}", epochs.byScope());
+        this.streams = new KafkaStreams(TransformerTopology.build(config.topics(), serdes, rules, counters, epochs),
+                properties(config));
         streams.setStateListener((now, before) -> LOG.info("transformer state {} -> {}", before, now));
         // A failure that escapes the topology is a bug, not bad input (that is dead-lettered): stop visibly
         // rather than let a replacement thread loop over the same record.
@@ -40,6 +48,17 @@ public final class TransformerApp implements AutoCloseable {
             LOG.error("transformer stopped by an unexpected failure: {}", e.toString(), e);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
+    }
+
+    /** Read once at start: {@code j2o replay --force} bumps them while the transformer is stopped. */
+    private static ReplayEpochs replayEpochs(TransformerConfig config) {
+        Map<String, Object> props = new HashMap<>(config.kafkaProperties());
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new StringDeserializer())) {
+            return ReplayEpochs.read(consumer, config.topics().replayEpochs());
+        }
     }
 
     static Properties properties(TransformerConfig config) {

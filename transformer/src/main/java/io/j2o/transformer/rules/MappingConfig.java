@@ -13,8 +13,8 @@ import java.util.TreeSet;
 
 /**
  * The operator's choices for users, relations and memberships (YAML {@code mapping:}); everything unset has a
- * default, so {@link #defaults()} migrates a site without any configuration. Its {@code toString()} is part of the
- * rules' fingerprint, so changing any of it re-emits what it affects.
+ * default, so {@link #defaults()} migrates a site without any configuration. Changing any of it re-emits the
+ * commands whose result it changes (the checksum store compares what the rules produce).
  *
  * @param userOverrides  Jira user id (accountId / key) or email → login of an existing OpenProject user; emails
  *                       match case-insensitively

@@ -7,14 +7,12 @@ import io.j2o.schemas.avro.CommandAction;
 import io.j2o.schemas.avro.CommandKind;
 import io.j2o.schemas.avro.JiraEntityEvent;
 import io.j2o.schemas.avro.JiraEntityType;
-import io.j2o.transformer.normalize.Checksums;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -39,7 +37,6 @@ public final class MappingRules {
     private final CommentRule comments = new CommentRule(richText);
     private final WorklogRule worklogs = new WorklogRule(richText);
     private final RelationRule relations;
-    private final String fingerprint;
 
     /**
      * @param jiraKeyField API name of the work-package custom field that keeps the Jira key
@@ -55,16 +52,6 @@ public final class MappingRules {
         this.users = new UserRule(config);
         this.memberships = new MembershipRule(catalog.roleHref(config.memberRole()));
         this.relations = new RelationRule(config);
-        this.fingerprint = Checksums.sha256(Integer.toString(TRANSFORM_VERSION), jiraKeyField, catalog.toString(),
-                new TreeMap<>(overrides).toString(), config.toString());
-    }
-
-    /**
-     * Identifies the rules and their configuration: part of every checksum, so changing a mapping re-emits the
-     * entities it affects.
-     */
-    public String fingerprint() {
-        return fingerprint;
     }
 
     /** The command an event stands for, or empty when this kind of entity produces none. */

@@ -7,6 +7,7 @@ import io.j2o.schemas.avro.ChangeType;
 import io.j2o.schemas.avro.DeadLetter;
 import io.j2o.schemas.avro.JiraEntityEvent;
 import io.j2o.schemas.avro.OpenProjectCommand;
+import io.j2o.schemas.topics.ReplayEpochs;
 import io.j2o.schemas.avro.PipelineStage;
 import io.j2o.transformer.TransformerCounters;
 import io.j2o.transformer.rules.CommandDraft;
@@ -39,21 +40,23 @@ final class ChangeDetector implements Processor<String, JiraEntityEvent, String,
 
     private final MappingRules rules;
     private final TransformerCounters counters;
+    private final ReplayEpochs epochs;
     private final CommandRouter router;
     private ProcessorContext<String, Object> context;
     private EmittedChecksums checksums;
     private ChildLists childLists;
 
-    ChangeDetector(MappingRules rules, TransformerCounters counters) {
+    ChangeDetector(MappingRules rules, TransformerCounters counters, ReplayEpochs epochs) {
         this.rules = rules;
         this.counters = counters;
+        this.epochs = epochs;
         this.router = new CommandRouter(counters);
     }
 
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
-        this.checksums = new EmittedChecksums(context.getStateStore(StoreNames.CHECKSUMS), rules.fingerprint());
+        this.checksums = new EmittedChecksums(context.getStateStore(StoreNames.CHECKSUMS));
         this.childLists = new ChildLists(context.getStateStore(StoreNames.CHILD_LISTS));
     }
 
@@ -69,8 +72,9 @@ final class ChangeDetector implements Processor<String, JiraEntityEvent, String,
                     ? deletions(record.key(), event)
                     : drafts(record.key(), event, parse(event));
             boolean emitted = false;
+            int epoch = epochs.epochOf(event.getEntityType(), event.getProjectKey());
             for (CommandDraft draft : drafts) {
-                Optional<String> checksum = checksums.changed(draft);
+                Optional<String> checksum = checksums.changed(draft, epoch);
                 if (checksum.isPresent()) {
                     OpenProjectCommand command = Commands.from(draft, checksum.get(), context.recordMetadata().orElseThrow());
                     router.route(context, record, command, draft.body());

@@ -13,16 +13,19 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class EmittedChecksums {
 
     private final KeyValueStore<String, String> store;
-    private final String fingerprint;
 
-    EmittedChecksums(KeyValueStore<String, String> store, String fingerprint) {
+    EmittedChecksums(KeyValueStore<String, String> store) {
         this.store = store;
-        this.fingerprint = fingerprint;
     }
 
-    /** The draft's checksum when it differs from the one last emitted for its key (and is now remembered). */
-    Optional<String> changed(CommandDraft draft) {
-        String checksum = Checksums.sha256(fingerprint, draft.action().name(),
+    /**
+     * The draft's checksum when it differs from the one last emitted for its key (and is now remembered). It covers
+     * what the command does, not how it was computed: a changed rule or mapping re-emits exactly the commands whose
+     * result it changes. The replay epoch is the one deliberate exception: bumped, it makes every command it covers
+     * new.
+     */
+    Optional<String> changed(CommandDraft draft, int replayEpoch) {
+        String checksum = Checksums.sha256("epoch:" + replayEpoch, draft.action().name(),
                 draft.body() == null ? "" : CanonicalJson.of(draft.body()));
         String key = CommandRouter.targetKey(draft.kind(), draft.jiraId());
         if (checksum.equals(store.get(key))) {

@@ -1,6 +1,7 @@
 package io.j2o.transformer.topology;
 
 import io.j2o.schemas.serde.PipelineSerdes;
+import io.j2o.schemas.topics.ReplayEpochs;
 import io.j2o.schemas.topics.Topics;
 import io.j2o.transformer.TransformerCounters;
 import io.j2o.transformer.rules.MappingRules;
@@ -33,13 +34,15 @@ public final class TransformerTopology {
     private TransformerTopology() {
     }
 
-    public static Topology build(Topics topics, PipelineSerdes serdes, MappingRules rules, TransformerCounters counters) {
+    /** @param epochs the replay epochs in force: part of every command's checksum (see {@code j2o replay --force}) */
+    public static Topology build(Topics topics, PipelineSerdes serdes, MappingRules rules, TransformerCounters counters,
+                                 ReplayEpochs epochs) {
         StringDeserializer keys = new StringDeserializer();
         StringSerializer keyWriter = new StringSerializer();
         Topology topology = new Topology();
 
         topology.addSource("jira-events", keys, serdes.events().deserializer(), topics.jiraTopics().toArray(String[]::new));
-        topology.addProcessor("detect-changes", () -> new ChangeDetector(rules, counters), "jira-events");
+        topology.addProcessor("detect-changes", () -> new ChangeDetector(rules, counters, epochs), "jira-events");
         topology.addStateStore(persistent(StoreNames.CHECKSUMS, Serdes.String()), "detect-changes");
         topology.addStateStore(persistent(StoreNames.CHILD_LISTS, Serdes.String()), "detect-changes");
 

@@ -21,20 +21,6 @@ class MappingConfigTest {
     }
 
     @Test
-    void sameConfigurationInAnyOrderGivesTheSameFingerprint() {
-        OpenProjectCatalog catalog = Catalogs.withRoles(Catalogs.MEMBER);
-        MappingConfig one = new MappingConfig(Map.of("a", "x"), MappingConfig.UnmatchedUsers.INVITE,
-                null, Map.of("Blocks", "blocks", "Relates", "relates"), "Member");
-        MappingConfig same = new MappingConfig(Map.of("A", "x"), MappingConfig.UnmatchedUsers.INVITE,
-                null, Map.of("Relates", "relates", "Blocks", "blocks"), "Member");
-        MappingConfig other = new MappingConfig(Map.of("a", "y"), MappingConfig.UnmatchedUsers.INVITE,
-                null, Map.of(), "Member");
-
-        assertThat(new MappingRules(catalog, "cf", one).fingerprint()).isEqualTo(new MappingRules(catalog, "cf", same).fingerprint());
-        assertThat(new MappingRules(catalog, "cf", other).fingerprint()).isNotEqualTo(new MappingRules(catalog, "cf", one).fingerprint());
-    }
-
-    @Test
     void memberRoleMissingFromOpenProjectIsAConfigurationErrorNamingTheRolesThereAre() {
         OpenProjectCatalog catalog = Catalogs.withRoles(new CatalogEntry("Reader", "/api/v3/roles/5", false));
 

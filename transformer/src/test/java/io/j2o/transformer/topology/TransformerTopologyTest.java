@@ -15,6 +15,7 @@ import io.j2o.schemas.avro.JiraSource;
 import io.j2o.schemas.avro.Mapping;
 import io.j2o.schemas.avro.OpenProjectCommand;
 import io.j2o.schemas.serde.PipelineSerdes;
+import io.j2o.schemas.topics.ReplayEpochs;
 import io.j2o.schemas.topics.Topics;
 import io.j2o.transformer.TransformerCounters;
 import io.j2o.transformer.rules.CatalogEntry;
@@ -81,7 +82,8 @@ class TransformerTopologyTest {
         props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createDirectories(stateDir.resolve("state")).toString());
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
         driver = new TopologyTestDriver(
-                TransformerTopology.build(TOPICS, serdes, new MappingRules(CATALOG, "customField1", MappingConfig.defaults()), counters), props);
+                TransformerTopology.build(TOPICS, serdes, new MappingRules(CATALOG, "customField1", MappingConfig.defaults()), counters,
+                        ReplayEpochs.none()), props);
         StringSerializer keys = new StringSerializer();
         users = driver.createInputTopic(TOPICS.jiraUsers(), keys, serdes.events().serializer());
         projects = driver.createInputTopic(TOPICS.jiraProjects(), keys, serdes.events().serializer());
