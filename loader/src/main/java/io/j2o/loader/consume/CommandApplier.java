@@ -32,6 +32,8 @@ final class CommandApplier {
 
     private static final Logger LOG = LoggerFactory.getLogger(CommandApplier.class);
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Transformer-only metadata (e.g. the references a command awaited); OpenProject must never see it. */
+    static final String TRANSFORMER_METADATA = "_j2o";
 
     private final Map<CommandKind, Upserter> upserters;
     private final MappingCache cache;
@@ -166,6 +168,7 @@ final class CommandApplier {
         try {
             JsonNode body = command.getBody() == null ? null : MAPPER.readTree(command.getBody());
             if (body instanceof ObjectNode object) {
+                object.remove(TRANSFORMER_METADATA);
                 return object;
             }
             throw new MalformedCommandException("command body is not a JSON object");
