@@ -123,15 +123,22 @@ public final class OpenProjectClient {
         return all;
     }
 
+    /** Elements of an unpaginated collection narrowed by {@code filters}, such as {@code /api/v3/relations}. */
+    public List<JsonNode> elements(String path, ArrayNode filters) {
+        return elements(path + "?filters=" + URLEncoder.encode(filters.toString(), StandardCharsets.UTF_8));
+    }
+
     /** A one-filter array: {@code [{"<name>":{"operator":"<op>","values":[...]}}]}. */
     public static ArrayNode filter(String name, String operator, String... values) {
-        JsonNodeFactory f = JsonNodeFactory.instance;
-        ArrayNode valueArray = f.arrayNode();
+        return and(JsonNodeFactory.instance.arrayNode(), name, operator, values);
+    }
+
+    /** Adds one more (conjunctive) filter to {@code filters} and returns it. */
+    public static ArrayNode and(ArrayNode filters, String name, String operator, String... values) {
+        ArrayNode valueArray = filters.addObject().putObject(name).put("operator", operator).putArray("values");
         for (String v : values) {
             valueArray.add(v);
         }
-        ArrayNode filters = f.arrayNode();
-        filters.addObject().putObject(name).put("operator", operator).set("values", valueArray);
         return filters;
     }
 

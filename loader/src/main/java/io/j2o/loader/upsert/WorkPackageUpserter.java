@@ -48,7 +48,7 @@ public final class WorkPackageUpserter implements Upserter {
             }
             ObjectNode patch = body.deepCopy().put("lockVersion", current.path("lockVersion").asInt());
             try {
-                return UpsertOutcome.of(JournalAction.UPDATED, current, client.patch(self(current), patch));
+                return UpsertOutcome.of(JournalAction.UPDATED, current, client.patch(HalLinks.self(current), patch));
             } catch (OpenProjectException.Conflict conflict) {
                 if (attempt >= CONFLICT_ATTEMPTS) {
                     throw conflict;
@@ -61,13 +61,13 @@ public final class WorkPackageUpserter implements Upserter {
     @Override
     public Optional<UpsertOutcome> delete(String jiraKey, ObjectNode body, Optional<Mapping> known) {
         return find(jiraKey, known).map(current -> {
-            client.delete(self(current));
+            client.delete(HalLinks.self(current));
             return UpsertOutcome.of(JournalAction.DELETED, current, current);
         });
     }
 
     private Optional<JsonNode> find(String jiraKey, Optional<Mapping> known) {
-        Optional<JsonNode> byMapping = known.flatMap(mapping -> client.find(mapping.getHref()));
+        Optional<JsonNode> byMapping = KnownResource.find(client, known);
         if (byMapping.isPresent()) {
             return byMapping;
         }
@@ -76,9 +76,5 @@ public final class WorkPackageUpserter implements Upserter {
             LOG.warn("several work packages carry one Jira key, updating the oldest jiraKey={} count={}", jiraKey, matches.size());
         }
         return matches.stream().min(Comparator.comparingLong(wp -> wp.path("id").asLong()));
-    }
-
-    private static String self(JsonNode resource) {
-        return resource.path("_links").path("self").path("href").asText();
     }
 }
