@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.j2o.loader.openproject.OpenProjectException;
+import io.j2o.loader.upsert.EditedInOpenProjectException;
 import io.j2o.loader.upsert.MalformedCommandException;
 import io.j2o.loader.upsert.UpsertOutcome;
 import io.j2o.loader.upsert.Upserter;
@@ -79,6 +80,8 @@ final class CommandApplier {
             return park(record, "PERMISSION", e.status(), e.getMessage());
         } catch (OpenProjectException.Conflict e) {
             return park(record, "CONFLICT", e.status(), e.getMessage());
+        } catch (EditedInOpenProjectException e) {
+            return park(record, "CONFLICT", null, e.getMessage());
         } catch (MalformedCommandException e) {
             return park(record, "MALFORMED_COMMAND", null, e.getMessage());
         }

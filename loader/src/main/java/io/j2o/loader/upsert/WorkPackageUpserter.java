@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Work packages are found by the Jira key held in a configured custom field; updates carry the lockVersion just read
- * and a 409 re-reads and tries again.
+ * and a 409 re-reads and tries again. A work package whose lockVersion moved on since our last write was edited in
+ * OpenProject: the {@link ConflictPolicy} decides whether our update goes ahead.
  */
 public final class WorkPackageUpserter implements Upserter {
 
@@ -24,11 +25,13 @@ public final class WorkPackageUpserter implements Upserter {
 
     private final OpenProjectClient client;
     private final String jiraKeyField;
+    private final ConflictPolicy conflicts;
 
     /** @param jiraKeyField the API name of the custom field holding the Jira issue key, e.g. {@code customField1} */
-    public WorkPackageUpserter(OpenProjectClient client, String jiraKeyField) {
+    public WorkPackageUpserter(OpenProjectClient client, String jiraKeyField, ConflictPolicy conflicts) {
         this.client = client;
         this.jiraKeyField = jiraKeyField;
+        this.conflicts = conflicts;
     }
 
     @Override
@@ -46,6 +49,10 @@ public final class WorkPackageUpserter implements Upserter {
             if (DesiredState.isSatisfiedBy(body, current)) {
                 return UpsertOutcome.unchanged(current);
             }
+            Optional<Integer> ours = lastWritten(current, known);
+            if (ours.isPresent() && conflicts != ConflictPolicy.JIRA_WINS) {
+                return keepOpenProjectEdit(jiraKey, current, ours.get());
+            }
             ObjectNode patch = body.deepCopy().put("lockVersion", current.path("lockVersion").asInt());
             try {
                 return UpsertOutcome.of(JournalAction.UPDATED, current, client.patch(HalLinks.self(current), patch));
@@ -56,6 +63,32 @@ public final class WorkPackageUpserter implements Upserter {
                 LOG.info("work package changed while we updated it, re-reading jiraKey={} attempt={}", jiraKey, attempt);
             }
         }
+    }
+
+    /**
+     * The lockVersion of our last write when OpenProject's has moved on since (someone edited the work package there);
+     * empty when there is nothing to compare: no mapping, a mapping of another work package, or no version in it.
+     */
+    private static Optional<Integer> lastWritten(JsonNode current, Optional<Mapping> known) {
+        return known.filter(mapping -> mapping.getOpenProjectId() == current.path("id").asLong())
+                .map(Mapping::getLockVersion)
+                .filter(written -> written != current.path("lockVersion").asInt());
+    }
+
+    /**
+     * OPENPROJECT_WINS keeps the whole work package as it is: keeping only the fields edited there would need what we
+     * wrote last, and the mapping holds only its lockVersion. The mapping keeps that old lockVersion, so later Jira
+     * changes are held back too until an operator re-syncs.
+     */
+    private UpsertOutcome keepOpenProjectEdit(String jiraKey, JsonNode current, int ours) {
+        String message = "work package " + HalLinks.self(current) + " (" + jiraKey + ") was edited in OpenProject since j2o"
+                + " wrote it: lockVersion " + ours + " in our mapping, " + current.path("lockVersion").asInt()
+                + " in OpenProject";
+        if (conflicts == ConflictPolicy.PARK) {
+            throw new EditedInOpenProjectException(message);
+        }
+        LOG.warn("{}; kept as edited there (conflictPolicy=OPENPROJECT_WINS), the Jira change is not applied", message);
+        return UpsertOutcome.unchanged(current).withLockVersion(ours);
     }
 
     @Override

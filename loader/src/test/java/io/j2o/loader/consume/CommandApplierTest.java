@@ -3,6 +3,7 @@ package io.j2o.loader.consume;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.j2o.loader.upsert.EditedInOpenProjectException;
 import io.j2o.loader.upsert.UpsertOutcome;
 import io.j2o.loader.upsert.Upserter;
 import io.j2o.schemas.avro.CommandAction;
@@ -76,6 +77,29 @@ class CommandApplierTest {
             assertThat(body.has("_j2o")).isFalse();
             assertThat(body.path("customField1").asText()).isEqualTo("ALPHA-1");
         });
+    }
+
+    @Test
+    void workPackageEditedInOpenProjectUnderParkIsDeadLetteredAsConflictWithTheReason() {
+        Upserter parking = new Upserter() {
+            @Override
+            public UpsertOutcome upsert(ObjectNode body, Optional<Mapping> known) {
+                throw new EditedInOpenProjectException("lockVersion 3 in our mapping, 5 in OpenProject");
+            }
+
+            @Override
+            public Optional<UpsertOutcome> delete(String jiraKey, ObjectNode body, Optional<Mapping> known) {
+                return Optional.empty();
+            }
+        };
+        CommandApplier parkingApplier = new CommandApplier(Map.of(CommandKind.WORK_PACKAGE, parking), new MappingCache(),
+                LoaderListener.NONE, Clock.systemUTC());
+
+        CommandResult result = parkingApplier.apply(record(command("edited on both sides", 50)));
+
+        assertThat(result.deadLetter().getCategory()).isEqualTo("CONFLICT");
+        assertThat(result.deadLetter().getMessage()).contains("3 in our mapping, 5 in OpenProject");
+        assertThat(result.publishMapping()).isFalse();
     }
 
     private static OpenProjectCommand command(String subject, long sourceOffset) {
