@@ -57,7 +57,9 @@ public final class MembershipUpserter implements Upserter {
     private Optional<JsonNode> find(String projectId, String principalId) {
         var filters = OpenProjectClient.filter("project", "=", projectId);
         OpenProjectClient.and(filters, "principal", "=", principalId);
-        return client.list(MEMBERSHIPS, filters).stream().findFirst();
+        // At most one membership per project and principal: one unpaged request (the spec gives this collection no
+        // offset or pageSize parameters).
+        return client.elements(MEMBERSHIPS, filters).stream().findFirst();
     }
 
     private static Set<String> roles(JsonNode resource) {
