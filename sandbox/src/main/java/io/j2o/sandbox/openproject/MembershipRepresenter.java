@@ -22,8 +22,7 @@ final class MembershipRepresenter {
         Hal.link(links, "schema", Hal.API + "/memberships/schema");
         Hal.link(links, "update", self + "/form").put("method", "post");
         Hal.link(links, "updateImmediately", self).put("method", "patch");
-        Project project = store.projects.get(membership.projectId);
-        Hal.link(links, "project", Hal.API + "/projects/" + membership.projectId, project == null ? null : project.name);
+        ProjectRepresenter.link(links, "project", membership.projectId, store);
         User principal = store.users.get(membership.principalId);
         Hal.link(links, "principal", Hal.API + "/users/" + membership.principalId,
                 principal == null ? null : principal.name());

@@ -33,7 +33,7 @@ final class MembershipRoutes {
     void list(Context ctx) {
         List<QueryFilter> sent = HalResponse.filters(ctx);
         List<QueryFilter> filters = sent == null ? List.of() : sent;
-        Predicate<Membership> matcher = filters.stream().map(MembershipRoutes::matcher).reduce(m -> true, Predicate::and);
+        Predicate<Membership> matcher = QueryFilter.all(filters, MembershipRoutes::matcher);
         PageRequest page = PageRequest.from(ctx.queryParam("offset"), ctx.queryParam("pageSize"), 20, maxPageSize);
         HalResponse.send(ctx, 200, store.locked(() -> page.render("Collection", Hal.API + "/memberships", filters,
                 store.memberships.values().stream().filter(matcher).map(m -> MembershipRepresenter.render(m, store))
@@ -42,7 +42,8 @@ final class MembershipRoutes {
 
     void show(Context ctx) {
         int id = HalResponse.intParam(ctx, "id");
-        HalResponse.send(ctx, 200, store.locked(() -> MembershipRepresenter.render(find(id), store)));
+        HalResponse.send(ctx, 200, store.locked(() ->
+                MembershipRepresenter.render(SimulatorStore.existing(store.memberships, id), store)));
     }
 
     void create(Context ctx) {
@@ -78,7 +79,7 @@ final class MembershipRoutes {
         int id = HalResponse.intParam(ctx, "id");
         JsonNode body = RequestGuard.jsonBody(ctx);
         HalResponse.send(ctx, 200, store.locked(() -> {
-            Membership membership = find(id);
+            Membership membership = SimulatorStore.existing(store.memberships, id);
             JsonNode links = body.path("_links");
             for (String fixed : List.of("project", "principal")) {
                 if (links.has(fixed)) {
@@ -100,10 +101,7 @@ final class MembershipRoutes {
 
     void delete(Context ctx) {
         int id = HalResponse.intParam(ctx, "id");
-        store.locked(() -> {
-            find(id);
-            store.memberships.remove(id);
-        });
+        store.locked(() -> store.memberships.remove(SimulatorStore.existing(store.memberships, id).id));
         ctx.status(204);
     }
 
@@ -130,14 +128,6 @@ final class MembershipRoutes {
             errors.add(ApiError.constraint("roles", "Roles need to be assigned."));
         }
         return roles;
-    }
-
-    private Membership find(int id) {
-        Membership membership = store.memberships.get(id);
-        if (membership == null) {
-            throw ApiError.notFound();
-        }
-        return membership;
     }
 
     private static Predicate<Membership> matcher(QueryFilter filter) {

@@ -265,8 +265,10 @@ public final class OpenProjectSimulator implements AutoCloseable {
             state.set("projects", array(store.projects.values().stream().map(ProjectRepresenter::render)));
             state.set("users", array(store.users.values().stream().map(UserRepresenter::render)));
             state.set("workPackages", array(store.workPackages.values().stream().map(workPackages::render)));
-            state.set("relations", array(store.relations.values().stream().map(r -> RelationRepresenter.render(r, store))));
-            state.set("versions", array(store.versions.values().stream().map(v -> VersionRepresenter.render(v, store))));
+            state.set("relations", array(store.relations.values().stream()
+                    .map(r -> RelationRepresenter.render(r, store))));
+            state.set("versions", array(store.versions.values().stream()
+                    .map(v -> VersionRepresenter.render(v, store))));
             state.set("memberships", array(store.memberships.values().stream()
                     .map(m -> MembershipRepresenter.render(m, store))));
             state.set("roles", array(ReferenceData.ROLES.stream().map(MembershipRepresenter::role)));

@@ -21,9 +21,7 @@ final class RelationRoutes {
     }
 
     void list(Context ctx) {
-        List<QueryFilter> sent = HalResponse.filters(ctx);
-        Predicate<Relation> matcher = (sent == null ? List.<QueryFilter>of() : sent).stream()
-                .map(RelationRoutes::matcher).reduce(r -> true, Predicate::and);
+        Predicate<Relation> matcher = QueryFilter.all(HalResponse.filters(ctx), RelationRoutes::matcher);
         HalResponse.send(ctx, 200, store.locked(() -> PageRequest.unpaginated(Hal.API + "/relations",
                 store.relations.values().stream().filter(matcher).map(r -> RelationRepresenter.render(r, store))
                         .toList())));
@@ -31,7 +29,8 @@ final class RelationRoutes {
 
     void show(Context ctx) {
         int id = HalResponse.intParam(ctx, "id");
-        HalResponse.send(ctx, 200, store.locked(() -> RelationRepresenter.render(find(id), store)));
+        HalResponse.send(ctx, 200, store.locked(() ->
+                RelationRepresenter.render(SimulatorStore.existing(store.relations, id), store)));
     }
 
     void create(Context ctx) {
@@ -76,7 +75,7 @@ final class RelationRoutes {
         int id = HalResponse.intParam(ctx, "id");
         JsonNode body = RequestGuard.jsonBody(ctx);
         HalResponse.send(ctx, 200, store.locked(() -> {
-            Relation relation = find(id);
+            Relation relation = SimulatorStore.existing(store.relations, id);
             JsonNode links = body.path("_links");
             for (String fixed : List.of("from", "to")) {
                 if (links.has(fixed)) {
@@ -102,10 +101,7 @@ final class RelationRoutes {
 
     void delete(Context ctx) {
         int id = HalResponse.intParam(ctx, "id");
-        store.locked(() -> {
-            find(id);
-            store.relations.remove(id);
-        });
+        store.locked(() -> store.relations.remove(SimulatorStore.existing(store.relations, id).id));
         ctx.status(204);
     }
 
@@ -118,21 +114,14 @@ final class RelationRoutes {
         }
     }
 
-    private Relation find(int id) {
-        Relation relation = store.relations.get(id);
-        if (relation == null) {
-            throw ApiError.notFound();
-        }
-        return relation;
-    }
-
     private static Predicate<Relation> matcher(QueryFilter filter) {
         List<String> values = filter.values();
         return switch (filter.name() + " " + filter.operator()) {
             case "id =" -> r -> values.contains(String.valueOf(r.id));
             case "from =" -> r -> values.contains(String.valueOf(r.fromId));
             case "to =" -> r -> values.contains(String.valueOf(r.toId));
-            case "involved =" -> r -> values.contains(String.valueOf(r.fromId)) || values.contains(String.valueOf(r.toId));
+            case "involved =" -> r -> values.contains(String.valueOf(r.fromId))
+                    || values.contains(String.valueOf(r.toId));
             case "type =" -> r -> values.contains(r.type);
             default -> throw filter.unsupported();
         };

@@ -126,6 +126,15 @@ final class SimulatorStore {
         timeEntries.values().removeIf(t -> t.workPackageId == id);
     }
 
+    /** The row {@code id} of {@code table}; a 404 when there is none. */
+    static <T> T existing(Map<Integer, T> table, int id) {
+        T row = table.get(id);
+        if (row == null) {
+            throw ApiError.notFound();
+        }
+        return row;
+    }
+
     /** Resolves {@code {id|identifier}} from a project path. */
     Project project(String idOrIdentifier) {
         if (idOrIdentifier.chars().allMatch(Character::isDigit) && !idOrIdentifier.isEmpty()) {

@@ -26,8 +26,7 @@ final class TimeEntryRepresenter {
         Hal.link(links, "update", self + "/form").put("method", "post");
         Hal.link(links, "delete", self).put("method", "delete");
         Hal.link(links, "schema", Hal.API + "/time_entries/schema");
-        Project project = store.projects.get(entry.projectId);
-        Hal.link(links, "project", Hal.API + "/projects/" + entry.projectId, project == null ? null : project.name);
+        ProjectRepresenter.link(links, "project", entry.projectId, store);
         WorkPackage wp = store.workPackages.get(entry.workPackageId);
         String wpHref = Hal.API + "/work_packages/" + entry.workPackageId;
         Hal.link(links, "entity", wpHref, wp == null ? null : wp.subject);

@@ -27,7 +27,7 @@ final class TimeEntryRoutes {
     void list(Context ctx) {
         List<QueryFilter> sent = HalResponse.filters(ctx);
         List<QueryFilter> filters = sent == null ? List.of() : sent;
-        Predicate<TimeEntry> matcher = filters.stream().map(TimeEntryRoutes::matcher).reduce(t -> true, Predicate::and);
+        Predicate<TimeEntry> matcher = QueryFilter.all(filters, TimeEntryRoutes::matcher);
         PageRequest page = PageRequest.from(ctx.queryParam("offset"), ctx.queryParam("pageSize"), 20, maxPageSize);
         HalResponse.send(ctx, 200, store.locked(() -> page.render("Collection", Hal.API + "/time_entries", filters,
                 store.timeEntries.values().stream().filter(matcher).map(t -> TimeEntryRepresenter.render(t, store))
@@ -36,7 +36,8 @@ final class TimeEntryRoutes {
 
     void show(Context ctx) {
         int id = HalResponse.intParam(ctx, "id");
-        HalResponse.send(ctx, 200, store.locked(() -> TimeEntryRepresenter.render(find(id), store)));
+        HalResponse.send(ctx, 200, store.locked(() ->
+                TimeEntryRepresenter.render(SimulatorStore.existing(store.timeEntries, id), store)));
     }
 
     void create(Context ctx) {
@@ -59,7 +60,7 @@ final class TimeEntryRoutes {
         int id = HalResponse.intParam(ctx, "id");
         JsonNode body = RequestGuard.jsonBody(ctx);
         HalResponse.send(ctx, 200, store.locked(() -> {
-            TimeEntry entry = find(id);
+            TimeEntry entry = SimulatorStore.existing(store.timeEntries, id);
             apply(body, entry);
             entry.updatedAt = store.now();
             return TimeEntryRepresenter.render(entry, store);
@@ -68,10 +69,7 @@ final class TimeEntryRoutes {
 
     void delete(Context ctx) {
         int id = HalResponse.intParam(ctx, "id");
-        store.locked(() -> {
-            find(id);
-            store.timeEntries.remove(id);
-        });
+        store.locked(() -> store.timeEntries.remove(SimulatorStore.existing(store.timeEntries, id).id));
         ctx.status(204);
     }
 
@@ -121,14 +119,6 @@ final class TimeEntryRoutes {
         if (body.has("comment")) {
             entry.comment = body.get("comment").path("raw").asText("");
         }
-    }
-
-    private TimeEntry find(int id) {
-        TimeEntry entry = store.timeEntries.get(id);
-        if (entry == null) {
-            throw ApiError.notFound();
-        }
-        return entry;
     }
 
     private static Predicate<TimeEntry> matcher(QueryFilter filter) {

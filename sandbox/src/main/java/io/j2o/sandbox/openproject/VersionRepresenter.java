@@ -27,8 +27,7 @@ final class VersionRepresenter {
         Hal.link(links, "schema", Hal.API + "/versions/schema");
         Hal.link(links, "update", self + "/form").put("method", "post");
         Hal.link(links, "updateImmediately", self).put("method", "patch");
-        Project project = store.projects.get(version.projectId);
-        Hal.link(links, "definingProject", Hal.API + "/projects/" + version.projectId, project == null ? null : project.name);
+        ProjectRepresenter.link(links, "definingProject", version.projectId, store);
         Hal.link(links, "availableInProjects", self + "/projects");
         return node;
     }

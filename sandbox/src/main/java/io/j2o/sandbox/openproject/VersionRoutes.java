@@ -22,9 +22,7 @@ final class VersionRoutes {
     }
 
     void list(Context ctx) {
-        List<QueryFilter> filters = HalResponse.filters(ctx);
-        Predicate<Version> matcher = (filters == null ? List.<QueryFilter>of() : filters).stream()
-                .map(VersionRoutes::matcher).reduce(v -> true, Predicate::and);
+        Predicate<Version> matcher = QueryFilter.all(HalResponse.filters(ctx), VersionRoutes::matcher);
         send(ctx, Hal.API + "/versions", matcher);
     }
 
@@ -45,7 +43,8 @@ final class VersionRoutes {
 
     void show(Context ctx) {
         int id = HalResponse.intParam(ctx, "id");
-        HalResponse.send(ctx, 200, store.locked(() -> VersionRepresenter.render(find(id), store)));
+        HalResponse.send(ctx, 200, store.locked(() ->
+                VersionRepresenter.render(SimulatorStore.existing(store.versions, id), store)));
     }
 
     void create(Context ctx) {
@@ -66,7 +65,7 @@ final class VersionRoutes {
         int id = HalResponse.intParam(ctx, "id");
         JsonNode body = RequestGuard.jsonBody(ctx);
         HalResponse.send(ctx, 200, store.locked(() -> {
-            Version version = find(id);
+            Version version = SimulatorStore.existing(store.versions, id);
             apply(body, version, false);
             version.updatedAt = store.now();
             return VersionRepresenter.render(version, store);
@@ -76,7 +75,7 @@ final class VersionRoutes {
     void delete(Context ctx) {
         int id = HalResponse.intParam(ctx, "id");
         store.locked(() -> {
-            find(id);
+            SimulatorStore.existing(store.versions, id);
             store.versions.remove(id);
             store.workPackages.values().stream().filter(wp -> Integer.valueOf(id).equals(wp.versionId))
                     .forEach(wp -> wp.versionId = null);
@@ -93,7 +92,8 @@ final class VersionRoutes {
             if (!creating) {
                 errors.add(ApiError.readOnly("definingProject"));
             }
-            LinkRef ref = LinkRef.read("definingProject", body.path("_links").get("definingProject"), "projects", errors);
+            LinkRef ref = LinkRef.read("definingProject", body.path("_links").get("definingProject"), "projects",
+                    errors);
             projectId = ref.id() == null ? 0 : ref.id();
         }
         if (name == null || name.isBlank()) {
@@ -112,8 +112,10 @@ final class VersionRoutes {
         if (!SHARINGS.contains(sharing)) {
             errors.add(ApiError.constraint("sharing", "Sharing is not included in the list."));
         }
-        LocalDate start = body.has("startDate") ? WorkPackagePayload.date("startDate", body.get("startDate"), null, errors) : version.startDate;
-        LocalDate end = body.has("endDate") ? WorkPackagePayload.date("endDate", body.get("endDate"), null, errors) : version.endDate;
+        LocalDate start = body.has("startDate")
+                ? WorkPackagePayload.date("startDate", body.get("startDate"), null, errors) : version.startDate;
+        LocalDate end = body.has("endDate")
+                ? WorkPackagePayload.date("endDate", body.get("endDate"), null, errors) : version.endDate;
         if (start != null && end != null && end.isBefore(start)) {
             errors.add(ApiError.constraint("endDate", "Finish date must be greater than or equal to start date."));
         }
@@ -134,14 +136,6 @@ final class VersionRoutes {
     private boolean nameTaken(String name, int projectId, int ownId) {
         return store.versions.values().stream()
                 .anyMatch(v -> v.id != ownId && v.projectId == projectId && v.name.equalsIgnoreCase(name));
-    }
-
-    private Version find(int id) {
-        Version version = store.versions.get(id);
-        if (version == null) {
-            throw ApiError.notFound();
-        }
-        return version;
     }
 
     private static Predicate<Version> matcher(QueryFilter filter) {
