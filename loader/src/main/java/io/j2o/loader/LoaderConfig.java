@@ -1,5 +1,6 @@
 package io.j2o.loader;
 
+import io.j2o.loader.upsert.ConflictPolicy;
 import io.j2o.schemas.topics.Topics;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,8 @@ import java.util.Objects;
  * @param concurrency     commands in flight at once in one loader instance (across keys; one at a time per key)
  * @param maxAttempts     tries per OpenProject request before a transient failure stops the loader
  * @param kafkaProperties passed to every Kafka client unchanged (TLS, SASL, tuning)
+ * @param conflictPolicy  {@code loader.conflictPolicy}: what to do with a work package edited in OpenProject since our
+ *                        last write (default {@link ConflictPolicy#JIRA_WINS})
  */
 public record LoaderConfig(
         String bootstrapServers,
@@ -23,7 +26,15 @@ public record LoaderConfig(
         String jiraKeyField,
         int concurrency,
         int maxAttempts,
-        Map<String, Object> kafkaProperties) {
+        Map<String, Object> kafkaProperties,
+        ConflictPolicy conflictPolicy) {
+
+    /** With the default conflict policy, {@link ConflictPolicy#JIRA_WINS}. */
+    public LoaderConfig(String bootstrapServers, String groupId, Topics topics, String openProjectUrl, String apiKey,
+            String jiraKeyField, int concurrency, int maxAttempts, Map<String, Object> kafkaProperties) {
+        this(bootstrapServers, groupId, topics, openProjectUrl, apiKey, jiraKeyField, concurrency, maxAttempts,
+                kafkaProperties, ConflictPolicy.JIRA_WINS);
+    }
 
     public LoaderConfig {
         kafkaProperties = Map.copyOf(kafkaProperties);
@@ -49,6 +60,9 @@ public record LoaderConfig(
         if (maxAttempts < 1 || maxAttempts > 100) {
             problems.add("loader.maxAttempts: must be 1..100, was " + maxAttempts);
         }
+        if (conflictPolicy == null) {
+            problems.add("loader.conflictPolicy: must be one of JIRA_WINS, OPENPROJECT_WINS, PARK, was null");
+        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
@@ -60,6 +74,6 @@ public record LoaderConfig(
     public String toString() {
         return "LoaderConfig[bootstrapServers=" + bootstrapServers + ", groupId=" + groupId + ", openProjectUrl="
                 + openProjectUrl + ", apiKey=****, jiraKeyField=" + jiraKeyField + ", concurrency=" + concurrency
-                + ", maxAttempts=" + maxAttempts + "]";
+                + ", maxAttempts=" + maxAttempts + ", conflictPolicy=" + conflictPolicy + "]";
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.j2o.loader.openproject.OpenProjectException;
+import io.j2o.loader.upsert.EditedInOpenProjectException;
 import io.j2o.loader.upsert.MalformedCommandException;
 import io.j2o.loader.upsert.UpsertOutcome;
 import io.j2o.loader.upsert.Upserter;
@@ -32,6 +33,8 @@ final class CommandApplier {
 
     private static final Logger LOG = LoggerFactory.getLogger(CommandApplier.class);
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Transformer-only metadata (e.g. the references a command awaited); OpenProject must never see it. */
+    static final String TRANSFORMER_METADATA = "_j2o";
 
     private final Map<CommandKind, Upserter> upserters;
     private final MappingCache cache;
@@ -77,6 +80,8 @@ final class CommandApplier {
             return park(record, "PERMISSION", e.status(), e.getMessage());
         } catch (OpenProjectException.Conflict e) {
             return park(record, "CONFLICT", e.status(), e.getMessage());
+        } catch (EditedInOpenProjectException e) {
+            return park(record, "CONFLICT", null, e.getMessage());
         } catch (MalformedCommandException e) {
             return park(record, "MALFORMED_COMMAND", null, e.getMessage());
         }
@@ -166,6 +171,7 @@ final class CommandApplier {
         try {
             JsonNode body = command.getBody() == null ? null : MAPPER.readTree(command.getBody());
             if (body instanceof ObjectNode object) {
+                object.remove(TRANSFORMER_METADATA);
                 return object;
             }
             throw new MalformedCommandException("command body is not a JSON object");

@@ -24,7 +24,8 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
- * OpenProject API v3 over HTTP: HAL+JSON in and out, API-key basic auth, typed errors, transient ones retried.
+ * OpenProject API v3 over HTTP: HAL+JSON in and out, API-key basic auth, typed errors, transient ones retried, every
+ * request under its host's rate limit and circuit breaker ({@link HostGuard}).
  */
 public final class OpenProjectClient {
 
@@ -37,13 +38,20 @@ public final class OpenProjectClient {
     private final OkHttpClient http;
     private final RetryConfig retryConfig;
     private final Retry retry;
+    private final HostGuard guard;
 
+    /** With {@link HostGuard.Limits#defaults()} for the host's rate limit and circuit breaker. */
     public OpenProjectClient(String baseUrl, String apiKey, OkHttpClient http, int maxAttempts) {
+        this(baseUrl, apiKey, http, maxAttempts, HostGuard.Limits.defaults());
+    }
+
+    public OpenProjectClient(String baseUrl, String apiKey, OkHttpClient http, int maxAttempts, HostGuard.Limits limits) {
         HttpUrl parsed = HttpUrl.parse(baseUrl);
         if (parsed == null) {
             throw new IllegalArgumentException("openproject.url is not an http(s) URL: " + baseUrl);
         }
         this.base = parsed;
+        this.guard = new HostGuard(parsed.host() + ":" + parsed.port(), limits);
         this.authorization = Credentials.basic("apikey", apiKey);
         this.http = http;
         this.retryConfig = RetryConfig.custom()
@@ -123,15 +131,22 @@ public final class OpenProjectClient {
         return all;
     }
 
+    /** Elements of an unpaginated collection narrowed by {@code filters}, such as {@code /api/v3/relations}. */
+    public List<JsonNode> elements(String path, ArrayNode filters) {
+        return elements(path + "?filters=" + URLEncoder.encode(filters.toString(), StandardCharsets.UTF_8));
+    }
+
     /** A one-filter array: {@code [{"<name>":{"operator":"<op>","values":[...]}}]}. */
     public static ArrayNode filter(String name, String operator, String... values) {
-        JsonNodeFactory f = JsonNodeFactory.instance;
-        ArrayNode valueArray = f.arrayNode();
+        return and(JsonNodeFactory.instance.arrayNode(), name, operator, values);
+    }
+
+    /** Adds one more (conjunctive) filter to {@code filters} and returns it. */
+    public static ArrayNode and(ArrayNode filters, String name, String operator, String... values) {
+        ArrayNode valueArray = filters.addObject().putObject(name).put("operator", operator).putArray("values");
         for (String v : values) {
             valueArray.add(v);
         }
-        ArrayNode filters = f.arrayNode();
-        filters.addObject().putObject(name).put("operator", operator).set("values", valueArray);
         return filters;
     }
 
@@ -149,7 +164,16 @@ public final class OpenProjectClient {
         return Retry.decorateSupplier(retry, () -> execute(request.get())).get();
     }
 
+    /** The host's rate limiter and circuit breaker. */
+    public HostGuard guard() {
+        return guard;
+    }
+
     private JsonNode execute(Request request) {
+        return guard.call(() -> exchange(request));
+    }
+
+    private JsonNode exchange(Request request) {
         try (Response response = http.newCall(request).execute()) {
             String text = response.body().string();
             if (response.isSuccessful()) {

@@ -7,6 +7,7 @@ import io.j2o.loader.openproject.OpenProjectClient;
 import io.j2o.schemas.avro.JournalAction;
 import io.j2o.schemas.avro.Mapping;
 import io.j2o.schemas.markers.CommentMarker;
+import io.j2o.schemas.markers.TextMarker;
 import java.util.Optional;
 
 /**
@@ -33,10 +34,10 @@ public final class CommentUpserter implements Upserter {
                     client.post(target.workPackage() + "/activities?notify=false", text(raw)));
         }
         JsonNode current = existing.get();
-        if (raw.equals(CommentLookup.raw(current))) {
+        if (raw.equals(MarkedText.raw(current))) {
             return UpsertOutcome.unchanged(current);
         }
-        return UpsertOutcome.of(JournalAction.UPDATED, current, client.patch(self(current), text(raw)));
+        return UpsertOutcome.of(JournalAction.UPDATED, current, client.patch(HalLinks.self(current), text(raw)));
     }
 
     @Override
@@ -45,31 +46,28 @@ public final class CommentUpserter implements Upserter {
             throw new MalformedCommandException("comment deletion without a body naming its work package and marker");
         }
         Target target = Target.of(body);
-        return find(target, known).map(current -> CommentMarker.isTombstone(CommentLookup.raw(current))
+        return find(target, known).map(current -> CommentMarker.isTombstone(MarkedText.raw(current))
                 ? UpsertOutcome.unchanged(current)
                 : UpsertOutcome.of(JournalAction.DELETED, current,
-                        client.patch(self(current), text(CommentMarker.tombstone(target.commentId())))));
+                        client.patch(HalLinks.self(current), text(CommentMarker.tombstone(target.commentId())))));
     }
 
     /** Empty when the work package itself is gone: its comments went with it. */
     private Optional<JsonNode> find(Target target, Optional<Mapping> known) {
-        Optional<JsonNode> byMapping = known.flatMap(mapping -> client.find(mapping.getHref()))
-                .filter(activity -> CommentLookup.isMarked(activity, target.commentId()));
+        Optional<JsonNode> byMapping = KnownResource.find(client, known)
+                .filter(activity -> MarkedText.isMarked(activity, TextMarker.COMMENT, target.commentId()));
         if (byMapping.isPresent()) {
             return byMapping;
         }
         return client.find(target.workPackage() + "/activities")
-                .flatMap(activities -> CommentLookup.find(activities, target.commentId()));
+                .flatMap(activities -> MarkedText.find(activities.path("_embedded").path("elements"), TextMarker.COMMENT,
+                        target.commentId()));
     }
 
     private static ObjectNode text(String raw) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.putObject("comment").put("raw", raw);
         return body;
-    }
-
-    private static String self(JsonNode resource) {
-        return resource.path("_links").path("self").path("href").asText();
     }
 
     /** Which comment a command is about: its work package and the Jira comment id its marker carries. */

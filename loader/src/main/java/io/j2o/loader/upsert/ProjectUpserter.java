@@ -34,14 +34,11 @@ public final class ProjectUpserter implements Upserter {
     /** Only a project this pipeline created (known by its mapping) is ever deleted. */
     @Override
     public Optional<UpsertOutcome> delete(String jiraKey, ObjectNode body, Optional<Mapping> known) {
-        return known.flatMap(mapping -> client.find(mapping.getHref())).map(current -> {
-            client.delete(PROJECTS + "/" + current.path("id").asLong());
-            return UpsertOutcome.of(JournalAction.DELETED, current, current);
-        });
+        return KnownResource.delete(client, known);
     }
 
     private Optional<JsonNode> find(String identifier, Optional<Mapping> known) {
-        Optional<JsonNode> byMapping = known.flatMap(mapping -> client.find(mapping.getHref()));
+        Optional<JsonNode> byMapping = KnownResource.find(client, known);
         return byMapping.isPresent() ? byMapping : client.find(PROJECTS + "/" + identifier);
     }
 }

@@ -15,6 +15,11 @@ public record UpsertOutcome(JournalAction action, long id, String href, Integer 
         return action != null;
     }
 
+    /** The same outcome recording another lockVersion in the mapping than the one OpenProject holds. */
+    UpsertOutcome withLockVersion(Integer value) {
+        return new UpsertOutcome(action, id, href, value, before, after);
+    }
+
     static UpsertOutcome unchanged(JsonNode current) {
         return of(null, null, current);
     }

@@ -1,5 +1,6 @@
 package io.j2o.loader.upsert;
 
+import io.j2o.loader.LoaderConfig;
 import io.j2o.loader.openproject.OpenProjectClient;
 import io.j2o.schemas.avro.CommandKind;
 import java.util.Map;
@@ -11,11 +12,28 @@ public record Upserters(Map<CommandKind, Upserter> byKind) {
         byKind = Map.copyOf(byKind);
     }
 
+    /** Work packages as the config says: which custom field holds the Jira key, and the conflict policy. */
+    public static Upserters forOpenProject(OpenProjectClient client, LoaderConfig config) {
+        return forOpenProject(client, config.jiraKeyField(), config.conflictPolicy());
+    }
+
     public static Upserters forOpenProject(OpenProjectClient client, String jiraKeyField) {
+        return forOpenProject(client, jiraKeyField, ConflictPolicy.JIRA_WINS);
+    }
+
+    public static Upserters forOpenProject(OpenProjectClient client, String jiraKeyField, ConflictPolicy conflicts) {
         return new Upserters(Map.of(
-                CommandKind.PROJECT, new RetryingUpserter(new ProjectUpserter(client), "project", client.retryConfig()),
-                CommandKind.WORK_PACKAGE, new RetryingUpserter(new WorkPackageUpserter(client, jiraKeyField), "work_package",
-                        client.retryConfig()),
-                CommandKind.COMMENT, new RetryingUpserter(new CommentUpserter(client), "comment", client.retryConfig())));
+                CommandKind.PROJECT, retrying(new ProjectUpserter(client), "project", client),
+                CommandKind.USER, retrying(new UserUpserter(client), "user", client),
+                CommandKind.MEMBERSHIP, retrying(new MembershipUpserter(client), "membership", client),
+                CommandKind.VERSION, retrying(new VersionUpserter(client), "version", client),
+                CommandKind.WORK_PACKAGE, retrying(new WorkPackageUpserter(client, jiraKeyField, conflicts), "work_package", client),
+                CommandKind.RELATION, retrying(new RelationUpserter(client), "relation", client),
+                CommandKind.COMMENT, retrying(new CommentUpserter(client), "comment", client),
+                CommandKind.TIME_ENTRY, retrying(new TimeEntryUpserter(client), "time_entry", client)));
+    }
+
+    private static Upserter retrying(Upserter upserter, String name, OpenProjectClient client) {
+        return new RetryingUpserter(upserter, name, client.retryConfig());
     }
 }

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Work packages are found by the Jira key held in a configured custom field; updates carry the lockVersion just read
- * and a 409 re-reads and tries again.
+ * and a 409 re-reads and tries again. A work package whose lockVersion moved on since our last write was edited in
+ * OpenProject: the {@link ConflictPolicy} decides whether our update goes ahead.
  */
 public final class WorkPackageUpserter implements Upserter {
 
@@ -24,11 +25,13 @@ public final class WorkPackageUpserter implements Upserter {
 
     private final OpenProjectClient client;
     private final String jiraKeyField;
+    private final ConflictPolicy conflicts;
 
     /** @param jiraKeyField the API name of the custom field holding the Jira issue key, e.g. {@code customField1} */
-    public WorkPackageUpserter(OpenProjectClient client, String jiraKeyField) {
+    public WorkPackageUpserter(OpenProjectClient client, String jiraKeyField, ConflictPolicy conflicts) {
         this.client = client;
         this.jiraKeyField = jiraKeyField;
+        this.conflicts = conflicts;
     }
 
     @Override
@@ -46,9 +49,13 @@ public final class WorkPackageUpserter implements Upserter {
             if (DesiredState.isSatisfiedBy(body, current)) {
                 return UpsertOutcome.unchanged(current);
             }
+            Optional<Integer> ours = lastWritten(current, known);
+            if (ours.isPresent() && conflicts != ConflictPolicy.JIRA_WINS) {
+                return keepOpenProjectEdit(jiraKey, current, ours.get());
+            }
             ObjectNode patch = body.deepCopy().put("lockVersion", current.path("lockVersion").asInt());
             try {
-                return UpsertOutcome.of(JournalAction.UPDATED, current, client.patch(self(current), patch));
+                return UpsertOutcome.of(JournalAction.UPDATED, current, client.patch(HalLinks.self(current), patch));
             } catch (OpenProjectException.Conflict conflict) {
                 if (attempt >= CONFLICT_ATTEMPTS) {
                     throw conflict;
@@ -58,16 +65,42 @@ public final class WorkPackageUpserter implements Upserter {
         }
     }
 
+    /**
+     * The lockVersion of our last write when OpenProject's has moved on since (someone edited the work package there);
+     * empty when there is nothing to compare: no mapping, a mapping of another work package, or no version in it.
+     */
+    private static Optional<Integer> lastWritten(JsonNode current, Optional<Mapping> known) {
+        return known.filter(mapping -> mapping.getOpenProjectId() == current.path("id").asLong())
+                .map(Mapping::getLockVersion)
+                .filter(written -> written != current.path("lockVersion").asInt());
+    }
+
+    /**
+     * OPENPROJECT_WINS keeps the whole work package as it is: keeping only the fields edited there would need what we
+     * wrote last, and the mapping holds only its lockVersion. The mapping keeps that old lockVersion, so later Jira
+     * changes are held back too until an operator re-syncs.
+     */
+    private UpsertOutcome keepOpenProjectEdit(String jiraKey, JsonNode current, int ours) {
+        String message = "work package " + HalLinks.self(current) + " (" + jiraKey + ") was edited in OpenProject since j2o"
+                + " wrote it: lockVersion " + ours + " in our mapping, " + current.path("lockVersion").asInt()
+                + " in OpenProject";
+        if (conflicts == ConflictPolicy.PARK) {
+            throw new EditedInOpenProjectException(message);
+        }
+        LOG.warn("{}; kept as edited there (conflictPolicy=OPENPROJECT_WINS), the Jira change is not applied", message);
+        return UpsertOutcome.unchanged(current).withLockVersion(ours);
+    }
+
     @Override
     public Optional<UpsertOutcome> delete(String jiraKey, ObjectNode body, Optional<Mapping> known) {
         return find(jiraKey, known).map(current -> {
-            client.delete(self(current));
+            client.delete(HalLinks.self(current));
             return UpsertOutcome.of(JournalAction.DELETED, current, current);
         });
     }
 
     private Optional<JsonNode> find(String jiraKey, Optional<Mapping> known) {
-        Optional<JsonNode> byMapping = known.flatMap(mapping -> client.find(mapping.getHref()));
+        Optional<JsonNode> byMapping = KnownResource.find(client, known);
         if (byMapping.isPresent()) {
             return byMapping;
         }
@@ -76,9 +109,5 @@ public final class WorkPackageUpserter implements Upserter {
             LOG.warn("several work packages carry one Jira key, updating the oldest jiraKey={} count={}", jiraKey, matches.size());
         }
         return matches.stream().min(Comparator.comparingLong(wp -> wp.path("id").asLong()));
-    }
-
-    private static String self(JsonNode resource) {
-        return resource.path("_links").path("self").path("href").asText();
     }
 }

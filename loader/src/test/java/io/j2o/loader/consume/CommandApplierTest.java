@@ -3,6 +3,7 @@ package io.j2o.loader.consume;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.j2o.loader.upsert.EditedInOpenProjectException;
 import io.j2o.loader.upsert.UpsertOutcome;
 import io.j2o.loader.upsert.Upserter;
 import io.j2o.schemas.avro.CommandAction;
@@ -24,15 +25,18 @@ import org.junit.jupiter.api.Test;
 class CommandApplierTest {
 
     private final List<String> applied = new ArrayList<>();
+    private final List<ObjectNode> bodies = new ArrayList<>();
     private final Upserter recording = new Upserter() {
         @Override
         public UpsertOutcome upsert(ObjectNode body, Optional<Mapping> known) {
             applied.add(body.path("subject").asText());
+            bodies.add(body);
             return new UpsertOutcome(JournalAction.UPDATED, 12, "/api/v3/work_packages/12", 1, null, body);
         }
 
         @Override
         public Optional<UpsertOutcome> delete(String jiraKey, ObjectNode body, Optional<Mapping> known) {
+            bodies.add(body);
             return Optional.empty();
         }
     };
@@ -55,6 +59,47 @@ class CommandApplierTest {
         applier.apply(record(command("v2", 40)));
 
         assertThat(applied).containsExactly("v1", "v2");
+    }
+
+    @Test
+    void transformerMetadataNeverReachesAnUpserter() {
+        String awaiting = ",\"_j2o\":{\"awaits\":[\"j2o:ref:user:7\"]}}";
+        OpenProjectCommand upsert = command("with metadata", 30);
+        upsert.setBody(upsert.getBody().replaceFirst("}$", awaiting));
+        OpenProjectCommand delete = command("deleted", 31);
+        delete.setAction(CommandAction.DELETE);
+        delete.setBody(delete.getBody().replaceFirst("}$", awaiting));
+
+        applier.apply(record(upsert));
+        applier.apply(record(delete));
+
+        assertThat(bodies).hasSize(2).allSatisfy(body -> {
+            assertThat(body.has("_j2o")).isFalse();
+            assertThat(body.path("customField1").asText()).isEqualTo("ALPHA-1");
+        });
+    }
+
+    @Test
+    void workPackageEditedInOpenProjectUnderParkIsDeadLetteredAsConflictWithTheReason() {
+        Upserter parking = new Upserter() {
+            @Override
+            public UpsertOutcome upsert(ObjectNode body, Optional<Mapping> known) {
+                throw new EditedInOpenProjectException("lockVersion 3 in our mapping, 5 in OpenProject");
+            }
+
+            @Override
+            public Optional<UpsertOutcome> delete(String jiraKey, ObjectNode body, Optional<Mapping> known) {
+                return Optional.empty();
+            }
+        };
+        CommandApplier parkingApplier = new CommandApplier(Map.of(CommandKind.WORK_PACKAGE, parking), new MappingCache(),
+                LoaderListener.NONE, Clock.systemUTC());
+
+        CommandResult result = parkingApplier.apply(record(command("edited on both sides", 50)));
+
+        assertThat(result.deadLetter().getCategory()).isEqualTo("CONFLICT");
+        assertThat(result.deadLetter().getMessage()).contains("3 in our mapping, 5 in OpenProject");
+        assertThat(result.publishMapping()).isFalse();
     }
 
     private static OpenProjectCommand command(String subject, long sourceOffset) {

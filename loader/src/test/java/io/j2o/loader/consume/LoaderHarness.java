@@ -73,15 +73,14 @@ final class LoaderHarness implements AutoCloseable {
 
     /** Creates a project straight in OpenProject and returns its href, for work packages to point at. */
     String createProject(String identifier) {
-        return client.post("/api/v3/projects", JSON.createObjectNode().put("identifier", identifier).put("name", identifier))
-                .path("_links").path("self").path("href").asText();
+        return create("/api/v3/projects", JSON.createObjectNode().put("identifier", identifier).put("name", identifier));
     }
 
     /** Creates a work package straight in OpenProject and returns its href, for comments to point at. */
     String createWorkPackage(String projectHref, String jiraKey) {
         ObjectNode body = JSON.createObjectNode().put("subject", jiraKey).put(JIRA_KEY_FIELD, jiraKey);
         body.putObject("_links").putObject("project").put("href", projectHref);
-        return client.post("/api/v3/work_packages", body).path("_links").path("self").path("href").asText();
+        return create("/api/v3/work_packages", body);
     }
 
     /** An upsert of Jira comment {@code jiraCommentId} on the work package at {@code workPackageHref}. */
@@ -106,6 +105,17 @@ final class LoaderHarness implements AutoCloseable {
     static OpenProjectCommand project(long jiraId, String identifier) {
         ObjectNode body = JSON.createObjectNode().put("identifier", identifier).put("name", identifier);
         return command(CommandKind.PROJECT, jiraId, identifier.toUpperCase(), "sum-" + identifier, body);
+    }
+
+    /** An upsert of {@code kind} for Jira entity {@code jiraId} with {@code body}, keyed as the transformer keys it. */
+    static Map.Entry<String, OpenProjectCommand> upsert(CommandKind kind, long jiraId, ObjectNode body) {
+        String key = kind.name().toLowerCase(java.util.Locale.ROOT) + ":" + jiraId;
+        return Map.entry(key, command(kind, jiraId, key, "sum-" + key, body));
+    }
+
+    /** Posts {@code body} straight to OpenProject and returns the new resource's href. */
+    String create(String path, ObjectNode body) {
+        return client.post(path, body).path("_links").path("self").path("href").asText();
     }
 
     private static OpenProjectCommand command(CommandKind kind, long jiraId, String jiraKey, String checksum, ObjectNode body) {

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Every request the loader sends to OpenProject, and every answer it gets from the simulator, checked against
- * OpenProject's own OpenAPI spec: creates, lookups by the Jira-key filter, updates with lockVersion, comments.
+ * OpenProject's own OpenAPI spec: creates, lookups by the Jira-key filter, updates with lockVersion, comments, and the
+ * users, versions, relations, time entries and memberships a migration writes.
  */
 @ExtendWith(EmbeddedKafkaExtension.class)
 class LoaderRequestsContractIT {
@@ -39,6 +40,10 @@ class LoaderRequestsContractIT {
             commands.add(Map.entry(LoaderHarness.workPackageKey(20001), LoaderHarness.workPackage(20001, "ALPHA-1", "v2", projectHref)));
             commands.add(Map.entry(LoaderHarness.workPackageKey(20002), LoaderHarness.workPackage(20002, "ALPHA-2", "v1", projectHref)));
             commands.add(Map.entry("comment:30001", LoaderHarness.comment(30001, "ALPHA-1", "First comment", existing)));
+            CrashedKind.Fixtures fixtures = CrashedKind.Fixtures.create(harness, 2);
+            for (CrashedKind kind : CrashedKind.values()) {
+                commands.addAll(kind.commands(fixtures, 2));
+            }
             harness.produce(commands);
 
             CommandLoader loader = harness.loader(prefix + "loader", 4, LoaderListener.NONE);
@@ -58,7 +63,10 @@ class LoaderRequestsContractIT {
             }
             System.out.println("loader exchanges checked against the OpenProject spec: " + calls);
             assertThat(calls).containsKeys("GET /api/v3/work_packages", "POST /api/v3/work_packages",
-                    "PATCH /api/v3/work_packages/{id}", "POST /api/v3/work_packages/{id}/activities");
+                    "PATCH /api/v3/work_packages/{id}", "POST /api/v3/work_packages/{id}/activities",
+                    "GET /api/v3/users", "POST /api/v3/users", "GET /api/v3/projects/{id}/versions", "POST /api/v3/versions",
+                    "GET /api/v3/relations", "POST /api/v3/work_packages/{id}/relations", "GET /api/v3/time_entries",
+                    "POST /api/v3/time_entries", "GET /api/v3/memberships", "POST /api/v3/memberships");
             assertThat(spec.get().findings()).as("spec violations not explained by a known spec error").isEmpty();
         }
     }

@@ -50,4 +50,16 @@ class DesiredStateTest {
                 child)).as("moved").isFalse();
         assertThat(DesiredState.isSatisfiedBy(noParent, child)).as("cleared").isFalse();
     }
+
+    @Test
+    void hoursAreComparedByLengthNotByHowTheyAreWritten() throws Exception {
+        JsonNode current = JSON.readTree("{\"estimatedTime\":\"PT1H30M\",\"remainingTime\":\"PT0H20M15S\",\"dueDate\":null}");
+
+        assertThat(DesiredState.isSatisfiedBy(JSON.readTree("{\"estimatedTime\":\"PT1.5H\",\"remainingTime\":\"PT0.3375H\"}"),
+                current)).isTrue();
+        assertThat(DesiredState.isSatisfiedBy(JSON.readTree("{\"estimatedTime\":\"PT1.75H\"}"), current)).isFalse();
+        assertThat(DesiredState.isSatisfiedBy(JSON.readTree("{\"estimatedTime\":null}"), current)).as("cleared").isFalse();
+        assertThat(DesiredState.isSatisfiedBy(JSON.readTree("{\"dueDate\":\"2024-05-01\"}"), current)).isFalse();
+        assertThat(DesiredState.isSatisfiedBy(JSON.readTree("{\"dueDate\":null}"), current)).isTrue();
+    }
 }

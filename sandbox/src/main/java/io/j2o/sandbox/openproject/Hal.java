@@ -60,11 +60,11 @@ final class Hal {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
-    /** Hour-based durations render as {@code PTnH[nM]}, as OpenProject does for work and spent time. */
+    /** Hour-based durations render as {@code PTnH[nM][nS]}, as OpenProject does for work and spent time. */
     static String hours(Duration duration) {
-        long minutes = duration.toMinutes();
-        long hours = minutes / 60;
-        long rest = minutes % 60;
-        return "PT" + hours + "H" + (rest == 0 ? "" : rest + "M");
+        long seconds = duration.toSeconds();
+        long minutes = (seconds / 60) % 60;
+        long rest = seconds % 60;
+        return "PT" + seconds / 3600 + "H" + (minutes == 0 ? "" : minutes + "M") + (rest == 0 ? "" : rest + "S");
     }
 }

@@ -109,6 +109,10 @@ public final class OpenProjectSimulator implements AutoCloseable {
         var wps = new WorkPackageRoutes(store, workPackages,
                 new WorkPackagePayload(store, options.writeReadonlyAttributes()), max);
         var activities = new ActivityRoutes(store);
+        var versions = new VersionRoutes(store);
+        var relations = new RelationRoutes(store);
+        var timeEntries = new TimeEntryRoutes(store, max);
+        var memberships = new MembershipRoutes(store, max);
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.host = "127.0.0.1";
@@ -163,6 +167,30 @@ public final class OpenProjectSimulator implements AutoCloseable {
             r.get("/api/v3/users", users::list);
             r.post("/api/v3/users", users::create);
             r.get("/api/v3/users/{id}", users::show);
+            r.patch("/api/v3/users/{id}", users::update);
+            r.get("/api/v3/projects/{id}/versions", versions::listInProject);
+            r.get("/api/v3/versions", versions::list);
+            r.post("/api/v3/versions", versions::create);
+            r.get("/api/v3/versions/{id}", versions::show);
+            r.patch("/api/v3/versions/{id}", versions::update);
+            r.delete("/api/v3/versions/{id}", versions::delete);
+            r.post("/api/v3/work_packages/{id}/relations", relations::create);
+            r.get("/api/v3/relations", relations::list);
+            r.get("/api/v3/relations/{id}", relations::show);
+            r.patch("/api/v3/relations/{id}", relations::update);
+            r.delete("/api/v3/relations/{id}", relations::delete);
+            r.get("/api/v3/time_entries", timeEntries::list);
+            r.post("/api/v3/time_entries", timeEntries::create);
+            r.get("/api/v3/time_entries/{id}", timeEntries::show);
+            r.patch("/api/v3/time_entries/{id}", timeEntries::update);
+            r.delete("/api/v3/time_entries/{id}", timeEntries::delete);
+            r.get("/api/v3/roles", memberships::roles);
+            r.get("/api/v3/roles/{id}", memberships::role);
+            r.get("/api/v3/memberships", memberships::list);
+            r.post("/api/v3/memberships", memberships::create);
+            r.get("/api/v3/memberships/{id}", memberships::show);
+            r.patch("/api/v3/memberships/{id}", memberships::update);
+            r.delete("/api/v3/memberships/{id}", memberships::delete);
             r.get("/api/v3/work_packages", wps::list);
             r.post("/api/v3/work_packages", wps::create);
             r.get("/api/v3/work_packages/{id}", wps::show);
@@ -237,10 +265,17 @@ public final class OpenProjectSimulator implements AutoCloseable {
             state.set("projects", array(store.projects.values().stream().map(ProjectRepresenter::render)));
             state.set("users", array(store.users.values().stream().map(UserRepresenter::render)));
             state.set("workPackages", array(store.workPackages.values().stream().map(workPackages::render)));
-            state.set("relations", array(Stream.empty()));
+            state.set("relations", array(store.relations.values().stream()
+                    .map(r -> RelationRepresenter.render(r, store))));
+            state.set("versions", array(store.versions.values().stream()
+                    .map(v -> VersionRepresenter.render(v, store))));
+            state.set("memberships", array(store.memberships.values().stream()
+                    .map(m -> MembershipRepresenter.render(m, store))));
+            state.set("roles", array(ReferenceData.ROLES.stream().map(MembershipRepresenter::role)));
             state.set("activities", array(store.activities.values().stream()
                     .map(a -> ActivityRepresenter.render(a, store))));
-            state.set("timeEntries", array(Stream.empty()));
+            state.set("timeEntries", array(store.timeEntries.values().stream()
+                    .map(t -> TimeEntryRepresenter.render(t, store))));
             state.set("attachments", array(Stream.empty()));
             state.set("types", array(ReferenceData.TYPES.stream().map(referenceData::type)));
             state.set("statuses", array(ReferenceData.STATUSES.stream().map(referenceData::status)));
@@ -269,6 +304,23 @@ public final class OpenProjectSimulator implements AutoCloseable {
     /** Every journal of every work package, comments and attribute changes alike, oldest first. */
     public List<ObjectNode> activities() {
         return render(store.activities.values(), a -> ActivityRepresenter.render(a, store));
+    }
+
+    public List<ObjectNode> versions() {
+        return render(store.versions.values(), v -> VersionRepresenter.render(v, store));
+    }
+
+    /** Relations in their stored direction: {@code precedes} and the other reverse types read back reversed. */
+    public List<ObjectNode> relations() {
+        return render(store.relations.values(), r -> RelationRepresenter.render(r, store));
+    }
+
+    public List<ObjectNode> timeEntries() {
+        return render(store.timeEntries.values(), t -> TimeEntryRepresenter.render(t, store));
+    }
+
+    public List<ObjectNode> memberships() {
+        return render(store.memberships.values(), m -> MembershipRepresenter.render(m, store));
     }
 
     private <T> List<ObjectNode> render(Collection<T> values, Function<T, ObjectNode> representer) {

@@ -38,4 +38,10 @@ final class ProjectRepresenter {
         links.putArray("ancestors");
         return node;
     }
+
+    /** {@code _links.<name>} to project {@code id}, titled with its name. Call under the store's lock. */
+    static void link(ObjectNode links, String name, int id, SimulatorStore store) {
+        Project project = store.projects.get(id);
+        Hal.link(links, name, Hal.API + "/projects/" + id, project == null ? null : project.name);
+    }
 }

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /** One entry of the {@code filters} query parameter: {@code {"<name>":{"operator":"=","values":["1"]}}}. */
 record QueryFilter(String name, String operator, List<String> values) {
@@ -45,6 +47,12 @@ record QueryFilter(String name, String operator, List<String> values) {
             filters.add(new QueryFilter(only.getKey(), operator.asText(), List.copyOf(values)));
         }
         return filters;
+    }
+
+    /** All {@code filters} at once (they are conjunctive); {@code null}, no filter sent, matches everything. */
+    static <T> Predicate<T> all(List<QueryFilter> filters, Function<QueryFilter, Predicate<T>> matcher) {
+        return (filters == null ? List.<QueryFilter>of() : filters).stream().map(matcher)
+                .reduce(row -> true, Predicate::and);
     }
 
     static String toJson(List<QueryFilter> filters) {

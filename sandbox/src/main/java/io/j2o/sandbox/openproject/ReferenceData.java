@@ -47,6 +47,27 @@ final class ReferenceData {
             new Priority(9, "High", "#FF922B", false),
             new Priority(10, "Immediate", "#F03E3E", false));
 
+    /** Time-entry activities share the enumerations table with priorities, hence ids 1..6. */
+    record TimeEntryActivity(int id, String name, boolean isDefault) {
+    }
+
+    static final List<TimeEntryActivity> TIME_ENTRY_ACTIVITIES = List.of(
+            new TimeEntryActivity(1, "Management", false),
+            new TimeEntryActivity(2, "Specification", false),
+            new TimeEntryActivity(3, "Development", true),
+            new TimeEntryActivity(4, "Testing", false),
+            new TimeEntryActivity(5, "Support", false),
+            new TimeEntryActivity(6, "Other", false));
+
+    /** Roles a fresh instance seeds; 1 and 2 are the built-in non-member and anonymous roles, not grantable. */
+    record Role(int id, String name) {
+    }
+
+    static final List<Role> ROLES = List.of(
+            new Role(3, "Project admin"),
+            new Role(4, "Member"),
+            new Role(5, "Reader"));
+
     private ReferenceData() {
     }
 
@@ -60,6 +81,18 @@ final class ReferenceData {
 
     static Priority priority(int id) {
         return PRIORITIES.stream().filter(p -> p.id() == id).findFirst().orElse(null);
+    }
+
+    static TimeEntryActivity timeEntryActivity(int id) {
+        return TIME_ENTRY_ACTIVITIES.stream().filter(a -> a.id() == id).findFirst().orElse(null);
+    }
+
+    static TimeEntryActivity defaultTimeEntryActivity() {
+        return TIME_ENTRY_ACTIVITIES.stream().filter(TimeEntryActivity::isDefault).findFirst().orElseThrow();
+    }
+
+    static Role role(int id) {
+        return ROLES.stream().filter(r -> r.id() == id).findFirst().orElse(null);
     }
 
     static Status defaultStatus() {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,6 +20,10 @@ final class SimulatorStore {
     final Map<Integer, User> users = new TreeMap<>();
     final Map<Integer, WorkPackage> workPackages = new TreeMap<>();
     final Map<Integer, Activity> activities = new TreeMap<>();
+    final Map<Integer, Version> versions = new TreeMap<>();
+    final Map<Integer, Relation> relations = new TreeMap<>();
+    final Map<Integer, TimeEntry> timeEntries = new TreeMap<>();
+    final Map<Integer, Membership> memberships = new TreeMap<>();
     final List<CustomFieldDefinition> customFields;
 
     private final Clock clock;
@@ -27,6 +32,8 @@ final class SimulatorStore {
     private int nextUserId = 1;
     private int nextWorkPackageId = 1;
     private int nextActivityId = 1;
+    // Ids of the resources added later, per kind: like the database, never reused after a deletion.
+    private final Map<String, Integer> lastIds = new HashMap<>();
 
     SimulatorStore(List<CustomFieldDefinition> customFields, Clock clock) {
         this.customFields = List.copyOf(customFields);
@@ -83,6 +90,11 @@ final class SimulatorStore {
         return workPackage;
     }
 
+    /** The next id of {@code kind} (e.g. {@code "versions"}): 1, 2, 3… */
+    int nextId(String kind) {
+        return lastIds.merge(kind, 1, Integer::sum);
+    }
+
     void journal(WorkPackage workPackage, int userId, List<String> details) {
         addActivity(workPackage.id, userId, details, "", workPackage.updatedAt);
     }
@@ -110,6 +122,17 @@ final class SimulatorStore {
         children.forEach(this::deleteWorkPackage);
         workPackages.remove(id);
         activities.values().removeIf(a -> a.workPackageId() == id);
+        relations.values().removeIf(r -> r.fromId == id || r.toId == id);
+        timeEntries.values().removeIf(t -> t.workPackageId == id);
+    }
+
+    /** The row {@code id} of {@code table}; a 404 when there is none. */
+    static <T> T existing(Map<Integer, T> table, int id) {
+        T row = table.get(id);
+        if (row == null) {
+            throw ApiError.notFound();
+        }
+        return row;
     }
 
     /** Resolves {@code {id|identifier}} from a project path. */

@@ -15,6 +15,21 @@ final class User {
     Instant createdAt;
     Instant updatedAt;
 
+    User copy() {
+        User u = new User();
+        u.id = id;
+        u.login = login;
+        u.email = email;
+        u.firstName = firstName;
+        u.lastName = lastName;
+        u.admin = admin;
+        u.status = status;
+        u.language = language;
+        u.createdAt = createdAt;
+        u.updatedAt = updatedAt;
+        return u;
+    }
+
     String name() {
         return firstName + " " + lastName;
     }

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
-/** {@code /api/v3/users}: list, show by id or {@code me}, and create with the user contract's checks. */
+/** {@code /api/v3/users}: list, show by id or {@code me}, create and update with the user contract's checks. */
 final class UserRoutes {
 
     /** The API user is the seeded admin: the key authenticates as user 1. */
@@ -61,6 +61,33 @@ final class UserRoutes {
         HalResponse.send(ctx, 201, body);
     }
 
+    /** Names, login, email and language; status changes go through lock/unlock, as on the real server. */
+    void update(Context ctx) {
+        int userId = HalResponse.intParam(ctx, "id");
+        JsonNode payload = RequestGuard.jsonBody(ctx);
+        ObjectNode body = store.locked(() -> {
+            User current = store.users.get(userId);
+            if (current == null) {
+                throw ApiError.notFound();
+            }
+            if (payload.has("status")) {
+                throw ApiError.readOnly("status");
+            }
+            User changed = current.copy();
+            changed.login = payload.has("login") ? text(payload, "login") : current.login;
+            changed.email = payload.has("email") ? text(payload, "email") : current.email;
+            changed.firstName = payload.has("firstName") ? text(payload, "firstName") : current.firstName;
+            changed.lastName = payload.has("lastName") ? text(payload, "lastName") : current.lastName;
+            changed.language = payload.hasNonNull("language") ? payload.get("language").asText() : current.language;
+            validate(changed, null);
+            changed.updatedAt = store.now();
+            store.users.put(userId, changed);
+            return UserRepresenter.render(changed);
+        });
+        HalResponse.send(ctx, 200, body);
+    }
+
+    /** {@code password} counts only on create (id 0): an update never sets one here. */
     private void validate(User user, String password) {
         List<ApiError> errors = new ArrayList<>();
         required(errors, "login", "Username", user.login, 256);
@@ -71,18 +98,18 @@ final class UserRoutes {
             errors.add(ApiError.constraint("email", "Email is not a valid email address."));
         }
         boolean loginTaken = user.login != null && store.users.values().stream()
-                .anyMatch(u -> u.login.equalsIgnoreCase(user.login));
+                .anyMatch(u -> u.id != user.id && u.login.equalsIgnoreCase(user.login));
         if (loginTaken) {
             errors.add(ApiError.constraint("login", "Username has already been taken."));
         }
         boolean emailTaken = user.email != null && store.users.values().stream()
-                .anyMatch(u -> u.email.equalsIgnoreCase(user.email));
+                .anyMatch(u -> u.id != user.id && u.email.equalsIgnoreCase(user.email));
         if (emailTaken) {
             errors.add(ApiError.constraint("email", "Email has already been taken."));
         }
-        if (!user.status.equals("active") && !user.status.equals("invited")) {
+        if (user.id == 0 && !user.status.equals("active") && !user.status.equals("invited")) {
             errors.add(ApiError.constraint("status", "Status is invalid on create."));
-        } else if (user.status.equals("active") && (password == null || password.length() < 10)) {
+        } else if (user.id == 0 && user.status.equals("active") && (password == null || password.length() < 10)) {
             errors.add(ApiError.constraint("password", "Password is too short (minimum is 10 characters)."));
         }
         if (!errors.isEmpty()) {

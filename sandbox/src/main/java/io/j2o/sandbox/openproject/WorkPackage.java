@@ -22,6 +22,8 @@ final class WorkPackage {
     LocalDate startDate;
     LocalDate dueDate;
     Duration estimatedTime;
+    Duration remainingTime;
+    Integer versionId;
     TreeMap<Integer, JsonNode> customValues = new TreeMap<>();
     int lockVersion;
     Instant createdAt;
@@ -43,6 +45,8 @@ final class WorkPackage {
         w.startDate = startDate;
         w.dueDate = dueDate;
         w.estimatedTime = estimatedTime;
+        w.remainingTime = remainingTime;
+        w.versionId = versionId;
         w.customValues = new TreeMap<>(customValues);
         w.lockVersion = lockVersion;
         w.createdAt = createdAt;

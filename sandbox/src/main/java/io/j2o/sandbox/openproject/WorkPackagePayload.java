@@ -51,7 +51,11 @@ final class WorkPackagePayload {
             wp.dueDate = wp.startDate;
         }
         if (body.has("estimatedTime")) {
-            wp.estimatedTime = duration(body.get("estimatedTime"), wp.estimatedTime, errors);
+            wp.estimatedTime = duration("estimatedTime", "Work", body.get("estimatedTime"), wp.estimatedTime, errors);
+        }
+        if (body.has("remainingTime")) {
+            wp.remainingTime = duration("remainingTime", "Remaining work", body.get("remainingTime"),
+                    wp.remainingTime, errors);
         }
         for (CustomFieldDefinition field : store.customFields) {
             if (body.has(field.property())) {
@@ -93,16 +97,15 @@ final class WorkPackagePayload {
             parent(links.get("parent"), wp, errors);
         }
         if (links.has("version")) {
-            LinkRef ref = LinkRef.read("version", links.get("version"), "versions", errors);
-            if (ref.valid() && ref.id() != null) {
-                // The simulator has no versions yet, so no version is assignable.
-                errors.add(ApiError.constraint("version", "Version is not set to one of the allowed values."));
-            }
+            version(links.get("version"), wp, errors);
         }
         if (wp.subject == null || wp.subject.isBlank()) {
             errors.add(ApiError.constraint("subject", "Subject can't be blank."));
         } else if (wp.subject.length() > 255) {
             errors.add(ApiError.constraint("subject", "Subject is too long (maximum is 255 characters)."));
+        }
+        if (wp.estimatedTime != null && wp.remainingTime != null && wp.remainingTime.compareTo(wp.estimatedTime) > 0) {
+            errors.add(ApiError.constraint("remainingTime", "Remaining work must be less than or equal to Work."));
         }
         if (!type.isMilestone() && wp.startDate != null && wp.dueDate != null && wp.dueDate.isBefore(wp.startDate)) {
             errors.add(ApiError.constraint("dueDate", "Finish date must be greater than or equal to start date."));
@@ -146,7 +149,7 @@ final class WorkPackagePayload {
         }
     }
 
-    private static LocalDate date(String property, JsonNode value, LocalDate current, List<ApiError> errors) {
+    static LocalDate date(String property, JsonNode value, LocalDate current, List<ApiError> errors) {
         if (value.isNull()) {
             return null;
         }
@@ -159,22 +162,36 @@ final class WorkPackagePayload {
         }
     }
 
-    private static Duration duration(JsonNode value, Duration current, List<ApiError> errors) {
+    static Duration duration(String property, String label, JsonNode value, Duration current,
+            List<ApiError> errors) {
         if (value.isNull()) {
             return null;
         }
-        try {
-            Duration parsed = Duration.parse(value.asText());
-            if (parsed.isNegative()) {
-                errors.add(ApiError.constraint("estimatedTime", "Work must be greater than or equal to 0."));
-                return current;
-            }
-            return parsed;
-        } catch (DateTimeParseException e) {
-            errors.add(ApiError.onProperty("PropertyFormatError", "estimatedTime", "The value '" + value.asText()
-                    + "' for property 'estimatedTime' is not a valid duration (expected ISO 8601 duration)."));
+        Duration parsed = IsoHours.parse(value.asText()).orElse(null);
+        if (parsed == null) {
+            errors.add(ApiError.onProperty("PropertyFormatError", property, "The value '" + value.asText()
+                    + "' for property '" + property + "' is not a valid duration (expected ISO 8601 duration)."));
             return current;
         }
+        if (parsed.isNegative()) {
+            errors.add(ApiError.constraint(property, label + " must be greater than or equal to 0."));
+            return current;
+        }
+        return parsed;
+    }
+
+    /** Only an open version shared with the work package's project may be set; keeping the current one is fine. */
+    private void version(JsonNode link, WorkPackage wp, List<ApiError> errors) {
+        LinkRef ref = LinkRef.read("version", link, "versions", errors);
+        if (!ref.valid() || Objects.equals(ref.id(), wp.versionId)) {
+            return;
+        }
+        Version version = ref.id() == null ? null : store.versions.get(ref.id());
+        if (ref.id() != null && (version == null || !version.assignableIn(wp.projectId))) {
+            errors.add(ApiError.constraint("version", "Version is not set to one of the allowed values."));
+            return;
+        }
+        wp.versionId = ref.id();
     }
 
     private static void customValue(CustomFieldDefinition field, JsonNode value, WorkPackage wp,
@@ -266,6 +283,9 @@ final class WorkPackagePayload {
         change(lines, "Finish date", before.dueDate, after.dueDate);
         change(lines, "Work", before.estimatedTime == null ? null : Hal.hours(before.estimatedTime),
                 after.estimatedTime == null ? null : Hal.hours(after.estimatedTime));
+        change(lines, "Remaining work", before.remainingTime == null ? null : Hal.hours(before.remainingTime),
+                after.remainingTime == null ? null : Hal.hours(after.remainingTime));
+        change(lines, "Version", before.versionId, after.versionId);
         change(lines, "Project", name(store.projects.get(before.projectId)), name(store.projects.get(after.projectId)));
         change(lines, "Type", ReferenceData.type(before.typeId).name(), ReferenceData.type(after.typeId).name());
         change(lines, "Status", ReferenceData.status(before.statusId).name(),

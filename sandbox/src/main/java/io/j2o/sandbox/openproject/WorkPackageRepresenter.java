@@ -47,7 +47,7 @@ final class WorkPackageRepresenter {
         node.put("duration", duration(wp));
         node.put("estimatedTime", wp.estimatedTime == null ? null : Hal.hours(wp.estimatedTime));
         node.put("derivedEstimatedTime", (String) null);
-        node.putNull("remainingTime");
+        node.put("remainingTime", wp.remainingTime == null ? null : Hal.hours(wp.remainingTime));
         node.put("percentageDone", (Integer) null);
         node.put("readonly", false);
         node.put("ignoreNonWorkingDays", false);
@@ -83,7 +83,9 @@ final class WorkPackageRepresenter {
         WorkPackage parent = wp.parentId == null ? null : store.workPackages.get(wp.parentId);
         Hal.link(links, "parent", parent == null ? null : Hal.API + "/work_packages/" + parent.id,
                 parent == null ? null : parent.subject);
-        Hal.link(links, "version", null);
+        Version version = wp.versionId == null ? null : store.versions.get(wp.versionId);
+        Hal.link(links, "version", version == null ? null : Hal.API + "/versions/" + version.id,
+                version == null ? null : version.name);
         Hal.link(links, "category", null);
         ArrayNode children = links.putArray("children");
         store.workPackages.values().stream().filter(child -> Integer.valueOf(wp.id).equals(child.parentId))

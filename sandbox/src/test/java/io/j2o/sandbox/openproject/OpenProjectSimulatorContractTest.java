@@ -87,10 +87,67 @@ class OpenProjectSimulatorContractTest {
         api.get(comments);
         api.delete("/api/v3/work_packages/" + wpId);
         api.get("/api/v3/work_packages/" + wpId);
+        migrationResources();
 
         simulator.exchanges().forEach(exchange -> spec.check(exchange, simulator.apiKey()));
         assertThat(spec.findings()).as("spec violations not explained by a known spec error").isEmpty();
         assertThat(spec.used()).as("every tolerated spec error must still occur, else drop it")
                 .containsExactlyInAnyOrderElementsOf(OpenProjectSpecCheck.KNOWN_SPEC_ERRORS);
+    }
+
+    /** Users, versions, relations, time entries, memberships and roles, as the loader writes and finds them. */
+    private static void migrationResources() {
+        int project = api.post("/api/v3/projects", "{\"name\":\"Res\",\"identifier\":\"res\"}").json().get("id").asInt();
+        String projectHref = "/api/v3/projects/" + project;
+        int user = api.post("/api/v3/users", "{\"login\":\"ann\",\"email\":\"ann@example.com\",\"firstName\":\"Ann\","
+                + "\"lastName\":\"Lee\",\"status\":\"invited\"}").json().get("id").asInt();
+        api.get("/api/v3/users?filters=" + SimulatorClient.filters("[{\"login\":{\"operator\":\"=\",\"values\":[\"ann\"]}}]"));
+        api.patch("/api/v3/users/" + user, "{\"firstName\":\"Anne\"}");
+
+        int version = api.post("/api/v3/versions", "{\"name\":\"1.0\",\"description\":{\"raw\":\"first\"},"
+                + "\"startDate\":\"2024-01-01\",\"endDate\":\"2024-02-01\",\"status\":\"open\",\"sharing\":\"none\","
+                + "\"_links\":{\"definingProject\":{\"href\":\"" + projectHref + "\"}}}").json().get("id").asInt();
+        api.post("/api/v3/versions", "{\"name\":\"1.0\",\"_links\":{\"definingProject\":{\"href\":\"" + projectHref + "\"}}}");
+        api.get(projectHref + "/versions");
+        api.get("/api/v3/versions/" + version);
+        api.patch("/api/v3/versions/" + version, "{\"status\":\"closed\"}");
+
+        String wp = "{\"subject\":\"%s\",\"estimatedTime\":\"PT2H\",\"remainingTime\":\"PT1.5H\",\"dueDate\":\"2024-03-01\","
+                + "\"_links\":{\"project\":{\"href\":\"" + projectHref + "\"},\"assignee\":{\"href\":\"/api/v3/users/" + user
+                + "\"},\"responsible\":{\"href\":null}}}";
+        int from = api.post("/api/v3/work_packages", wp.formatted("From")).json().get("id").asInt();
+        int to = api.post("/api/v3/work_packages", wp.formatted("To")).json().get("id").asInt();
+
+        String relation = "{\"type\":\"precedes\",\"description\":null,\"_links\":{\"to\":{\"href\":\"/api/v3/work_packages/"
+                + to + "\"}}}";
+        int relationId = api.post("/api/v3/work_packages/" + from + "/relations", relation).json().get("id").asInt();
+        api.post("/api/v3/work_packages/" + from + "/relations", relation);
+        api.get("/api/v3/relations?filters=" + SimulatorClient.filters("[{\"involved\":{\"operator\":\"=\",\"values\":[\""
+                + from + "\"]}}]"));
+        api.patch("/api/v3/relations/" + relationId, "{\"description\":\"ordered\"}");
+        api.get("/api/v3/relations/" + relationId);
+        api.delete("/api/v3/relations/" + relationId);
+
+        int entry = api.post("/api/v3/time_entries", "{\"hours\":\"PT1.5H\",\"spentOn\":\"2024-01-02\",\"comment\":{\"raw\":"
+                + "\"work\\n\\n<!-- j2o:worklog:9 -->\"},\"_links\":{\"entity\":{\"href\":\"/api/v3/work_packages/" + from
+                + "\"},\"user\":{\"href\":\"/api/v3/users/" + user + "\"}}}").json().get("id").asInt();
+        api.get("/api/v3/time_entries?filters=" + SimulatorClient.filters("[{\"entity_type\":{\"operator\":\"=\",\"values\":"
+                + "[\"WorkPackage\"]}},{\"entity_id\":{\"operator\":\"=\",\"values\":[\"" + from + "\"]}}]") + "&pageSize=50&offset=1");
+        api.get("/api/v3/time_entries/" + entry);
+        api.patch("/api/v3/time_entries/" + entry, "{\"hours\":\"PT2H\"}");
+        api.delete("/api/v3/time_entries/" + entry);
+
+        api.get("/api/v3/roles");
+        api.get("/api/v3/roles/4");
+        String membership = "{\"_links\":{\"project\":{\"href\":\"" + projectHref + "\"},\"principal\":{\"href\":"
+                + "\"/api/v3/users/" + user + "\"},\"roles\":[{\"href\":\"/api/v3/roles/4\"}]}}";
+        int membershipId = api.post("/api/v3/memberships", membership).json().get("id").asInt();
+        api.post("/api/v3/memberships", membership);
+        api.get("/api/v3/memberships?filters=" + SimulatorClient.filters("[{\"project\":{\"operator\":\"=\",\"values\":[\""
+                + project + "\"]}},{\"principal\":{\"operator\":\"=\",\"values\":[\"" + user + "\"]}}]"));
+        api.patch("/api/v3/memberships/" + membershipId, "{\"_links\":{\"roles\":[{\"href\":\"/api/v3/roles/4\"},"
+                + "{\"href\":\"/api/v3/roles/3\"}]}}");
+        api.delete("/api/v3/memberships/" + membershipId);
+
     }
 }

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.j2o.schemas.markers.TextMarker;
 import org.junit.jupiter.api.Test;
 
-class CommentLookupTest {
+class MarkedTextTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -17,23 +18,30 @@ class CommentLookupTest {
                 activity(4, "*By Ann*\\n\\nfirst\\n\\n<!-- j2o:comment:100 -->"),
                 activity(5, "*By Bob*\\n\\nsecond\\n\\n<!-- j2o:comment:101 -->\\n"));
 
-        assertThat(CommentLookup.find(activities, "101")).map(a -> a.path("id").asInt()).contains(5);
-        assertThat(CommentLookup.find(activities, "100")).map(a -> a.path("id").asInt()).contains(4);
-        assertThat(CommentLookup.find(activities, "10")).as("ids match whole, not by prefix").isEmpty();
+        assertThat(MarkedText.find(activities.path("_embedded").path("elements"), TextMarker.COMMENT, "101")).map(a -> a.path("id").asInt()).contains(5);
+        assertThat(MarkedText.find(activities.path("_embedded").path("elements"), TextMarker.COMMENT, "100")).map(a -> a.path("id").asInt()).contains(4);
+        assertThat(MarkedText.find(activities.path("_embedded").path("elements"), TextMarker.COMMENT, "10")).as("ids match whole, not by prefix").isEmpty();
     }
 
     @Test
     void markerQuotedInsideSomeoneElsesTextIsNoMatch() throws Exception {
         JsonNode activities = collection(activity(4, "copied <!-- j2o:comment:100 --> by hand\\n\\nmore"));
 
-        assertThat(CommentLookup.find(activities, "100")).isEmpty();
+        assertThat(MarkedText.find(activities.path("_embedded").path("elements"), TextMarker.COMMENT, "100")).isEmpty();
+    }
+
+    @Test
+    void commentMarkerIsNoWorklogMarker() throws Exception {
+        JsonNode activities = collection(activity(4, "a\\n\\n<!-- j2o:comment:100 -->"));
+
+        assertThat(MarkedText.find(activities.path("_embedded").path("elements"), TextMarker.WORKLOG, "100")).isEmpty();
     }
 
     @Test
     void severalMarkedCopiesResolveToTheOldest() throws Exception {
         JsonNode activities = collection(activity(9, "b\\n\\n<!-- j2o:comment:100 -->"), activity(7, "a\\n\\n<!-- j2o:comment:100 -->"));
 
-        assertThat(CommentLookup.find(activities, "100")).map(a -> a.path("id").asInt()).contains(7);
+        assertThat(MarkedText.find(activities.path("_embedded").path("elements"), TextMarker.COMMENT, "100")).map(a -> a.path("id").asInt()).contains(7);
     }
 
     private static JsonNode collection(String... elements) throws Exception {

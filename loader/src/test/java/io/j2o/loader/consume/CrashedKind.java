@@ -1,0 +1,139 @@
+package io.j2o.loader.consume;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.j2o.sandbox.openproject.OpenProjectSimulator;
+import io.j2o.schemas.avro.CommandKind;
+import io.j2o.schemas.avro.OpenProjectCommand;
+import io.j2o.schemas.markers.TextMarker;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A command kind for the crash test: the commands to load (after creating what they point at) and, per resource
+ * OpenProject holds afterwards, the identity two copies of one Jira entity would share.
+ */
+enum CrashedKind {
+
+    USER {
+        @Override
+        Map.Entry<String, OpenProjectCommand> command(Fixtures fixtures, int i) {
+            return LoaderHarness.upsert(CommandKind.USER, 40000 + i, JSON.createObjectNode().put("login", "user" + i)
+                    .put("email", "user" + i + "@example.com").put("firstName", "User").put("lastName", "No " + i)
+                    .put("status", "invited"));
+        }
+
+        @Override
+        List<String> identities(OpenProjectSimulator openProject) {
+            return openProject.users().stream().map(user -> user.path("login").asText())
+                    .filter(login -> login.startsWith("user")).toList();
+        }
+    },
+    VERSION {
+        @Override
+        Map.Entry<String, OpenProjectCommand> command(Fixtures fixtures, int i) {
+            ObjectNode body = JSON.createObjectNode().put("name", "1." + i).put("status", "open").put("sharing", "none");
+            body.putObject("_links").putObject("definingProject").put("href", fixtures.project());
+            return LoaderHarness.upsert(CommandKind.VERSION, 50000 + i, body);
+        }
+
+        @Override
+        List<String> identities(OpenProjectSimulator openProject) {
+            return openProject.versions().stream().map(version -> version.path("name").asText()).toList();
+        }
+    },
+    RELATION {
+        /** Relation i joins work package 0 with work package i: one relation per pair, as OpenProject requires. */
+        @Override
+        Map.Entry<String, OpenProjectCommand> command(Fixtures fixtures, int i) {
+            ObjectNode body = JSON.createObjectNode().put("type", i % 2 == 0 ? "precedes" : "relates").putNull("description");
+            ObjectNode links = body.putObject("_links");
+            links.putObject("from").put("href", fixtures.workPackages().get(0));
+            links.putObject("to").put("href", fixtures.workPackages().get(i));
+            return LoaderHarness.upsert(CommandKind.RELATION, 60000 + i, body);
+        }
+
+        @Override
+        List<String> identities(OpenProjectSimulator openProject) {
+            return openProject.relations().stream().map(relation -> pair(relation.path("_links"))).toList();
+        }
+
+        private static String pair(JsonNode links) {
+            String from = links.path("from").path("href").asText();
+            String to = links.path("to").path("href").asText();
+            return from.compareTo(to) < 0 ? from + "|" + to : to + "|" + from;
+        }
+    },
+    TIME_ENTRY {
+        @Override
+        Map.Entry<String, OpenProjectCommand> command(Fixtures fixtures, int i) {
+            ObjectNode body = JSON.createObjectNode().put("hours", "PT0.5H").put("spentOn", "2024-05-01");
+            body.putObject("comment").put("raw", TextMarker.WORKLOG.append("Worked " + i, Integer.toString(70000 + i)));
+            ObjectNode links = body.putObject("_links");
+            links.putObject("workPackage").put("href", fixtures.workPackages().get(i % 2));
+            links.putObject("user").put("href", "/api/v3/users/1");
+            return LoaderHarness.upsert(CommandKind.TIME_ENTRY, 70000 + i, body);
+        }
+
+        @Override
+        List<String> identities(OpenProjectSimulator openProject) {
+            return openProject.timeEntries().stream()
+                    .map(entry -> TextMarker.WORKLOG.idIn(entry.path("comment").path("raw").asText()).orElse("unmarked"))
+                    .toList();
+        }
+    },
+    MEMBERSHIP {
+        @Override
+        Map.Entry<String, OpenProjectCommand> command(Fixtures fixtures, int i) {
+            ObjectNode body = JSON.createObjectNode();
+            ObjectNode links = body.putObject("_links");
+            links.putObject("project").put("href", fixtures.project());
+            links.putObject("principal").put("href", fixtures.users().get(i));
+            ArrayNode roles = links.putArray("roles");
+            roles.addObject().put("href", "/api/v3/roles/4");
+            return LoaderHarness.upsert(CommandKind.MEMBERSHIP, 80000 + i, body);
+        }
+
+        @Override
+        List<String> identities(OpenProjectSimulator openProject) {
+            return openProject.memberships().stream().map(m -> m.path("_links").path("principal").path("href").asText())
+                    .toList();
+        }
+    };
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The command for the {@code i}th Jira entity of this kind, 1-based. */
+    abstract Map.Entry<String, OpenProjectCommand> command(Fixtures fixtures, int i);
+
+    /** One identity per resource of this kind in OpenProject. */
+    abstract List<String> identities(OpenProjectSimulator openProject);
+
+    List<Map.Entry<String, OpenProjectCommand>> commands(Fixtures fixtures, int count) {
+        List<Map.Entry<String, OpenProjectCommand>> commands = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            commands.add(command(fixtures, i));
+        }
+        return commands;
+    }
+
+    /** What the commands point at, created straight in OpenProject: a project, work packages and users 0..count. */
+    record Fixtures(String project, List<String> workPackages, List<String> users) {
+
+        static Fixtures create(LoaderHarness harness, int count) {
+            String project = harness.createProject("crashed");
+            List<String> workPackages = new ArrayList<>();
+            List<String> users = new ArrayList<>();
+            for (int i = 0; i <= count; i++) {
+                workPackages.add(harness.createWorkPackage(project, "CRASHED-" + i));
+                users.add(harness.create("/api/v3/users", JSON.createObjectNode().put("login", "member" + i)
+                        .put("email", "member" + i + "@example.com").put("firstName", "Member").put("lastName", "No " + i)
+                        .put("status", "invited")));
+            }
+            return new Fixtures(project, workPackages, users);
+        }
+    }
+}
