@@ -29,7 +29,7 @@ public record J2oConfig(
         schemaRegistry = schemaRegistry == null ? new SchemaRegistry(null, null, null) : schemaRegistry;
         extractor = extractor == null ? new Extractor(null, null, null, null, null, null) : extractor;
         transformer = transformer == null ? new Transformer(null, null, null) : transformer;
-        loader = loader == null ? new Loader(null, null, null, null) : loader;
+        loader = loader == null ? new Loader(null, null, null, null, null) : loader;
         mapping = mapping == null ? new Mapping(null, null, null, null, null, null) : mapping;
     }
 
@@ -133,10 +133,13 @@ public record J2oConfig(
      * The loader consumer group.
      *
      * @param concurrency commands in flight per instance
-     * @param instances   loader instances in this JVM
+     * @param instances      loader instances in this JVM
+     * @param conflictPolicy {@code JIRA_WINS}, {@code OPENPROJECT_WINS} or {@code PARK}: what to do with a work
+     *                       package edited in OpenProject since our last write
      */
-    public record Loader(String groupId, Integer concurrency, Integer instances, Integer maxAttempts) {
+    public record Loader(String groupId, Integer concurrency, Integer instances, Integer maxAttempts, String conflictPolicy) {
         public Loader {
+            conflictPolicy = conflictPolicy != null ? conflictPolicy : "JIRA_WINS";
             groupId = groupId != null ? groupId : "j2o-loader";
             concurrency = concurrency != null ? concurrency : 8;
             instances = instances != null ? instances : 1;

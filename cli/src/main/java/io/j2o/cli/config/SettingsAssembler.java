@@ -3,6 +3,7 @@ package io.j2o.cli.config;
 import io.j2o.cli.pipeline.PipelineSettings;
 import io.j2o.extractor.ExtractorConfig;
 import io.j2o.loader.LoaderConfig;
+import io.j2o.loader.upsert.ConflictPolicy;
 import io.j2o.schemas.avro.JiraFlavour;
 import io.j2o.schemas.registry.RegistryCredentials;
 import io.j2o.schemas.registry.SchemaRegistryConfig;
@@ -57,9 +58,11 @@ final class SettingsAssembler {
 
         J2oConfig.OpenProject openProject = config.openproject();
         J2oConfig.Loader loading = config.loader();
+        ConflictPolicy conflictPolicy = conflictPolicy(loading, reading);
         LoaderConfig loader = build(reading, null, () -> new LoaderConfig(kafka.bootstrapServers(), loading.groupId(),
                 usable, openProject.url(), reveal(openProject.apiKey()), openProject.jiraKeyField(),
-                loading.concurrency(), loading.maxAttempts(), kafkaProperties));
+                loading.concurrency(), loading.maxAttempts(), kafkaProperties,
+                conflictPolicy != null ? conflictPolicy : ConflictPolicy.JIRA_WINS));
 
         J2oConfig.SchemaRegistry registry = config.schemaRegistry();
         Optional<RegistryCredentials> credentials = registry.username() == null || registry.password() == null
@@ -80,7 +83,7 @@ final class SettingsAssembler {
                 kafka.replicationFactor().shortValue(), registry.url(), credentials, extractor, transformer, loader,
                 loading.instances(), config.mapping().overrides(), mapping != null ? mapping : MappingConfig.defaults()));
         return topics == null || extractor == null || transformer == null || loader == null || mapping == null
-                || unmatched == null ? null : settings;
+                || unmatched == null || conflictPolicy == null ? null : settings;
     }
 
     private static void checkFileLevel(J2oConfig config, ConfigReading reading) {
@@ -107,6 +110,15 @@ final class SettingsAssembler {
                 reading.add("mapping." + vocabulary + "." + jiraName, "must name an OpenProject " + vocabulary);
             }
         }));
+    }
+
+    private static ConflictPolicy conflictPolicy(J2oConfig.Loader loading, ConfigReading reading) {
+        try {
+            return ConflictPolicy.valueOf(loading.conflictPolicy().toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            reading.add("loader.conflictPolicy", "must be JIRA_WINS, OPENPROJECT_WINS or PARK, was " + loading.conflictPolicy());
+            return null;
+        }
     }
 
     private static MappingConfig.UnmatchedUsers unmatchedUsers(J2oConfig.Users users, ConfigReading reading) {

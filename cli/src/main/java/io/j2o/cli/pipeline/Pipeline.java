@@ -61,7 +61,7 @@ public final class Pipeline implements AutoCloseable {
         MappingRules rules = new MappingRules(catalog, settings.loader().jiraKeyField(), settings.mapping());
         this.transformer = new TransformerApp(settings.transformer(), serdes, rules);
 
-        Upserters upserters = Upserters.forOpenProject(openProject, settings.loader().jiraKeyField());
+        Upserters upserters = Upserters.forOpenProject(openProject, settings.loader());
         LoaderListener listener = LoaderListener.all(List.of(loaderProgress, extraListener));
         for (int i = 0; i < settings.loaderInstances(); i++) {
             loaders.add(new CommandLoader(settings.loader(), serdes, upserters, listener, Clock.systemUTC()));

@@ -15,13 +15,24 @@ import io.j2o.sandbox.kafka.EmbeddedKafka;
 import io.j2o.sandbox.kafka.EmbeddedKafkaExtension;
 import io.j2o.sandbox.openproject.OpenProjectSimulator;
 import io.j2o.sandbox.registry.EmbeddedSchemaRegistry;
+import io.j2o.schemas.avro.CommandKind;
+import io.j2o.schemas.avro.OpenProjectCommand;
+import io.j2o.schemas.registry.RestSchemaRegistryClient;
+import io.j2o.schemas.serde.PipelineSerdes;
+import io.j2o.schemas.topics.CompactedTopicReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,11 +78,13 @@ class FixForwardReplayIT {
 
             ConfigFiles.write(dir, "j2o.yaml", common + "mapping: {status: {\"In Progress\": \"On hold\"}}\n");
             long writesBefore = openProject.writeCount();
+            long commandsBefore = commands(kafka, registry).size();
             assertThat(run("replay", "--config", config.toString(), "--stage", "transform", "--entities", "issues",
                     "--from", "earliest")).isZero();
             assertThat(run("run", "--config", config.toString(), "--once", "--timeout", "3m")).isZero();
 
             Map<String, JsonNode> after = byJiraKey(openProject);
+            assertThat(commands(kafka, registry).size() - commandsBefore).as("commands re-emitted").isEqualTo(inProgress);
             assertThat(openProject.writeCount() - writesBefore).isEqualTo(inProgress);
             assertThat(after.keySet()).isEqualTo(before.keySet());
             after.forEach((key, workPackage) -> {
@@ -82,7 +95,36 @@ class FixForwardReplayIT {
                 assertThat(workPackage.path("lockVersion").asInt()).as(key)
                         .isEqualTo(before.get(key).path("lockVersion").asInt() + (wasInProgress ? 1 : 0));
             });
+
+            String project = jira.issues().get(0).path("fields").path("project").path("key").asText();
+            long projectIssues = jira.issues().stream()
+                    .filter(issue -> issue.path("fields").path("project").path("key").asText().equals(project)).count();
+            List<OpenProjectCommand> beforeForce = commands(kafka, registry);
+            long writesBeforeForce = openProject.writeCount();
+            assertThat(run("replay", "--config", config.toString(), "--stage", "transform", "--entities", "issues",
+                    "--projects", project, "--force", "--from", "earliest")).isZero();
+            assertThat(run("run", "--config", config.toString(), "--once", "--timeout", "3m")).isZero();
+
+            Set<String> seen = beforeForce.stream().map(OpenProjectCommand::getCommandId).collect(Collectors.toSet());
+            List<OpenProjectCommand> forced = commands(kafka, registry).stream()
+                    .filter(command -> !seen.contains(command.getCommandId())).toList();
+            assertThat(forced).as("every command of the project's issues re-emitted, no other")
+                    .allMatch(command -> command.getJiraKey().startsWith(project + "-"))
+                    .filteredOn(command -> command.getKind() == CommandKind.WORK_PACKAGE).hasSize((int) projectIssues);
+            assertThat(openProject.writeCount()).as("OpenProject already holds all of it").isEqualTo(writesBeforeForce);
         }
+    }
+
+    /** Every command on the topic, committed ones only (the transformer writes in transactions), partition by partition. */
+    private static List<OpenProjectCommand> commands(EmbeddedKafka kafka, EmbeddedSchemaRegistry registry) {
+        PipelineSerdes serdes = PipelineSerdes.using(RestSchemaRegistryClient.forUrl(registry.baseUrl()));
+        List<OpenProjectCommand> commands = new ArrayList<>();
+        try (KafkaConsumer<String, OpenProjectCommand> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), serdes.commands().deserializer())) {
+            CompactedTopicReader.readToEnd(consumer, "replay-it.op.commands", (key, command) -> commands.add(command));
+        }
+        return commands;
     }
 
     private static Map<String, JsonNode> byJiraKey(OpenProjectSimulator openProject) {
