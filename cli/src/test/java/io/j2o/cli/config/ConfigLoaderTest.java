@@ -50,12 +50,13 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void mappingChoicesAreCheckedWithTheirPaths() {
+    void mappingAndConflictChoicesAreCheckedWithTheirPaths() {
         List<String> problems = problemsOf("""
                 jira: {url: "https://jira.example.com", email: bot@example.com, apiToken: t}
                 openproject: {url: "https://op.example.com", apiKey: k, jiraKeyField: customField1}
                 kafka: {bootstrapServers: "localhost:9092"}
                 schemaRegistry: {url: "http://registry:8081"}
+                loader: {conflictPolicy: maybe}
                 mapping:
                   users: {unmatched: everyone}
                   linkTypes: {Blocks: stops}
@@ -63,6 +64,7 @@ class ConfigLoaderTest {
                 """);
 
         assertThat(problems).containsExactlyInAnyOrder(
+                "loader.conflictPolicy: must be JIRA_WINS, OPENPROJECT_WINS or PARK, was maybe",
                 "mapping.users.unmatched: must be invite or fallback, was everyone",
                 "mapping.linkTypes.blocks: must be one of [blocked, blocks, duplicated, duplicates, follows, includes, "
                         + "partof, precedes, relates, required, requires], was 'stops'",

@@ -8,8 +8,10 @@ import io.j2o.schemas.avro.CommandKind;
 import io.j2o.transformer.resolve.References;
 
 /**
- * Turns a Jira version (release) into an OpenProject version of the same project, unshared. A released version is
- * closed; an archived one is locked (still shown, no new work packages); every other is open.
+ * Turns a Jira version (release) into an OpenProject version of the same project, unshared, always open:
+ * OpenProject puts work packages only into open versions (422 otherwise), and a released Jira version still has
+ * its issues to receive, during the first load and every later sync. Whether Jira released or archived it stays
+ * visible as the first line of the description.
  */
 final class VersionRule {
 
@@ -25,20 +27,20 @@ final class VersionRule {
             throw new MappingException("version " + versionId + " (" + name + ") has no projectId");
         }
         ObjectNode body = MAPPER.createObjectNode().put("name", name);
-        body.putObject("description").put("raw", version.path("description").asText(""));
+        body.putObject("description").put("raw", describe(version));
         body.put("startDate", JiraDates.date(version.path("startDate")))
                 .put("endDate", JiraDates.date(version.path("releaseDate")))
-                .put("status", status(version))
+                .put("status", "open")
                 .put("sharing", "none");
         body.putObject("_links").putObject("definingProject")
                 .put("href", References.placeholder(CommandKind.PROJECT, projectId));
         return new CommandDraft(CommandKind.VERSION, CommandAction.UPSERT, versionId, name, body);
     }
 
-    private static String status(JsonNode version) {
-        if (version.path("released").asBoolean(false)) {
-            return "closed";
-        }
-        return version.path("archived").asBoolean(false) ? "locked" : "open";
+    private static String describe(JsonNode version) {
+        String description = version.path("description").asText("");
+        String state = version.path("released").asBoolean(false) ? "Released in Jira"
+                : version.path("archived").asBoolean(false) ? "Archived in Jira" : "";
+        return state.isEmpty() ? description : description.isBlank() ? "_" + state + "_" : "_" + state + "_\n\n" + description;
     }
 }

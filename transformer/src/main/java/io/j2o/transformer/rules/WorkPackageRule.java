@@ -43,6 +43,16 @@ final class WorkPackageRule {
         this.richText = richText;
     }
 
+    /**
+     * Jira lets the remaining estimate grow past the original one; OpenProject refuses remaining work above work
+     * (422). The closest value it accepts is the work itself: all of it still remains.
+     */
+    private static JsonNode remainingWithinWork(JsonNode fields) {
+        JsonNode remaining = fields.path("timeestimate");
+        JsonNode work = fields.path("timeoriginalestimate");
+        return remaining.isNumber() && work.isNumber() && remaining.asLong() > work.asLong() ? work : remaining;
+    }
+
     CommandDraft workPackage(String issueId, JsonNode issue, JiraFlavour flavour) {
         JsonNode fields = fields(issue, issueId);
         String key = required(issue, "key");
@@ -52,7 +62,7 @@ final class WorkPackageRule {
         body.putObject("description").put("raw", richText.markdown(fields.path("description")));
         body.put("dueDate", JiraDates.date(fields.path("duedate")))
                 .put("estimatedTime", IsoHours.ofSecondsField(fields.path("timeoriginalestimate")))
-                .put("remainingTime", IsoHours.ofSecondsField(fields.path("timeestimate")));
+                .put("remainingTime", IsoHours.ofSecondsField(remainingWithinWork(fields)));
         ObjectNode links = body.putObject("_links");
         String projectId = projectId(fields, key);
         links.putObject("project").put("href", References.placeholder(CommandKind.PROJECT, projectId));

@@ -15,7 +15,7 @@ class VersionRuleTest {
     private final VersionRule rule = new VersionRule();
 
     @Test
-    void releasedVersionBecomesAClosedUnsharedVersionOfItsProject() throws Exception {
+    void releasedVersionStaysOpenSoItsWorkPackagesCanJoinItAndSaysItWasReleased() throws Exception {
         CommandDraft draft = rule.version("10200", JSON.readTree("""
                 {"self":"https://jira/rest/api/3/version/10200","id":"10200","name":"1.0","description":"First cut",
                  "archived":false,"released":true,"startDate":"2025-01-06","releaseDate":"2025-02-28",
@@ -24,18 +24,19 @@ class VersionRuleTest {
         assertThat(draft.kind()).isEqualTo(CommandKind.VERSION);
         assertThat(draft.jiraId()).isEqualTo("10200");
         assertThat(draft.body()).isEqualTo(JSON.readTree("""
-                {"name":"1.0","description":{"raw":"First cut"},"startDate":"2025-01-06","endDate":"2025-02-28",
-                 "status":"closed","sharing":"none","_links":{"definingProject":{"href":"j2o:ref:project:10000"}}}"""));
+                {"name":"1.0","description":{"raw":"_Released in Jira_\\n\\nFirst cut"},"startDate":"2025-01-06",
+                 "endDate":"2025-02-28","status":"open","sharing":"none","_links":{"definingProject":{"href":"j2o:ref:project:10000"}}}"""));
     }
 
     @Test
-    void archivedVersionIsLockedAndAnUnreleasedOneWithoutDatesIsOpen() throws Exception {
+    void archivedVersionSaysSoAndAnUnreleasedOneWithoutDatesIsPlain() throws Exception {
         JsonNode archived = JSON.readTree("""
                 {"id":"10201","name":"0.9","archived":true,"released":false,"projectId":10000}""");
         JsonNode planned = JSON.readTree("""
                 {"id":"10202","name":"2.0","archived":false,"released":false,"projectId":10000}""");
 
-        assertThat(rule.version("10201", archived).body().path("status").asText()).isEqualTo("locked");
+        assertThat(rule.version("10201", archived).body().path("description").path("raw").asText()).isEqualTo("_Archived in Jira_");
+        assertThat(rule.version("10201", archived).body().path("status").asText()).isEqualTo("open");
         assertThat(rule.version("10202", planned).body()).isEqualTo(JSON.readTree("""
                 {"name":"2.0","description":{"raw":""},"startDate":null,"endDate":null,"status":"open",
                  "sharing":"none","_links":{"definingProject":{"href":"j2o:ref:project:10000"}}}"""));

@@ -73,6 +73,21 @@ class WorkPackagePeopleAndPlanTest {
     }
 
     @Test
+    void remainingEstimateAboveTheOriginalOneIsCappedAtWorkAsOpenProjectRequires() throws Exception {
+        JsonNode overrun = JSON.readTree("""
+                {"id":"10024","key":"CL-24","fields":{"summary":"s","project":{"id":"10000"},
+                 "timeoriginalestimate":3600,"timeestimate":7200}}
+                """);
+        JsonNode unestimated = JSON.readTree("""
+                {"id":"10025","key":"CL-25","fields":{"summary":"s","project":{"id":"10000"},"timeestimate":7200}}
+                """);
+
+        assertThat(rules.map(event(overrun), overrun).orElseThrow().body().path("remainingTime").asText()).isEqualTo("PT1H");
+        assertThat(rules.map(event(unestimated), unestimated).orElseThrow().body().path("remainingTime").asText())
+                .isEqualTo("PT2H");
+    }
+
+    @Test
     void unassignedIssueWithoutVersionClearsThoseLinksAndAwaitsNothing() throws Exception {
         JsonNode issue = JSON.readTree("""
                 {"id":"10023","key":"CL-23","fields":{"summary":"s","project":{"id":"10000"},"assignee":null,
