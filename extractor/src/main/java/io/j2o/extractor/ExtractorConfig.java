@@ -5,6 +5,7 @@ import io.j2o.schemas.topics.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -17,6 +18,7 @@ import java.util.Objects;
  * @param flavour        Cloud (REST v3) or Data Center / Server (REST v2)
  * @param reconcileEvery every how many passes the deleted issues are looked for (1 = every pass)
  * @param searchWindow   Data Center's {@code jira.search.platform.max.result.window}: no search pages deeper
+ * @param entities       which kinds to extract, by {@link ExtractedEntity#configName()}; every kind by default
  */
 public record ExtractorConfig(
         String jiraUrl,
@@ -32,7 +34,8 @@ public record ExtractorConfig(
         Map<String, Object> kafkaProperties,
         JiraFlavour flavour,
         int reconcileEvery,
-        int searchWindow) {
+        int searchWindow,
+        List<String> entities) {
 
     public static final int DEFAULT_RECONCILE_EVERY = 10;
     /** Data Center's default result window. */
@@ -43,6 +46,13 @@ public record ExtractorConfig(
         kafkaProperties = Map.copyOf(kafkaProperties);
         Objects.requireNonNull(topics, "topics");
         List<String> problems = new ArrayList<>();
+        entities = entities == null ? ExtractedEntity.ALL
+                : entities.stream().map(name -> name.trim().toLowerCase(Locale.ROOT)).distinct().toList();
+        if (entities.isEmpty()) {
+            problems.add("extractor.entities: must name at least one of " + ExtractedEntity.ALL);
+        }
+        entities.stream().filter(name -> ExtractedEntity.named(name).isEmpty())
+                .forEach(name -> problems.add("extractor.entities: '" + name + "' is not one of " + ExtractedEntity.ALL));
         if (flavour == null) {
             problems.add("jira.flavour: must be CLOUD or DATA_CENTER");
         }
@@ -83,30 +93,49 @@ public record ExtractorConfig(
         }
     }
 
+    /** An extractor of every kind of entity. */
+    public ExtractorConfig(String jiraUrl, String email, String apiToken, String site, List<String> projects,
+            String bootstrapServers, Topics topics, Duration lookback, int pageSize, int maxAttempts,
+            Map<String, Object> kafkaProperties, JiraFlavour flavour, int reconcileEvery, int searchWindow) {
+        this(jiraUrl, email, apiToken, site, projects, bootstrapServers, topics, lookback, pageSize, maxAttempts,
+                kafkaProperties, flavour, reconcileEvery, searchWindow, ExtractedEntity.ALL);
+    }
+
     /** A Cloud extractor that looks for deleted issues every tenth pass. */
     public ExtractorConfig(String jiraUrl, String email, String apiToken, String site, List<String> projects,
             String bootstrapServers, Topics topics, Duration lookback, int pageSize, int maxAttempts,
             Map<String, Object> kafkaProperties) {
         this(jiraUrl, email, apiToken, site, projects, bootstrapServers, topics, lookback, pageSize, maxAttempts,
-                kafkaProperties, JiraFlavour.CLOUD, DEFAULT_RECONCILE_EVERY, DEFAULT_SEARCH_WINDOW);
+                kafkaProperties, JiraFlavour.CLOUD, DEFAULT_RECONCILE_EVERY, DEFAULT_SEARCH_WINDOW, ExtractedEntity.ALL);
     }
 
     /** The same configuration for another flavour of Jira. */
     public ExtractorConfig withFlavour(JiraFlavour flavour) {
         return new ExtractorConfig(jiraUrl, email, apiToken, site, projects, bootstrapServers, topics, lookback,
-                pageSize, maxAttempts, kafkaProperties, flavour, reconcileEvery, searchWindow);
+                pageSize, maxAttempts, kafkaProperties, flavour, reconcileEvery, searchWindow, entities);
     }
 
     /** The same configuration, reconciling deletions every {@code passes} passes. */
     public ExtractorConfig withReconcileEvery(int passes) {
         return new ExtractorConfig(jiraUrl, email, apiToken, site, projects, bootstrapServers, topics, lookback,
-                pageSize, maxAttempts, kafkaProperties, flavour, passes, searchWindow);
+                pageSize, maxAttempts, kafkaProperties, flavour, passes, searchWindow, entities);
     }
 
     /** The same configuration with another Data Center search window (what the server's admin set). */
     public ExtractorConfig withSearchWindow(int results) {
         return new ExtractorConfig(jiraUrl, email, apiToken, site, projects, bootstrapServers, topics, lookback,
-                pageSize, maxAttempts, kafkaProperties, flavour, reconcileEvery, results);
+                pageSize, maxAttempts, kafkaProperties, flavour, reconcileEvery, results, entities);
+    }
+
+    /** The same configuration extracting only the kinds {@code names} (configuration names, e.g. {@code users}). */
+    public ExtractorConfig withEntities(List<String> names) {
+        return new ExtractorConfig(jiraUrl, email, apiToken, site, projects, bootstrapServers, topics, lookback,
+                pageSize, maxAttempts, kafkaProperties, flavour, reconcileEvery, searchWindow, names);
+    }
+
+    /** Whether a pass reads {@code kind}. */
+    public boolean extracts(ExtractedEntity kind) {
+        return entities.contains(kind.configName());
     }
 
     /** Never shows the API token. */
@@ -115,6 +144,6 @@ public record ExtractorConfig(
         return "ExtractorConfig[jiraUrl=" + jiraUrl + ", email=" + email + ", apiToken=****, site=" + site
                 + ", projects=" + projects + ", bootstrapServers=" + bootstrapServers + ", lookback=" + lookback
                 + ", pageSize=" + pageSize + ", flavour=" + flavour + ", reconcileEvery=" + reconcileEvery
-                + ", searchWindow=" + searchWindow + "]";
+                + ", searchWindow=" + searchWindow + ", entities=" + entities + "]";
     }
 }

@@ -22,10 +22,12 @@ public final class CloudJiraApi implements JiraApi {
     private static final List<String> ALL_FIELDS = List.of("*all");
 
     private final JiraClient client;
+    private final ListResources lists;
     private final int pageSize;
 
     public CloudJiraApi(JiraClient client, int pageSize) {
         this.client = client;
+        this.lists = new ListResources(client, API);
         this.pageSize = pageSize;
     }
 
@@ -54,6 +56,21 @@ public final class CloudJiraApi implements JiraApi {
                 return all;
             }
         }
+    }
+
+    @Override
+    public List<JsonNode> users() {
+        return lists.arrayPages(API + "/users/search");
+    }
+
+    @Override
+    public List<JsonNode> versions(String projectKey) {
+        return lists.versions(projectKey);
+    }
+
+    @Override
+    public List<JsonNode> issueItems(String issueId, EmbeddedList list) {
+        return lists.issueItems(issueId, list);
     }
 
     @Override

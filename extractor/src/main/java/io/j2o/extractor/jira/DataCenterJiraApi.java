@@ -35,6 +35,7 @@ public final class DataCenterJiraApi implements JiraApi {
     private static final int ID_PAGE = 1000;
 
     private final JiraClient client;
+    private final ListResources lists;
     private final int pageSize;
     private final int searchWindow;
 
@@ -47,6 +48,7 @@ public final class DataCenterJiraApi implements JiraApi {
             throw new IllegalArgumentException("the search window must be positive, was " + searchWindow);
         }
         this.client = client;
+        this.lists = new ListResources(client, API);
         this.pageSize = pageSize;
         this.searchWindow = searchWindow;
     }
@@ -75,6 +77,21 @@ public final class DataCenterJiraApi implements JiraApi {
         List<JsonNode> all = new ArrayList<>();
         projects.forEach(all::add);
         return all;
+    }
+
+    @Override
+    public List<JsonNode> users() {
+        return lists.arrayPages(API + "/user/search?username=.&includeActive=true&includeInactive=true");
+    }
+
+    @Override
+    public List<JsonNode> versions(String projectKey) {
+        return lists.versions(projectKey);
+    }
+
+    @Override
+    public List<JsonNode> issueItems(String issueId, EmbeddedList list) {
+        return lists.issueItems(issueId, list);
     }
 
     @Override

@@ -1,0 +1,69 @@
+package io.j2o.extractor.jira;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The list resources both flavours serve alike under their REST root: a project's versions (one plain array), an
+ * issue's comments and worklogs ({@code startAt}-paged to {@code total}; Data Center answers every worklog at once)
+ * and plain arrays paged by {@code startAt} until an empty page (user search).
+ */
+final class ListResources {
+
+    /** Cloud and Data Center both serve up to 1000 users or items a page. */
+    static final int PAGE = 1000;
+
+    private final JiraClient client;
+    private final String api;
+
+    ListResources(JiraClient client, String api) {
+        this.client = client;
+        this.api = api;
+    }
+
+    List<JsonNode> versions(String projectKey) {
+        String path = api + "/project/" + projectKey + "/versions";
+        return elements(path, client.get(path));
+    }
+
+    List<JsonNode> issueItems(String issueId, EmbeddedList list) {
+        List<JsonNode> all = new ArrayList<>();
+        while (true) {
+            JsonNode page = client.get(api + "/issue/" + issueId + "/" + list.field() + "?startAt=" + all.size() + "&maxResults=" + PAGE);
+            JsonNode items = page.path(list.items());
+            items.forEach(all::add);
+            if (items.isEmpty() || all.size() >= page.path("total").asInt(0)) {
+                return all;
+            }
+        }
+    }
+
+    /** Every element of a plain-array resource paged by {@code startAt}. */
+    List<JsonNode> arrayPages(String pathAndQuery) {
+        String separator = pathAndQuery.contains("?") ? "&" : "?";
+        List<JsonNode> all = new ArrayList<>();
+        while (true) {
+            JsonNode page = requireArray(pathAndQuery,
+                    client.get(pathAndQuery + separator + "startAt=" + all.size() + "&maxResults=" + PAGE));
+            page.forEach(all::add);
+            // Jira may answer fewer than asked for (Cloud filters after paging), so only an empty page ends the list.
+            if (page.isEmpty()) {
+                return all;
+            }
+        }
+    }
+
+    private static JsonNode requireArray(String path, JsonNode json) {
+        if (!json.isArray()) {
+            throw new JiraException.UnexpectedResponse(200, "GET " + path + " answered JSON that is not a list");
+        }
+        return json;
+    }
+
+    private static List<JsonNode> elements(String path, JsonNode array) {
+        List<JsonNode> all = new ArrayList<>();
+        requireArray(path, array).forEach(all::add);
+        return all;
+    }
+}
