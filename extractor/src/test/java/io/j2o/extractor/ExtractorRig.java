@@ -91,12 +91,21 @@ final class ExtractorRig implements AutoCloseable {
         return new JiraExtractor(config, client, new EventPublisher(events), watermarks, Clock.systemUTC());
     }
 
+    Topics topics() {
+        return topics;
+    }
+
     /** Every event on the issues topic, in the order they were extracted. */
     List<JiraEntityEvent> issueEvents() {
+        return events(topics.jiraIssues());
+    }
+
+    /** Every event on {@code topic}, in the order they were extracted. */
+    List<JiraEntityEvent> events(String topic) {
         List<JiraEntityEvent> events = new ArrayList<>();
         try (KafkaConsumer<String, JiraEntityEvent> consumer = new KafkaConsumer<>(Map.<String, Object>of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()), new StringDeserializer(), serdes.events().deserializer())) {
-            CompactedTopicReader.readToEnd(consumer, topics.jiraIssues(), (key, event) -> events.add(event));
+            CompactedTopicReader.readToEnd(consumer, topic, (key, event) -> events.add(event));
         }
         events.sort(Comparator.comparing(JiraEntityEvent::getExtractedAt));
         return events;
