@@ -8,11 +8,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /** Jira Cloud REST v3: paged project search and the enhanced {@code /search/jql} with {@code nextPageToken}. */
-public final class CloudJiraApi implements JiraApi {
+public final class CloudJiraApi extends JiraApiBase {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String API = "/rest/api/3";
@@ -21,13 +20,10 @@ public final class CloudJiraApi implements JiraApi {
     private static final int ID_PAGE = 5000;
     private static final List<String> ALL_FIELDS = List.of("*all");
 
-    private final JiraClient client;
-    private final ListResources lists;
     private final int pageSize;
 
     public CloudJiraApi(JiraClient client, int pageSize) {
-        this.client = client;
-        this.lists = new ListResources(client, API);
+        super(client, API);
         this.pageSize = pageSize;
     }
 
@@ -39,11 +35,6 @@ public final class CloudJiraApi implements JiraApi {
     @Override
     public String apiVersion() {
         return "3";
-    }
-
-    @Override
-    public JsonNode myself() {
-        return client.get(API + "/myself");
     }
 
     @Override
@@ -60,17 +51,7 @@ public final class CloudJiraApi implements JiraApi {
 
     @Override
     public List<JsonNode> users() {
-        return lists.arrayPages(API + "/users/search");
-    }
-
-    @Override
-    public List<JsonNode> versions(String projectKey) {
-        return lists.versions(projectKey);
-    }
-
-    @Override
-    public List<JsonNode> issueItems(String issueId, EmbeddedList list) {
-        return lists.issueItems(issueId, list);
+        return arrayPages(API + "/users/search");
     }
 
     @Override
@@ -81,11 +62,6 @@ public final class CloudJiraApi implements JiraApi {
     @Override
     public void issueIds(String projectKey, Consumer<String> each) {
         readAll(Jql.issuesByKey(projectKey, null), List.of("id"), ID_PAGE, issue -> each.accept(issue.path("id").asText()));
-    }
-
-    @Override
-    public Optional<JsonNode> issue(String id) {
-        return client.find(API + "/issue/" + id + "?fields=project");
     }
 
     /** One page of an enhanced JQL search; pass the previous page's token to continue. */

@@ -3,31 +3,44 @@ package io.j2o.extractor.jira;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The list resources both flavours serve alike under their REST root: a project's versions (one plain array), an
- * issue's comments and worklogs ({@code startAt}-paged to {@code total}; Data Center answers every worklog at once)
- * and plain arrays paged by {@code startAt} until an empty page (user search).
+ * What both flavours serve alike under their REST root: the API user, an issue's project, a project's versions (one
+ * plain array), an issue's comments and worklogs ({@code startAt}-paged to {@code total}; Data Center answers every
+ * worklog at once), and plain arrays paged by {@code startAt} until an empty page (user search).
  */
-final class ListResources {
+abstract class JiraApiBase implements JiraApi {
 
     /** Cloud and Data Center both serve up to 1000 users or items a page. */
     static final int PAGE = 1000;
 
-    private final JiraClient client;
+    protected final JiraClient client;
     private final String api;
 
-    ListResources(JiraClient client, String api) {
+    JiraApiBase(JiraClient client, String api) {
         this.client = client;
         this.api = api;
     }
 
-    List<JsonNode> versions(String projectKey) {
+    @Override
+    public JsonNode myself() {
+        return client.get(api + "/myself");
+    }
+
+    @Override
+    public Optional<JsonNode> issue(String id) {
+        return client.find(api + "/issue/" + id + "?fields=project");
+    }
+
+    @Override
+    public List<JsonNode> versions(String projectKey) {
         String path = api + "/project/" + projectKey + "/versions";
         return elements(path, client.get(path));
     }
 
-    List<JsonNode> issueItems(String issueId, EmbeddedList list) {
+    @Override
+    public List<JsonNode> issueItems(String issueId, EmbeddedList list) {
         List<JsonNode> all = new ArrayList<>();
         while (true) {
             JsonNode page = client.get(api + "/issue/" + issueId + "/" + list.field() + "?startAt=" + all.size() + "&maxResults=" + PAGE);
@@ -40,7 +53,7 @@ final class ListResources {
     }
 
     /** Every element of a plain-array resource paged by {@code startAt}. */
-    List<JsonNode> arrayPages(String pathAndQuery) {
+    protected List<JsonNode> arrayPages(String pathAndQuery) {
         String separator = pathAndQuery.contains("?") ? "&" : "?";
         List<JsonNode> all = new ArrayList<>();
         while (true) {
@@ -54,14 +67,14 @@ final class ListResources {
         }
     }
 
-    private static JsonNode requireArray(String path, JsonNode json) {
+    protected static JsonNode requireArray(String path, JsonNode json) {
         if (!json.isArray()) {
             throw new JiraException.UnexpectedResponse(200, "GET " + path + " answered JSON that is not a list");
         }
         return json;
     }
 
-    private static List<JsonNode> elements(String path, JsonNode array) {
+    protected static List<JsonNode> elements(String path, JsonNode array) {
         List<JsonNode> all = new ArrayList<>();
         requireArray(path, array).forEach(all::add);
         return all;
