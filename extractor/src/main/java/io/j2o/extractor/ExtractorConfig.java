@@ -1,5 +1,6 @@
 package io.j2o.extractor;
 
+import io.j2o.extractor.jira.JiraHttpPolicy;
 import io.j2o.schemas.avro.JiraFlavour;
 import io.j2o.schemas.topics.Topics;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import java.util.Objects;
  * @param reconcileEvery every how many passes the deleted issues are looked for (1 = every pass)
  * @param searchWindow   Data Center's {@code jira.search.platform.max.result.window}: no search pages deeper
  * @param entities       which kinds to extract, by {@link ExtractedEntity#configName()}; every kind by default
+ * @param requestsPerSecond at most this many Jira requests a second; 0 means no limit
  */
 public record ExtractorConfig(
         String jiraUrl,
@@ -35,7 +37,8 @@ public record ExtractorConfig(
         JiraFlavour flavour,
         int reconcileEvery,
         int searchWindow,
-        List<String> entities) {
+        List<String> entities,
+        double requestsPerSecond) {
 
     public static final int DEFAULT_RECONCILE_EVERY = 10;
     /** Data Center's default result window. */
@@ -58,6 +61,9 @@ public record ExtractorConfig(
         }
         if (reconcileEvery < 1 || reconcileEvery > 100_000) {
             problems.add("extractor.reconcileEvery: must be 1..100000, was " + reconcileEvery);
+        }
+        if (!(requestsPerSecond >= 0) || requestsPerSecond > 10_000) {
+            problems.add("extractor.requestsPerSecond: must be 0 (no limit) up to 10000, was " + requestsPerSecond);
         }
         if (searchWindow < 1) {
             problems.add("extractor.searchWindow: must be positive, was " + searchWindow);
@@ -93,12 +99,12 @@ public record ExtractorConfig(
         }
     }
 
-    /** An extractor of every kind of entity. */
+    /** An extractor of every kind of entity, without a request-rate limit. */
     public ExtractorConfig(String jiraUrl, String email, String apiToken, String site, List<String> projects,
             String bootstrapServers, Topics topics, Duration lookback, int pageSize, int maxAttempts,
             Map<String, Object> kafkaProperties, JiraFlavour flavour, int reconcileEvery, int searchWindow) {
         this(jiraUrl, email, apiToken, site, projects, bootstrapServers, topics, lookback, pageSize, maxAttempts,
-                kafkaProperties, flavour, reconcileEvery, searchWindow, ExtractedEntity.ALL);
+                kafkaProperties, flavour, reconcileEvery, searchWindow, ExtractedEntity.ALL, 0);
     }
 
     /** A Cloud extractor that looks for deleted issues every tenth pass. */
@@ -106,31 +112,42 @@ public record ExtractorConfig(
             String bootstrapServers, Topics topics, Duration lookback, int pageSize, int maxAttempts,
             Map<String, Object> kafkaProperties) {
         this(jiraUrl, email, apiToken, site, projects, bootstrapServers, topics, lookback, pageSize, maxAttempts,
-                kafkaProperties, JiraFlavour.CLOUD, DEFAULT_RECONCILE_EVERY, DEFAULT_SEARCH_WINDOW, ExtractedEntity.ALL);
+                kafkaProperties, JiraFlavour.CLOUD, DEFAULT_RECONCILE_EVERY, DEFAULT_SEARCH_WINDOW);
     }
 
     /** The same configuration for another flavour of Jira. */
     public ExtractorConfig withFlavour(JiraFlavour flavour) {
         return new ExtractorConfig(jiraUrl, email, apiToken, site, projects, bootstrapServers, topics, lookback,
-                pageSize, maxAttempts, kafkaProperties, flavour, reconcileEvery, searchWindow, entities);
+                pageSize, maxAttempts, kafkaProperties, flavour, reconcileEvery, searchWindow, entities, requestsPerSecond);
     }
 
     /** The same configuration, reconciling deletions every {@code passes} passes. */
     public ExtractorConfig withReconcileEvery(int passes) {
         return new ExtractorConfig(jiraUrl, email, apiToken, site, projects, bootstrapServers, topics, lookback,
-                pageSize, maxAttempts, kafkaProperties, flavour, passes, searchWindow, entities);
+                pageSize, maxAttempts, kafkaProperties, flavour, passes, searchWindow, entities, requestsPerSecond);
     }
 
     /** The same configuration with another Data Center search window (what the server's admin set). */
     public ExtractorConfig withSearchWindow(int results) {
         return new ExtractorConfig(jiraUrl, email, apiToken, site, projects, bootstrapServers, topics, lookback,
-                pageSize, maxAttempts, kafkaProperties, flavour, reconcileEvery, results, entities);
+                pageSize, maxAttempts, kafkaProperties, flavour, reconcileEvery, results, entities, requestsPerSecond);
     }
 
     /** The same configuration extracting only the kinds {@code names} (configuration names, e.g. {@code users}). */
     public ExtractorConfig withEntities(List<String> names) {
         return new ExtractorConfig(jiraUrl, email, apiToken, site, projects, bootstrapServers, topics, lookback,
-                pageSize, maxAttempts, kafkaProperties, flavour, reconcileEvery, searchWindow, names);
+                pageSize, maxAttempts, kafkaProperties, flavour, reconcileEvery, searchWindow, names, requestsPerSecond);
+    }
+
+    /** The same configuration sending at most {@code limit} Jira requests a second (0: no limit). */
+    public ExtractorConfig withRequestsPerSecond(double limit) {
+        return new ExtractorConfig(jiraUrl, email, apiToken, site, projects, bootstrapServers, topics, lookback,
+                pageSize, maxAttempts, kafkaProperties, flavour, reconcileEvery, searchWindow, entities, limit);
+    }
+
+    /** How the Jira client should treat the host: this configuration's attempts and rate limit, the default breaker. */
+    public JiraHttpPolicy httpPolicy() {
+        return JiraHttpPolicy.of(maxAttempts).withRequestsPerSecond(requestsPerSecond);
     }
 
     /** Whether a pass reads {@code kind}. */
@@ -144,6 +161,6 @@ public record ExtractorConfig(
         return "ExtractorConfig[jiraUrl=" + jiraUrl + ", email=" + email + ", apiToken=****, site=" + site
                 + ", projects=" + projects + ", bootstrapServers=" + bootstrapServers + ", lookback=" + lookback
                 + ", pageSize=" + pageSize + ", flavour=" + flavour + ", reconcileEvery=" + reconcileEvery
-                + ", searchWindow=" + searchWindow + ", entities=" + entities + "]";
+                + ", searchWindow=" + searchWindow + ", entities=" + entities + ", requestsPerSecond=" + requestsPerSecond + "]";
     }
 }

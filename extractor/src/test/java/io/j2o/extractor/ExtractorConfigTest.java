@@ -31,6 +31,13 @@ class ExtractorConfigTest {
     }
 
     @Test
+    void theHttpPolicyCarriesAttemptsAndTheRateLimit() {
+        assertThat(CONFIG.httpPolicy().requestsPerSecond()).as("no limit unless configured").isZero();
+        assertThat(CONFIG.withRequestsPerSecond(2.5).httpPolicy())
+                .extracting(p -> p.maxAttempts(), p -> p.requestsPerSecond()).containsExactly(3, 2.5);
+    }
+
+    @Test
     void unknownOrNoEntitiesAreReportedWithEveryOtherProblem() {
         assertThatThrownBy(() -> CONFIG.withEntities(List.of("issues", "sprints", "boards")).withReconcileEvery(0))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -38,8 +45,9 @@ class ExtractorConfigTest {
                 .hasMessageContaining("'boards'");
         assertThatThrownBy(() -> new ExtractorConfig("https://jira.example", "me@example.com", "token", "site", List.of(),
                 "localhost:9092", new Topics("j2o."), Duration.ofMinutes(1), 50, 3, Map.of(), JiraFlavour.CLOUD, 0,
-                ExtractorConfig.DEFAULT_SEARCH_WINDOW, List.of()))
+                ExtractorConfig.DEFAULT_SEARCH_WINDOW, List.of(), -1))
                 .hasMessageContaining("extractor.entities: must name at least one of")
+                .hasMessageContaining("extractor.requestsPerSecond: must be 0 (no limit) up to 10000, was -1.0")
                 .hasMessageContaining("extractor.reconcileEvery: must be 1..100000, was 0");
     }
 }
