@@ -47,11 +47,11 @@ final class MetadataExtractor {
 
     /** @return how many of {@code projects} were published */
     int projects(List<JsonNode> projects, boolean full) {
-        List<JiraEntityEvent> changed = projects.stream().map(project -> {
+        List<JiraEntityEvent> projectEvents = projects.stream().map(project -> {
             String key = project.path("key").asText();
             return events.upsert(JiraEntityType.PROJECT, project.path("id").asText(), key, key, null, project);
         }).toList();
-        return publisher.publishChanged(topics.jiraProjects(), changed, full);
+        return publisher.publishChanged(topics.jiraProjects(), projectEvents, full);
     }
 
     /** @return how many versions of {@code projects} were published */
