@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -152,14 +153,15 @@ public final class JiraExtractor {
             boolean alreadyPublished = updated != null
                     && (watermark.alreadyPublished(id, updated) || updated.equals(published.get(id)));
             // Without a readable 'updated' the issue cannot be deduplicated or move the watermark: always publish it.
-            if (!alreadyPublished) {
+            Optional<JsonNode> complete = alreadyPublished ? Optional.empty() : completer.complete(issue);
+            complete.ifPresent(payload -> {
                 publisher.publish(config.topics().jiraIssues(), events.upsert(JiraEntityType.ISSUE, id,
-                        issue.path("key").asText(null), projectKey, updated, completer.complete(issue)));
+                        issue.path("key").asText(null), projectKey, updated, payload));
                 publishedIds.add(id);
                 if (updated != null) {
                     published.put(id, updated);
                 }
-            }
+            });
         });
         return shifted[0];
     }

@@ -39,8 +39,8 @@ public interface JiraApi {
     /** Every version of the project, as {@code /project/{key}/versions} returns them. */
     List<JsonNode> versions(String projectKey);
 
-    /** Every comment or worklog of the issue, read from its own paged resource. */
-    List<JsonNode> issueItems(String issueId, EmbeddedList list);
+    /** Every comment or worklog of the issue, read from its own paged resource; empty when the issue is gone. */
+    Optional<List<JsonNode>> issueItems(String issueId, EmbeddedList list);
 
     /**
      * Hands every issue of the project updated at or after {@code since} (all of them when null), with all fields,

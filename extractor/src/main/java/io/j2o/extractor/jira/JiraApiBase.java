@@ -40,14 +40,23 @@ abstract class JiraApiBase implements JiraApi {
     }
 
     @Override
-    public List<JsonNode> issueItems(String issueId, EmbeddedList list) {
+    public Optional<List<JsonNode>> issueItems(String issueId, EmbeddedList list) {
         List<JsonNode> all = new ArrayList<>();
         while (true) {
-            JsonNode page = client.get(api + "/issue/" + issueId + "/" + list.field() + "?startAt=" + all.size() + "&maxResults=" + PAGE);
+            int startAt = all.size();
+            Optional<JsonNode> found = client.find(api + "/issue/" + issueId + "/" + list.field() + "?startAt=" + startAt + "&maxResults=" + PAGE);
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            JsonNode page = found.get();
+            // A resource that does not page (Data Center's worklogs) answers from the start again: it gave all it has.
+            if (startAt > 0 && page.path("startAt").asInt(startAt) != startAt) {
+                return Optional.of(all);
+            }
             JsonNode items = page.path(list.items());
             items.forEach(all::add);
             if (items.isEmpty() || all.size() >= page.path("total").asInt(0)) {
-                return all;
+                return Optional.of(all);
             }
         }
     }

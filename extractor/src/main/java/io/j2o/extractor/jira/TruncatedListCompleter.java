@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,11 +23,21 @@ public final class TruncatedListCompleter {
         this.jira = jira;
     }
 
-    /** Completes every truncated list of {@code issue} in place; returns the issue for chaining. */
-    public JsonNode complete(JsonNode issue) {
+    /**
+     * Completes every truncated list of {@code issue} in place.
+     *
+     * @return the completed issue, or empty when Jira no longer has it (deleted since the search listed it)
+     */
+    public Optional<JsonNode> complete(JsonNode issue) {
         for (EmbeddedList list : EmbeddedList.values()) {
             if (issue.path("fields").path(list.field()) instanceof ObjectNode page && isTruncated(page, list)) {
-                List<JsonNode> all = jira.issueItems(issue.path("id").asText(), list);
+                Optional<List<JsonNode>> read = jira.issueItems(issue.path("id").asText(), list);
+                if (read.isEmpty()) {
+                    LOG.info("issue vanished while its lists were read, leaving it to the deletion reconciliation jiraKey={}",
+                            issue.path("key").asText());
+                    return Optional.empty();
+                }
+                List<JsonNode> all = read.get();
                 LOG.debug("completed a truncated list jiraKey={} list={} embedded={} total={}", issue.path("key").asText(),
                         list.items(), page.path(list.items()).size(), all.size());
                 ArrayNode items = page.putArray(list.items());
@@ -36,7 +47,7 @@ public final class TruncatedListCompleter {
                 page.put("total", all.size());
             }
         }
-        return issue;
+        return Optional.of(issue);
     }
 
     private static boolean isTruncated(ObjectNode page, EmbeddedList list) {
