@@ -46,7 +46,10 @@ public final class JiraExtractor {
     private final DeletionReconciler reconciler;
     private final MetadataExtractor metadata;
     private final TruncatedListCompleter completer;
+    private final Clock clock;
     private int passes;
+    /** When users and versions were last read, null before the first pass. */
+    private Instant metadataReadAt;
 
     /** An extractor of the Jira flavour {@code config} names, over {@code client}. */
     public JiraExtractor(ExtractorConfig config, JiraClient client, EventPublisher publisher, WatermarkStore state, Clock clock) {
@@ -58,6 +61,7 @@ public final class JiraExtractor {
         this.reconciler = new DeletionReconciler(jira, publisher, state, events, config.site(), config.topics().jiraIssues());
         this.metadata = new MetadataExtractor(jira, events, new MetadataPublisher(publisher), config.topics());
         this.completer = new TruncatedListCompleter(jira);
+        this.clock = clock;
     }
 
     /** One pass over Jira, reconciling deletions when this pass is due for it. */
@@ -75,14 +79,19 @@ public final class JiraExtractor {
     public synchronized ExtractionStats runOnce(boolean full, boolean reconcile) {
         passes++;
         boolean reconciling = reconcile || passes % config.reconcileEvery() == 0;
-        int users = config.extracts(ExtractedEntity.USERS) ? metadata.users(full) : 0;
+        boolean metadataDue = full || metadataReadAt == null
+                || !clock.instant().isBefore(metadataReadAt.plus(config.metadataRefresh()));
+        int users = metadataDue && config.extracts(ExtractedEntity.USERS) ? metadata.users(full) : 0;
         boolean projectsNeeded = config.extracts(ExtractedEntity.PROJECTS) || config.extracts(ExtractedEntity.VERSIONS)
                 || config.extracts(ExtractedEntity.ISSUES);
         List<JsonNode> projects = projectsNeeded ? selectedProjects() : List.of();
         if (config.extracts(ExtractedEntity.PROJECTS)) {
             metadata.projects(projects, full);
         }
-        int versions = config.extracts(ExtractedEntity.VERSIONS) ? metadata.versions(projects, full) : 0;
+        int versions = metadataDue && config.extracts(ExtractedEntity.VERSIONS) ? metadata.versions(projects, full) : 0;
+        if (metadataDue) {
+            metadataReadAt = clock.instant();
+        }
         int issues = 0;
         int deleted = 0;
         if (config.extracts(ExtractedEntity.ISSUES)) {

@@ -45,9 +45,10 @@ class ExtractorConfigTest {
                 .hasMessageContaining("'boards'");
         assertThatThrownBy(() -> new ExtractorConfig("https://jira.example", "me@example.com", "token", "site", List.of(),
                 "localhost:9092", new Topics("j2o."), Duration.ofMinutes(1), 50, 3, Map.of(), JiraFlavour.CLOUD, 0,
-                ExtractorConfig.DEFAULT_SEARCH_WINDOW, List.of(), -1))
+                ExtractorConfig.DEFAULT_SEARCH_WINDOW, List.of(), -1, Duration.ofDays(8)))
                 .hasMessageContaining("extractor.entities: must name at least one of")
                 .hasMessageContaining("extractor.requestsPerSecond: must be 0 (no limit) up to 10000, was -1.0")
+                .hasMessageContaining("extractor.metadataRefresh: must be 0..7d, was PT192H")
                 .hasMessageContaining("extractor.reconcileEvery: must be 1..100000, was 0");
     }
 }

@@ -25,6 +25,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -83,6 +84,22 @@ class MetadataAndActivityExtractionIT {
         assertThat(extractor.runOnce(true).users()).as("a full resync publishes everything").isEqualTo(users.size());
     }
 
+    @Test
+    void usersAndVersionsAreReadAgainOnlyOnceTheRefreshIntervalPassedOrOnAFullResync() {
+        ExtractorConfig config = config(JiraFlavour.CLOUD).withMetadataRefresh(Duration.ofHours(1));
+        JiraExtractor extractor = rig.extractor(config);
+        extractor.runOnce(false);
+        int userSearches = userSearches();
+        assertThat(userSearches).isPositive();
+
+        extractor.runOnce(false);
+        assertThat(userSearches()).as("within the interval").isEqualTo(userSearches);
+        assertThat(jira.requests()).filteredOn(r -> r.path().endsWith("/versions")).hasSize(2);
+
+        extractor.runOnce(true);
+        assertThat(userSearches()).as("a full resync reads them again").isEqualTo(2 * userSearches);
+    }
+
     @ParameterizedTest
     @EnumSource(JiraFlavour.class)
     void anIssueIsPublishedWithAllOfItsCommentsAndWorklogsThoughJiraEmbedsTwentyOfEach(JiraFlavour flavour) {
@@ -118,6 +135,10 @@ class MetadataAndActivityExtractionIT {
                 + (issue.at("/fields/worklog/total").asInt() > 20 ? 1 : 0)).sum();
         long listReads = jira.requests().stream().filter(r -> r.path().matches(".*/issue/[^/]+/(comment|worklog)")).count();
         assertThat(listReads).as("each truncated list is read once, in one page; no other list is").isEqualTo(truncatedLists);
+    }
+
+    private int userSearches() {
+        return (int) jira.requests().stream().filter(r -> r.path().endsWith("/users/search")).count();
     }
 
     private ExtractorConfig config(JiraFlavour flavour) {
