@@ -64,7 +64,8 @@ class IssueDeletionReconciliationIT {
         jira.updateIssue(lagging, fields -> fields.put("summary", "edited while the index lags"));
 
         JiraExtractor restarted = rig.extractor(config);
-        assertThat(restarted.runOnce(false)).as("pass 1 of 3: not due").extracting(ExtractionStats::projects, ExtractionStats::issues, ExtractionStats::deleted)
+        assertThat(restarted.runOnce(false)).as("pass 1 of 3: not due")
+                .extracting(ExtractionStats::projects, ExtractionStats::issues, ExtractionStats::deleted)
                 .containsExactly(2, 0, 0);
         ExtractionStats forced = restarted.runOnce(false, true);
         assertThat(forced.deleted()).as("forced reconciliation").isEqualTo(2);

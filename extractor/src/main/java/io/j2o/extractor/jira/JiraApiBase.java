@@ -44,7 +44,8 @@ abstract class JiraApiBase implements JiraApi {
         List<JsonNode> all = new ArrayList<>();
         while (true) {
             int startAt = all.size();
-            Optional<JsonNode> found = client.find(api + "/issue/" + issueId + "/" + list.field() + "?startAt=" + startAt + "&maxResults=" + PAGE);
+            Optional<JsonNode> found = client.find(
+                    api + "/issue/" + issueId + "/" + list.field() + "?startAt=" + startAt + "&maxResults=" + PAGE);
             if (found.isEmpty()) {
                 return Optional.empty();
             }
