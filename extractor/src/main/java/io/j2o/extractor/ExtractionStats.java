@@ -1,9 +1,17 @@
 package io.j2o.extractor;
 
-/** What one extraction pass published: projects, changed issues, and DELETE events for issues gone from Jira. */
-public record ExtractionStats(int projects, int issues, int deleted) {
+/**
+ * What one extraction pass did: the projects it covered, the changed issues it published, the DELETE events for
+ * issues gone from Jira, and the users and versions it published (new or changed since the last pass).
+ */
+public record ExtractionStats(int projects, int issues, int deleted, int users, int versions) {
 
-    /** A pass that deleted nothing. */
+    /** A pass that published no users or versions. */
+    public ExtractionStats(int projects, int issues, int deleted) {
+        this(projects, issues, deleted, 0, 0);
+    }
+
+    /** A pass that deleted nothing and published no users or versions. */
     public ExtractionStats(int projects, int issues) {
         this(projects, issues, 0);
     }

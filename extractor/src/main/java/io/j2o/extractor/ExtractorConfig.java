@@ -1,10 +1,12 @@
 package io.j2o.extractor;
 
+import io.j2o.extractor.jira.JiraHttpPolicy;
 import io.j2o.schemas.avro.JiraFlavour;
 import io.j2o.schemas.topics.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -17,6 +19,10 @@ import java.util.Objects;
  * @param flavour        Cloud (REST v3) or Data Center / Server (REST v2)
  * @param reconcileEvery every how many passes the deleted issues are looked for (1 = every pass)
  * @param searchWindow   Data Center's {@code jira.search.platform.max.result.window}: no search pages deeper
+ * @param entities       which kinds to extract, by {@link ExtractedEntity#configName()}; every kind by default
+ * @param requestsPerSecond at most this many Jira requests a second; 0 means no limit
+ * @param metadataRefresh how long users and versions are not read again after a pass read them; zero reads them
+ *                        every pass (a full resync always reads them)
  */
 public record ExtractorConfig(
         String jiraUrl,
@@ -32,7 +38,10 @@ public record ExtractorConfig(
         Map<String, Object> kafkaProperties,
         JiraFlavour flavour,
         int reconcileEvery,
-        int searchWindow) {
+        int searchWindow,
+        List<String> entities,
+        double requestsPerSecond,
+        Duration metadataRefresh) {
 
     public static final int DEFAULT_RECONCILE_EVERY = 10;
     /** Data Center's default result window. */
@@ -43,11 +52,24 @@ public record ExtractorConfig(
         kafkaProperties = Map.copyOf(kafkaProperties);
         Objects.requireNonNull(topics, "topics");
         List<String> problems = new ArrayList<>();
+        entities = entities == null ? ExtractedEntity.ALL
+                : entities.stream().map(name -> name.trim().toLowerCase(Locale.ROOT)).distinct().toList();
+        if (entities.isEmpty()) {
+            problems.add("extractor.entities: must name at least one of " + ExtractedEntity.ALL);
+        }
+        entities.stream().filter(name -> ExtractedEntity.named(name).isEmpty())
+                .forEach(name -> problems.add("extractor.entities: '" + name + "' is not one of " + ExtractedEntity.ALL));
         if (flavour == null) {
             problems.add("jira.flavour: must be CLOUD or DATA_CENTER");
         }
         if (reconcileEvery < 1 || reconcileEvery > 100_000) {
             problems.add("extractor.reconcileEvery: must be 1..100000, was " + reconcileEvery);
+        }
+        if (!(requestsPerSecond >= 0) || requestsPerSecond > 10_000) {
+            problems.add("extractor.requestsPerSecond: must be 0 (no limit) up to 10000, was " + requestsPerSecond);
+        }
+        if (metadataRefresh == null || metadataRefresh.isNegative() || metadataRefresh.compareTo(Duration.ofDays(7)) > 0) {
+            problems.add("extractor.metadataRefresh: must be 0..7d, was " + metadataRefresh);
         }
         if (searchWindow < 1) {
             problems.add("extractor.searchWindow: must be positive, was " + searchWindow);
@@ -83,6 +105,14 @@ public record ExtractorConfig(
         }
     }
 
+    /** An extractor of every kind of entity, without a request-rate limit, reading users and versions every pass. */
+    public ExtractorConfig(String jiraUrl, String email, String apiToken, String site, List<String> projects,
+            String bootstrapServers, Topics topics, Duration lookback, int pageSize, int maxAttempts,
+            Map<String, Object> kafkaProperties, JiraFlavour flavour, int reconcileEvery, int searchWindow) {
+        this(jiraUrl, email, apiToken, site, projects, bootstrapServers, topics, lookback, pageSize, maxAttempts,
+                kafkaProperties, flavour, reconcileEvery, searchWindow, ExtractedEntity.ALL, 0, Duration.ZERO);
+    }
+
     /** A Cloud extractor that looks for deleted issues every tenth pass. */
     public ExtractorConfig(String jiraUrl, String email, String apiToken, String site, List<String> projects,
             String bootstrapServers, Topics topics, Duration lookback, int pageSize, int maxAttempts,
@@ -94,19 +124,53 @@ public record ExtractorConfig(
     /** The same configuration for another flavour of Jira. */
     public ExtractorConfig withFlavour(JiraFlavour flavour) {
         return new ExtractorConfig(jiraUrl, email, apiToken, site, projects, bootstrapServers, topics, lookback,
-                pageSize, maxAttempts, kafkaProperties, flavour, reconcileEvery, searchWindow);
+                pageSize, maxAttempts, kafkaProperties, flavour, reconcileEvery, searchWindow, entities, requestsPerSecond,
+                metadataRefresh);
     }
 
     /** The same configuration, reconciling deletions every {@code passes} passes. */
     public ExtractorConfig withReconcileEvery(int passes) {
         return new ExtractorConfig(jiraUrl, email, apiToken, site, projects, bootstrapServers, topics, lookback,
-                pageSize, maxAttempts, kafkaProperties, flavour, passes, searchWindow);
+                pageSize, maxAttempts, kafkaProperties, flavour, passes, searchWindow, entities, requestsPerSecond,
+                metadataRefresh);
     }
 
     /** The same configuration with another Data Center search window (what the server's admin set). */
     public ExtractorConfig withSearchWindow(int results) {
         return new ExtractorConfig(jiraUrl, email, apiToken, site, projects, bootstrapServers, topics, lookback,
-                pageSize, maxAttempts, kafkaProperties, flavour, reconcileEvery, results);
+                pageSize, maxAttempts, kafkaProperties, flavour, reconcileEvery, results, entities, requestsPerSecond,
+                metadataRefresh);
+    }
+
+    /** The same configuration extracting only the kinds {@code names} (configuration names, e.g. {@code users}). */
+    public ExtractorConfig withEntities(List<String> names) {
+        return new ExtractorConfig(jiraUrl, email, apiToken, site, projects, bootstrapServers, topics, lookback,
+                pageSize, maxAttempts, kafkaProperties, flavour, reconcileEvery, searchWindow, names, requestsPerSecond,
+                metadataRefresh);
+    }
+
+    /** The same configuration sending at most {@code limit} Jira requests a second (0: no limit). */
+    public ExtractorConfig withRequestsPerSecond(double limit) {
+        return new ExtractorConfig(jiraUrl, email, apiToken, site, projects, bootstrapServers, topics, lookback,
+                pageSize, maxAttempts, kafkaProperties, flavour, reconcileEvery, searchWindow, entities, limit,
+                metadataRefresh);
+    }
+
+    /** The same configuration, reading users and versions again only once {@code refresh} has passed. */
+    public ExtractorConfig withMetadataRefresh(Duration refresh) {
+        return new ExtractorConfig(jiraUrl, email, apiToken, site, projects, bootstrapServers, topics, lookback,
+                pageSize, maxAttempts, kafkaProperties, flavour, reconcileEvery, searchWindow, entities, requestsPerSecond,
+                refresh);
+    }
+
+    /** How the Jira client should treat the host: this configuration's attempts and rate limit, the default breaker. */
+    public JiraHttpPolicy httpPolicy() {
+        return JiraHttpPolicy.of(maxAttempts).withRequestsPerSecond(requestsPerSecond);
+    }
+
+    /** Whether a pass reads {@code kind}. */
+    public boolean extracts(ExtractedEntity kind) {
+        return entities.contains(kind.configName());
     }
 
     /** Never shows the API token. */
@@ -115,6 +179,7 @@ public record ExtractorConfig(
         return "ExtractorConfig[jiraUrl=" + jiraUrl + ", email=" + email + ", apiToken=****, site=" + site
                 + ", projects=" + projects + ", bootstrapServers=" + bootstrapServers + ", lookback=" + lookback
                 + ", pageSize=" + pageSize + ", flavour=" + flavour + ", reconcileEvery=" + reconcileEvery
-                + ", searchWindow=" + searchWindow + "]";
+                + ", searchWindow=" + searchWindow + ", entities=" + entities + ", requestsPerSecond=" + requestsPerSecond
+                + ", metadataRefresh=" + metadataRefresh + "]";
     }
 }

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.j2o.extractor.jira.JiraApi;
 import io.j2o.extractor.jira.JiraClient;
 import io.j2o.extractor.jira.JiraTimestamps;
+import io.j2o.extractor.jira.TruncatedListCompleter;
 import io.j2o.extractor.publish.EntityEvents;
 import io.j2o.extractor.publish.EventPublisher;
+import io.j2o.extractor.publish.MetadataPublisher;
 import io.j2o.extractor.reconcile.DeletionReconciler;
 import io.j2o.extractor.state.Watermark;
 import io.j2o.extractor.state.WatermarkStore;
@@ -19,13 +21,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads Jira incrementally and publishes one event per changed entity: every visible (or configured) project, then
- * per project the issues updated since its watermark, oldest first. A project's watermark moves only after its
+ * Reads Jira incrementally and publishes one event per changed entity: the users, every visible (or configured)
+ * project and its versions when their content changed, then per project the issues updated since its watermark,
+ * oldest first, each with all of its comments and worklogs. A project's watermark moves only after its
  * events are acknowledged by Kafka. Every {@code reconcileEvery}-th pass it also looks for deleted issues.
  */
 public final class JiraExtractor {
@@ -40,7 +44,12 @@ public final class JiraExtractor {
     private final WatermarkStore state;
     private final EntityEvents events;
     private final DeletionReconciler reconciler;
+    private final MetadataExtractor metadata;
+    private final TruncatedListCompleter completer;
+    private final Clock clock;
     private int passes;
+    /** When users and versions were last read, null before the first pass. */
+    private Instant metadataReadAt;
 
     /** An extractor of the Jira flavour {@code config} names, over {@code client}. */
     public JiraExtractor(ExtractorConfig config, JiraClient client, EventPublisher publisher, WatermarkStore state, Clock clock) {
@@ -50,6 +59,9 @@ public final class JiraExtractor {
         this.state = state;
         this.events = new EntityEvents(new JiraSource(config.site(), jira.flavour(), jira.apiVersion()), clock);
         this.reconciler = new DeletionReconciler(jira, publisher, state, events, config.site(), config.topics().jiraIssues());
+        this.metadata = new MetadataExtractor(jira, events, new MetadataPublisher(publisher), config.topics());
+        this.completer = new TruncatedListCompleter(jira);
+        this.clock = clock;
     }
 
     /** One pass over Jira, reconciling deletions when this pass is due for it. */
@@ -60,32 +72,41 @@ public final class JiraExtractor {
     /**
      * One pass over Jira.
      *
-     * @param full      ignore watermarks and publish everything again (a resync; the transformer drops what is unchanged)
+     * @param full      ignore watermarks and what was published before, publish everything again (a resync; the
+     *                  transformer drops what is unchanged)
      * @param reconcile look for deleted issues in this pass, due or not
      */
     public synchronized ExtractionStats runOnce(boolean full, boolean reconcile) {
         passes++;
         boolean reconciling = reconcile || passes % config.reconcileEvery() == 0;
-        ZoneId zone = userZone();
-        List<JsonNode> projects = selectedProjects();
-        for (JsonNode project : projects) {
-            String key = project.path("key").asText();
-            publisher.publish(config.topics().jiraProjects(),
-                    events.upsert(JiraEntityType.PROJECT, project.path("id").asText(), key, key, null, project));
+        boolean metadataDue = full || metadataReadAt == null
+                || !clock.instant().isBefore(metadataReadAt.plus(config.metadataRefresh()));
+        int users = metadataDue && config.extracts(ExtractedEntity.USERS) ? metadata.users(full) : 0;
+        boolean projectsNeeded = config.extracts(ExtractedEntity.PROJECTS) || config.extracts(ExtractedEntity.VERSIONS)
+                || config.extracts(ExtractedEntity.ISSUES);
+        List<JsonNode> projects = projectsNeeded ? selectedProjects() : List.of();
+        if (config.extracts(ExtractedEntity.PROJECTS)) {
+            metadata.projects(projects, full);
         }
-        publisher.flush();
+        int versions = metadataDue && config.extracts(ExtractedEntity.VERSIONS) ? metadata.versions(projects, full) : 0;
+        if (metadataDue) {
+            metadataReadAt = clock.instant();
+        }
         int issues = 0;
         int deleted = 0;
-        for (JsonNode project : projects) {
-            String projectKey = project.path("key").asText();
-            issues += extractIssues(projectKey, zone, full);
-            if (reconciling) {
-                deleted += reconciler.reconcile(projectKey);
+        if (config.extracts(ExtractedEntity.ISSUES)) {
+            ZoneId zone = userZone();
+            for (JsonNode project : projects) {
+                String projectKey = project.path("key").asText();
+                issues += extractIssues(projectKey, zone, full);
+                if (reconciling) {
+                    deleted += reconciler.reconcile(projectKey);
+                }
             }
         }
-        LOG.info("extraction pass done flavour={} projects={} issues={} deleted={} full={} reconciled={}",
-                jira.flavour(), projects.size(), issues, deleted, full, reconciling);
-        return new ExtractionStats(projects.size(), issues, deleted);
+        LOG.info("extraction pass done flavour={} projects={} users={} versions={} issues={} deleted={} full={} reconciled={}",
+                jira.flavour(), projects.size(), users, versions, issues, deleted, full, reconciling);
+        return new ExtractionStats(projects.size(), issues, deleted, users, versions);
     }
 
     private int extractIssues(String projectKey, ZoneId zone, boolean full) {
@@ -141,14 +162,15 @@ public final class JiraExtractor {
             boolean alreadyPublished = updated != null
                     && (watermark.alreadyPublished(id, updated) || updated.equals(published.get(id)));
             // Without a readable 'updated' the issue cannot be deduplicated or move the watermark: always publish it.
-            if (!alreadyPublished) {
-                publisher.publish(config.topics().jiraIssues(),
-                        events.upsert(JiraEntityType.ISSUE, id, issue.path("key").asText(null), projectKey, updated, issue));
+            Optional<JsonNode> complete = alreadyPublished ? Optional.empty() : completer.complete(issue);
+            complete.ifPresent(payload -> {
+                publisher.publish(config.topics().jiraIssues(), events.upsert(JiraEntityType.ISSUE, id,
+                        issue.path("key").asText(null), projectKey, updated, payload));
                 publishedIds.add(id);
                 if (updated != null) {
                     published.put(id, updated);
                 }
-            }
+            });
         });
         return shifted[0];
     }

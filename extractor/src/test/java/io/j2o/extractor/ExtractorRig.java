@@ -78,7 +78,6 @@ final class ExtractorRig implements AutoCloseable {
     /** An extractor configured by {@code config}, resuming from the state stored in this rig's topics. */
     JiraExtractor extractor(ExtractorConfig config) {
         String jiraUrl = config.jiraUrl();
-        int maxAttempts = config.maxAttempts();
         Map<String, Object> props = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         KafkaProducer<String, JiraEntityEvent> events = remember(new KafkaProducer<>(props, new StringSerializer(), serdes.events().serializer()));
         KafkaProducer<String, String> state = remember(new KafkaProducer<>(props, new StringSerializer(), new StringSerializer()));
@@ -87,16 +86,25 @@ final class ExtractorRig implements AutoCloseable {
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()), new StringDeserializer(), new StringDeserializer())) {
             watermarks.load(reader);
         }
-        JiraClient client = new JiraClient(jiraUrl, config.email(), config.apiToken(), JiraClient.defaultHttp(), maxAttempts);
+        JiraClient client = new JiraClient(jiraUrl, config.email(), config.apiToken(), JiraClient.defaultHttp(), config.httpPolicy());
         return new JiraExtractor(config, client, new EventPublisher(events), watermarks, Clock.systemUTC());
+    }
+
+    Topics topics() {
+        return topics;
     }
 
     /** Every event on the issues topic, in the order they were extracted. */
     List<JiraEntityEvent> issueEvents() {
+        return events(topics.jiraIssues());
+    }
+
+    /** Every event on {@code topic}, in the order they were extracted. */
+    List<JiraEntityEvent> events(String topic) {
         List<JiraEntityEvent> events = new ArrayList<>();
         try (KafkaConsumer<String, JiraEntityEvent> consumer = new KafkaConsumer<>(Map.<String, Object>of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()), new StringDeserializer(), serdes.events().deserializer())) {
-            CompactedTopicReader.readToEnd(consumer, topics.jiraIssues(), (key, event) -> events.add(event));
+            CompactedTopicReader.readToEnd(consumer, topic, (key, event) -> events.add(event));
         }
         events.sort(Comparator.comparing(JiraEntityEvent::getExtractedAt));
         return events;

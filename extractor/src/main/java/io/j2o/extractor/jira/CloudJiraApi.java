@@ -8,11 +8,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /** Jira Cloud REST v3: paged project search and the enhanced {@code /search/jql} with {@code nextPageToken}. */
-public final class CloudJiraApi implements JiraApi {
+public final class CloudJiraApi extends JiraApiBase {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String API = "/rest/api/3";
@@ -21,11 +20,10 @@ public final class CloudJiraApi implements JiraApi {
     private static final int ID_PAGE = 5000;
     private static final List<String> ALL_FIELDS = List.of("*all");
 
-    private final JiraClient client;
     private final int pageSize;
 
     public CloudJiraApi(JiraClient client, int pageSize) {
-        this.client = client;
+        super(client, API);
         this.pageSize = pageSize;
     }
 
@@ -37,11 +35,6 @@ public final class CloudJiraApi implements JiraApi {
     @Override
     public String apiVersion() {
         return "3";
-    }
-
-    @Override
-    public JsonNode myself() {
-        return client.get(API + "/myself");
     }
 
     @Override
@@ -57,6 +50,11 @@ public final class CloudJiraApi implements JiraApi {
     }
 
     @Override
+    public List<JsonNode> users() {
+        return arrayPages(API + "/users/search");
+    }
+
+    @Override
     public void issuesUpdatedSince(String projectKey, Instant since, ZoneId zone, Consumer<JsonNode> each) {
         readAll(Jql.issuesUpdatedSince(projectKey, since, zone), ALL_FIELDS, pageSize, each);
     }
@@ -64,11 +62,6 @@ public final class CloudJiraApi implements JiraApi {
     @Override
     public void issueIds(String projectKey, Consumer<String> each) {
         readAll(Jql.issuesByKey(projectKey, null), List.of("id"), ID_PAGE, issue -> each.accept(issue.path("id").asText()));
-    }
-
-    @Override
-    public Optional<JsonNode> issue(String id) {
-        return client.find(API + "/issue/" + id + "?fields=project");
     }
 
     /** One page of an enhanced JQL search; pass the previous page's token to continue. */

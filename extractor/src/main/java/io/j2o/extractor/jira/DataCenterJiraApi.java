@@ -7,12 +7,10 @@ import io.j2o.schemas.avro.JiraFlavour;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -25,7 +23,7 @@ import java.util.function.Consumer;
  * a whole window fall into one minute, that minute is read by key ({@code key > <last key>}). Ids restart after the
  * last key. Any number of issues is read this way.
  */
-public final class DataCenterJiraApi implements JiraApi {
+public final class DataCenterJiraApi extends JiraApiBase {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String API = "/rest/api/2";
@@ -34,7 +32,6 @@ public final class DataCenterJiraApi implements JiraApi {
     /** Data Center caps every search page at 1000 by default; asking for more only asks for the cap. */
     private static final int ID_PAGE = 1000;
 
-    private final JiraClient client;
     private final int pageSize;
     private final int searchWindow;
 
@@ -43,10 +40,10 @@ public final class DataCenterJiraApi implements JiraApi {
     }
 
     public DataCenterJiraApi(JiraClient client, int pageSize, int searchWindow) {
+        super(client, API);
         if (searchWindow < 1) {
             throw new IllegalArgumentException("the search window must be positive, was " + searchWindow);
         }
-        this.client = client;
         this.pageSize = pageSize;
         this.searchWindow = searchWindow;
     }
@@ -62,19 +59,13 @@ public final class DataCenterJiraApi implements JiraApi {
     }
 
     @Override
-    public JsonNode myself() {
-        return client.get(API + "/myself");
+    public List<JsonNode> projects() {
+        return elements(API + "/project", client.get(API + "/project"));
     }
 
     @Override
-    public List<JsonNode> projects() {
-        JsonNode projects = client.get(API + "/project");
-        if (!projects.isArray()) {
-            throw new JiraException.UnexpectedResponse(200, "GET " + API + "/project answered JSON that is not a list");
-        }
-        List<JsonNode> all = new ArrayList<>();
-        projects.forEach(all::add);
-        return all;
+    public List<JsonNode> users() {
+        return arrayPages(API + "/user/search?username=.&includeActive=true&includeInactive=true");
     }
 
     @Override
@@ -121,11 +112,6 @@ public final class DataCenterJiraApi implements JiraApi {
             }
             afterKey = window.last().path("key").asText();
         }
-    }
-
-    @Override
-    public Optional<JsonNode> issue(String id) {
-        return client.find(API + "/issue/" + id + "?fields=project");
     }
 
     private void readMinuteByKey(String projectKey, Instant minute, ZoneId zone, Consumer<JsonNode> each) {

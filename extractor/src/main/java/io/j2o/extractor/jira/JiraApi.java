@@ -33,6 +33,15 @@ public interface JiraApi {
     /** Every project visible to the API user. */
     List<JsonNode> projects();
 
+    /** Every user of the site, active or not, as the flavour's user search returns them. */
+    List<JsonNode> users();
+
+    /** Every version of the project, as {@code /project/{key}/versions} returns them. */
+    List<JsonNode> versions(String projectKey);
+
+    /** Every comment or worklog of the issue, read from its own paged resource; empty when the issue is gone. */
+    Optional<List<JsonNode>> issueItems(String issueId, EmbeddedList list);
+
     /**
      * Hands every issue of the project updated at or after {@code since} (all of them when null), with all fields,
      * oldest first, to {@code each}. An issue may come twice only when it changed while being read.

@@ -1,8 +1,13 @@
 package io.j2o.extractor.jira;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.core.IntervalBiFunction;
 import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.io.IOException;
@@ -23,7 +28,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Jira REST over HTTP with basic auth (Cloud: email + API token; Data Center: username + password or token); what
  * each flavour asks for is in {@link JiraApi}. Throttling and server trouble are retried with
- * exponential backoff and jitter, honouring {@code Retry-After}; everything else fails with a typed exception.
+ * exponential backoff and jitter, honouring {@code Retry-After}; everything else fails with a typed exception. A
+ * circuit breaker stops calling the host while most calls fail, and an optional rate limit spaces the requests
+ * ({@link JiraHttpPolicy}).
  */
 public final class JiraClient {
 
@@ -34,8 +41,15 @@ public final class JiraClient {
     private final String authorization;
     private final OkHttpClient http;
     private final Retry retry;
+    private final CircuitBreaker breaker;
+    private final RateLimiter limiter;
 
+    /** A client making up to {@code maxAttempts} attempts per request, without a rate limit, with the default breaker. */
     public JiraClient(String baseUrl, String email, String apiToken, OkHttpClient http, int maxAttempts) {
+        this(baseUrl, email, apiToken, http, JiraHttpPolicy.of(maxAttempts));
+    }
+
+    public JiraClient(String baseUrl, String email, String apiToken, OkHttpClient http, JiraHttpPolicy policy) {
         HttpUrl parsed = HttpUrl.parse(baseUrl);
         if (parsed == null) {
             throw new IllegalArgumentException("jira.url is not an http(s) URL: " + baseUrl);
@@ -52,13 +66,31 @@ public final class JiraClient {
             return backoff.apply(attempt);
         };
         this.retry = Retry.of("jira", RetryConfig.custom()
-                .maxAttempts(maxAttempts)
+                .maxAttempts(policy.maxAttempts())
                 .intervalBiFunction(honourRetryAfter)
                 .retryOnException(e -> e instanceof JiraException je && je.isTransient())
                 .build());
         retry.getEventPublisher().onRetry(event -> LOG.warn("Jira call failed, retrying attempt={} waitMs={} error={}",
                 event.getNumberOfRetryAttempts(), event.getWaitInterval().toMillis(),
                 event.getLastThrowable() == null ? "" : event.getLastThrowable().getMessage()));
+        this.breaker = CircuitBreaker.of("jira:" + parsed.host(), CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(JiraHttpPolicy.BREAKER_WINDOW)
+                .minimumNumberOfCalls(JiraHttpPolicy.BREAKER_MINIMUM_CALLS)
+                .failureRateThreshold(policy.breakerFailureRate())
+                .waitDurationInOpenState(policy.breakerOpenFor())
+                .permittedNumberOfCallsInHalfOpenState(3)
+                // Throttling says the host is busy, not down: Retry-After paces it; only outages count against the host.
+                .recordException(e -> e instanceof JiraException je && je.isTransient() && je.status() != 429)
+                .build());
+        breaker.getEventPublisher().onStateTransition(event -> LOG.warn("Jira circuit breaker changed state host={} transition={}",
+                parsed.host(), event.getStateTransition()));
+        this.limiter = policy.requestsPerSecond() == 0 ? null : RateLimiter.of("jira:" + parsed.host(), RateLimiterConfig.custom()
+                .limitForPeriod(1)
+                .limitRefreshPeriod(policy.requestSpacing())
+                // A limited request waits for its turn rather than fail: the limit paces the pass, it does not end it.
+                .timeoutDuration(Duration.ofHours(1))
+                .build());
     }
 
     public static OkHttpClient defaultHttp() {
@@ -102,9 +134,25 @@ public final class JiraClient {
                 .header("Accept", "application/json");
     }
 
-    /** Sends with retries; {@code expect} checks the JSON's shape inside the retry, so a malformed answer is retried too. */
+    /**
+     * Sends with retries, each attempt paced by the rate limit and guarded by the breaker; {@code expect} checks the
+     * JSON's shape inside the retry, so a malformed answer is retried too.
+     */
     private JsonNode call(Supplier<Request> request, BiFunction<String, JsonNode, JsonNode> expect) {
-        return Retry.decorateSupplier(retry, () -> execute(request.get(), expect)).get();
+        Supplier<JsonNode> attempt = () -> execute(request.get(), expect);
+        Supplier<JsonNode> paced = limiter == null ? attempt : RateLimiter.decorateSupplier(limiter, attempt);
+        Supplier<JsonNode> guarded = CircuitBreaker.decorateSupplier(breaker, paced);
+        try {
+            return Retry.decorateSupplier(retry, guarded).get();
+        } catch (CallNotPermittedException e) {
+            throw new JiraException.CircuitOpen("Jira at " + base.host() + " kept failing; calls pause for a while: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The breaker's state, e.g. for health checks: CLOSED while the host answers. */
+    public CircuitBreaker.State circuitState() {
+        return breaker.getState();
     }
 
     private JsonNode execute(Request request, BiFunction<String, JsonNode, JsonNode> expect) {

@@ -74,6 +74,16 @@ public class JiraException extends RuntimeException {
         }
     }
 
+    /**
+     * The circuit breaker of the host is open: its calls kept failing, so none is sent until it had time to recover.
+     * Not retried within the pass; the next pass tries again.
+     */
+    public static final class CircuitOpen extends JiraException {
+        public CircuitOpen(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /** 400 and other client errors: the request itself is wrong (bad JQL, unknown field). */
     public static final class Rejected extends JiraException {
         public Rejected(int status, String message) {

@@ -3,22 +3,24 @@ package io.j2o.sandbox.dataset;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
 /**
  * Writes each issue's comments as Jira Cloud embeds them in {@code fields.comment}. Only an issue touched after its
  * creation has any, since a comment moves {@code updated}: every comment falls between creation and the
- * issue's {@code updated}, and the last one made it.
+ * issue's {@code updated}, and the last one made it. A few issues are discussed at length, with more comments than
+ * Jira embeds in an issue, so clients must page the rest.
  */
 final class CommentGenerator {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final int FIRST_ID = 100000;
     private static final int MAX_PER_ISSUE = 4;
+    /** One commented issue in this many is a long discussion of {@link #LONG_DISCUSSION} comments or more. */
+    private static final int LONG_DISCUSSION_ODDS = 40;
+    private static final int LONG_DISCUSSION = 21;
     private final Random random;
     private final String siteUrl;
     private final List<ObjectNode> users;
@@ -34,21 +36,18 @@ final class CommentGenerator {
 
     /** The {@code fields.comment} page of an issue: every comment, so {@code total} equals the number listed. */
     ObjectNode page(String issueId, String topic, Instant created, Instant updated) {
-        long span = Duration.between(created, updated).toMillis();
-        int count = span == 0 ? 0 : random.nextInt(MAX_PER_ISSUE + 1);
-        List<Long> offsets = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            offsets.add(i == count - 1 ? span : 1 + (long) (random.nextDouble() * (span - 1)));
+        int count = created.equals(updated) ? 0 : random.nextInt(MAX_PER_ISSUE + 1);
+        if (count > 0 && random.nextInt(LONG_DISCUSSION_ODDS) == 0) {
+            count = LONG_DISCUSSION + random.nextInt(10);
         }
-        offsets.sort(null);
         ObjectNode page = JSON.objectNode();
         ArrayNode list = page.putArray("comments");
-        for (long offset : offsets) {
-            list.add(comment(issueId, topic, created.plusMillis(offset), updated));
+        for (Instant at : ActivityTimes.between(random, count, created, updated)) {
+            list.add(comment(issueId, topic, at, updated));
         }
         page.put("self", siteUrl + "/rest/api/3/issue/" + issueId + "/comment");
-        page.put("maxResults", count);
-        page.put("total", count);
+        page.put("maxResults", list.size());
+        page.put("total", list.size());
         page.put("startAt", 0);
         return page;
     }
@@ -57,9 +56,7 @@ final class CommentGenerator {
         String id = String.valueOf(nextId++);
         ObjectNode author = DatasetGenerator.userReference(users.get(random.nextInt(users.size())));
         // One comment in five was edited later, never after the issue's last update.
-        Instant edited = random.nextInt(5) == 0
-                ? created.plusMillis((long) (random.nextDouble() * Duration.between(created, issueUpdated).toMillis()))
-                : created;
+        Instant edited = random.nextInt(5) == 0 ? ActivityTimes.editedBetween(random, created, issueUpdated) : created;
         ObjectNode comment = JSON.objectNode();
         comment.put("self", siteUrl + "/rest/api/3/issue/" + issueId + "/comment/" + id);
         comment.put("id", id);

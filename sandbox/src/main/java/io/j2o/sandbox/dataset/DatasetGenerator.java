@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,6 +34,10 @@ public final class DatasetGenerator {
     private static final int USER_COUNT = 12;
     /** Mixed into the seed for the comments' own random stream, so adding them changed no other generated value. */
     private static final long COMMENT_STREAM = 0x636f6d6d656e74L;
+    /** The same for worklogs and estimates, versions and fix versions, and issue links. */
+    private static final long WORKLOG_STREAM = 0x776f726b6c6f67L;
+    private static final long VERSION_STREAM = 0x76657273696f6eL;
+    private static final long LINK_STREAM = 0x6c696e6b73L;
 
     private final long seed;
     private final String siteUrl;
@@ -59,10 +64,17 @@ public final class DatasetGenerator {
         List<ObjectNode> statuses = reference.statuses();
         List<ObjectNode> types = reference.issueTypes();
         List<ObjectNode> priorities = reference.priorities();
+        VersionGenerator versionGenerator = new VersionGenerator(new Random(seed ^ VERSION_STREAM), siteUrl, BASE_INSTANT);
+        Map<String, List<ObjectNode>> versionsByProject = new LinkedHashMap<>();
+        projectNodes.forEach(project -> versionsByProject.put(project.get("key").asText(), versionGenerator.versions(project)));
         IssueFactory factory = new IssueFactory(random, reference, users, statuses, types, priorities,
-                new CommentGenerator(new Random(seed ^ COMMENT_STREAM), siteUrl, users));
-        return new JiraDataset(siteUrl, users, projectNodes, statuses, types, priorities,
-                factory.issues(projectNodes, issues));
+                new CommentGenerator(new Random(seed ^ COMMENT_STREAM), siteUrl, users),
+                new WorklogGenerator(new Random(seed ^ WORKLOG_STREAM), siteUrl, users),
+                versionGenerator, versionsByProject);
+        List<ObjectNode> issueNodes = factory.issues(projectNodes, issues);
+        new IssueLinkGenerator(new Random(seed ^ LINK_STREAM), siteUrl).link(issueNodes);
+        return new JiraDataset(siteUrl, users, projectNodes, versionsByProject.values().stream().flatMap(List::stream).toList(),
+                statuses, types, priorities, issueNodes);
     }
 
     private List<ObjectNode> users(Random random) {
@@ -121,6 +133,19 @@ public final class DatasetGenerator {
         return reference;
     }
 
+    /** An issue as another issue refers to it (a parent, a linked issue): id, key and the fields that identify it. */
+    static ObjectNode issueReference(ObjectNode issue) {
+        ObjectNode reference = JSON.objectNode();
+        reference.put("id", issue.get("id").asText());
+        reference.put("key", issue.get("key").asText());
+        reference.put("self", issue.get("self").asText());
+        ObjectNode fields = reference.putObject("fields");
+        for (String field : List.of("summary", "status", "priority", "issuetype")) {
+            fields.set(field, issue.get("fields").get(field).deepCopy());
+        }
+        return reference;
+    }
+
     static ObjectNode avatars(String base) {
         ObjectNode avatars = JSON.objectNode();
         for (String size : List.of("48x48", "24x24", "16x16", "32x32")) {
@@ -156,11 +181,15 @@ public final class DatasetGenerator {
         private final List<ObjectNode> priorities;
         private final AdfDescriptionGenerator descriptions;
         private final CommentGenerator comments;
+        private final WorklogGenerator worklogs;
+        private final VersionGenerator versions;
+        private final Map<String, List<ObjectNode>> versionsByProject;
         private final Map<String, Integer> nextNumber = new HashMap<>();
         private final Map<String, ObjectNode> lastEpic = new HashMap<>();
 
         IssueFactory(Random random, ReferenceData reference, List<ObjectNode> users, List<ObjectNode> statuses,
-                List<ObjectNode> types, List<ObjectNode> priorities, CommentGenerator comments) {
+                List<ObjectNode> types, List<ObjectNode> priorities, CommentGenerator comments, WorklogGenerator worklogs,
+                VersionGenerator versions, Map<String, List<ObjectNode>> versionsByProject) {
             this.random = random;
             this.reference = reference;
             this.users = users;
@@ -169,6 +198,9 @@ public final class DatasetGenerator {
             this.priorities = priorities;
             this.descriptions = new AdfDescriptionGenerator(random);
             this.comments = comments;
+            this.worklogs = worklogs;
+            this.versions = versions;
+            this.versionsByProject = versionsByProject;
         }
 
         List<ObjectNode> issues(List<ObjectNode> projects, int count) {
@@ -208,7 +240,7 @@ public final class DatasetGenerator {
             fields.set("issuetype", type.deepCopy());
             ObjectNode parent = lastEpic.get(projectKey);
             if (parent != null && type.get("hierarchyLevel").asInt() == 0 && random.nextInt(3) == 0) {
-                fields.set("parent", parentReference(parent));
+                fields.set("parent", issueReference(parent));
             }
             fields.set("project", projectReference(project));
             fields.set("status", status.deepCopy());
@@ -225,11 +257,12 @@ public final class DatasetGenerator {
             fields.put("created", JiraDateTimes.format(created));
             fields.put("updated", JiraDateTimes.format(updated));
             fields.putArray("components");
-            fields.putArray("fixVersions");
+            fields.set("fixVersions", versions.fixVersions(versionsByProject.get(projectKey)));
             fields.putArray("subtasks");
             fields.putArray("issuelinks");
             fields.putArray("attachment");
             fields.set("comment", comments.page(id, component, created, updated));
+            worklogs.addTo(fields, id, component, created, updated);
             if (type.get("name").asText().equals("Epic")) {
                 lastEpic.put(projectKey, issue);
             }
@@ -265,18 +298,6 @@ public final class DatasetGenerator {
                 reference.set(field, project.get(field).deepCopy());
             }
             return reference;
-        }
-
-        private ObjectNode parentReference(ObjectNode epic) {
-            ObjectNode parent = JSON.objectNode();
-            parent.put("id", epic.get("id").asText());
-            parent.put("key", epic.get("key").asText());
-            parent.put("self", epic.get("self").asText());
-            ObjectNode fields = parent.putObject("fields");
-            for (String field : List.of("summary", "status", "priority", "issuetype")) {
-                fields.set(field, epic.get("fields").get(field).deepCopy());
-            }
-            return parent;
         }
     }
 }

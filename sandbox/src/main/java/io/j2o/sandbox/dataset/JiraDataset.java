@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
- * A Jira site's content as Jira Cloud REST v3 returns it: every entity is the raw JSON object, so consumers see
+ * A Jira site's content as Jira Cloud REST v3 returns it (every comment and worklog of an issue embedded, however
+ * many; the simulator truncates them as Jira does): every entity is the raw JSON object, so consumers see
  * exactly the shapes the real API produces.
  *
  * <p>The lists are unmodifiable but the nodes are not; use {@link #deepCopy()} before handing a dataset to
@@ -15,6 +16,7 @@ public record JiraDataset(
         String siteUrl,
         List<ObjectNode> users,
         List<ObjectNode> projects,
+        List<ObjectNode> versions,
         List<ObjectNode> statuses,
         List<ObjectNode> issueTypes,
         List<ObjectNode> priorities,
@@ -25,15 +27,27 @@ public record JiraDataset(
     public JiraDataset {
         users = List.copyOf(users);
         projects = List.copyOf(projects);
+        versions = List.copyOf(versions);
         statuses = List.copyOf(statuses);
         issueTypes = List.copyOf(issueTypes);
         priorities = List.copyOf(priorities);
         issues = List.copyOf(issues);
     }
 
+    /** A site without versions, e.g. one seeded from captured issues alone. */
+    public JiraDataset(String siteUrl, List<ObjectNode> users, List<ObjectNode> projects, List<ObjectNode> statuses,
+            List<ObjectNode> issueTypes, List<ObjectNode> priorities, List<ObjectNode> issues) {
+        this(siteUrl, users, projects, List.of(), statuses, issueTypes, priorities, issues);
+    }
+
+    /** The versions of the project with {@code projectId}, as Jira lists them. */
+    public List<ObjectNode> versionsOf(String projectId) {
+        return versions.stream().filter(version -> version.path("projectId").asText().equals(projectId)).toList();
+    }
+
     /** An independent copy whose nodes can be changed without touching this dataset. */
     public JiraDataset deepCopy() {
-        return new JiraDataset(siteUrl, copy(users), copy(projects), copy(statuses), copy(issueTypes),
+        return new JiraDataset(siteUrl, copy(users), copy(projects), copy(versions), copy(statuses), copy(issueTypes),
                 copy(priorities), copy(issues));
     }
 
@@ -43,6 +57,7 @@ public record JiraDataset(
         root.put("siteUrl", siteUrl);
         root.putArray("users").addAll(users);
         root.putArray("projects").addAll(projects);
+        root.putArray("versions").addAll(versions);
         root.putArray("statuses").addAll(statuses);
         root.putArray("issueTypes").addAll(issueTypes);
         root.putArray("priorities").addAll(priorities);

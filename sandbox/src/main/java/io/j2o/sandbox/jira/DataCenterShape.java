@@ -54,6 +54,7 @@ final class DataCenterShape {
         DataCenterShape shape = new DataCenterShape(cloud, zone);
         return new JiraDataset(SITE_URL, cloud.users().stream().map(shape::object).toList(),
                 cloud.projects().stream().map(shape::project).toList(),
+                cloud.versions().stream().map(shape::object).toList(),
                 cloud.statuses().stream().map(shape::object).toList(),
                 cloud.issueTypes().stream().map(shape::object).toList(),
                 cloud.priorities().stream().map(shape::object).toList(),

@@ -48,6 +48,7 @@ final class IssueView {
         }
         view.set("key", stored.get("key"));
         ObjectNode fields = projection.apply(stored.path("fields") instanceof ObjectNode all ? all : stored.objectNode());
+        IssueActivity.truncate(fields);
         if (expand.contains("renderedFields")) {
             view.set("renderedFields", rendered(fields));
         }

@@ -63,6 +63,7 @@ public final class JiraSimulator implements AutoCloseable {
             new ProjectRoutes(site).register(config.routes);
             new MetadataRoutes(site).register(config.routes);
             new IssueRoutes(site).register(config.routes);
+            new IssueActivityRoutes(site).register(config.routes);
             if (site.options().flavour() == Flavour.DATA_CENTER) {
                 new DataCenterSearchRoutes(site).register(config.routes);
             } else {
@@ -155,6 +156,13 @@ public final class JiraSimulator implements AutoCloseable {
             fields.putNull("duedate");
             fields.put("created", now);
             fields.put("updated", now);
+            fields.putArray("fixVersions");
+            fields.putArray("issuelinks");
+            fields.putNull("timeoriginalestimate");
+            fields.putNull("timeestimate");
+            fields.putObject("timetracking");
+            fields.set("comment", emptyPage("comments", 0));
+            fields.set("worklog", emptyPage("worklogs", IssueActivity.EMBEDDED));
             return site.issues().put(issue);
         }
     }
@@ -183,6 +191,13 @@ public final class JiraSimulator implements AutoCloseable {
             server.stop();
             server = null;
         }
+    }
+
+    /** An embedded list without items, as Jira writes it: worklogs say how many it would embed, comments say 0. */
+    private static ObjectNode emptyPage(String list, int maxResults) {
+        ObjectNode page = JsonResponses.MAPPER.createObjectNode().put("startAt", 0).put("maxResults", maxResults).put("total", 0);
+        page.putArray(list);
+        return page;
     }
 
     private static ObjectNode byName(List<ObjectNode> nodes, String name) {

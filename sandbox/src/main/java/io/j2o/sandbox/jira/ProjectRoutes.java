@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 
 /**
  * Cloud's {@code /project/search} (a {@code PageBeanProject}), Data Center's {@code /project} (a plain array of every
- * project), and {@code /project/{idOrKey}} on both.
+ * project), and {@code /project/{idOrKey}} and its {@code /versions} on both.
  */
 final class ProjectRoutes {
 
@@ -29,6 +29,7 @@ final class ProjectRoutes {
             routes.get("/rest/api/3/project/search", this::search);
         }
         routes.get(site.apiPath() + "/project/{projectIdOrKey}", this::project);
+        routes.get(site.apiPath() + "/project/{projectIdOrKey}/versions", this::versions);
     }
 
     private void list(Context ctx) {
@@ -72,15 +73,26 @@ final class ProjectRoutes {
     }
 
     private void project(Context ctx) {
-        String idOrKey = ctx.pathParam("projectIdOrKey");
-        ObjectNode project = site.project(idOrKey).orElseThrow(() -> JiraApiException.notFound(
-                "No project could be found with " + (idOrKey.chars().allMatch(Character::isDigit) ? "id" : "key")
-                        + " '" + idOrKey + "'."));
+        ObjectNode project = requiredProject(ctx);
         if (site.options().flavour() == JiraSimulator.Flavour.DATA_CENTER && !Paging.expand(ctx.queryParam("expand")).contains("lead")) {
             project = project.deepCopy();
             project.remove("lead");
         }
         JsonResponses.send(ctx, 200, project);
+    }
+
+    /** Every version of the project, as a plain array (not paged; Cloud pages only {@code /project/{key}/version}). */
+    private void versions(Context ctx) {
+        var array = JsonResponses.MAPPER.createArrayNode();
+        site.dataset().versionsOf(requiredProject(ctx).path("id").asText()).forEach(version -> array.add(version.deepCopy()));
+        JsonResponses.send(ctx, 200, array);
+    }
+
+    private ObjectNode requiredProject(Context ctx) {
+        String idOrKey = ctx.pathParam("projectIdOrKey");
+        return site.project(idOrKey).orElseThrow(() -> JiraApiException.notFound(
+                "No project could be found with " + (idOrKey.chars().allMatch(Character::isDigit) ? "id" : "key")
+                        + " '" + idOrKey + "'."));
     }
 
     /** Search results carry description and lead only when expanded, unlike the single-project resource. */

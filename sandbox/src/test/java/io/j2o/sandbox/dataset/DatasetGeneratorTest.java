@@ -72,7 +72,8 @@ class DatasetGeneratorTest {
     @Test
     void commentsAreEmbeddedAsJiraCloudDoesAndFallBetweenCreationAndTheIssuesUpdate() {
         List<Integer> counts = dataset.issues().stream().map(i -> i.at("/fields/comment/comments").size()).toList();
-        assertThat(counts).allMatch(c -> c >= 0 && c <= 4).contains(0, 1, 4);
+        assertThat(counts).as("a few long discussions, otherwise up to four")
+                .allMatch(c -> c <= 4 || c >= 21 && c <= 30).contains(0, 1, 4);
         Set<String> ids = new java.util.HashSet<>();
         assertThat(dataset.issues()).allSatisfy(issue -> {
             JsonNode page = issue.at("/fields/comment");

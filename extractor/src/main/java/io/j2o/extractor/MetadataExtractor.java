@@ -1,0 +1,73 @@
+package io.j2o.extractor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.j2o.extractor.jira.JiraApi;
+import io.j2o.extractor.publish.EntityEvents;
+import io.j2o.extractor.publish.MetadataPublisher;
+import io.j2o.schemas.avro.JiraEntityEvent;
+import io.j2o.schemas.avro.JiraEntityType;
+import io.j2o.schemas.topics.Topics;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the entities Jira gives no change time for (users, projects, versions) in full and publishes those whose
+ * content changed since they were last published.
+ */
+final class MetadataExtractor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MetadataExtractor.class);
+
+    private final JiraApi jira;
+    private final EntityEvents events;
+    private final MetadataPublisher publisher;
+    private final Topics topics;
+
+    MetadataExtractor(JiraApi jira, EntityEvents events, MetadataPublisher publisher, Topics topics) {
+        this.jira = jira;
+        this.events = events;
+        this.publisher = publisher;
+        this.topics = topics;
+    }
+
+    /** @return how many users were published */
+    int users(boolean full) {
+        List<JiraEntityEvent> users = new ArrayList<>();
+        for (JsonNode user : jira.users()) {
+            userId(user).ifPresentOrElse(id -> users.add(events.upsert(JiraEntityType.USER, id, null, null, null, user)),
+                    () -> LOG.warn("skipping a Jira user without accountId, key or name displayName={}",
+                            user.path("displayName").asText()));
+        }
+        return publisher.publishChanged(topics.jiraUsers(), users, full);
+    }
+
+    /** @return how many of {@code projects} were published */
+    int projects(List<JsonNode> projects, boolean full) {
+        List<JiraEntityEvent> projectEvents = projects.stream().map(project -> {
+            String key = project.path("key").asText();
+            return events.upsert(JiraEntityType.PROJECT, project.path("id").asText(), key, key, null, project);
+        }).toList();
+        return publisher.publishChanged(topics.jiraProjects(), projectEvents, full);
+    }
+
+    /** @return how many versions of {@code projects} were published */
+    int versions(List<JsonNode> projects, boolean full) {
+        List<JiraEntityEvent> versions = new ArrayList<>();
+        for (JsonNode project : projects) {
+            String projectKey = project.path("key").asText();
+            jira.versions(projectKey).forEach(version -> versions.add(
+                    events.upsert(JiraEntityType.VERSION, version.path("id").asText(), null, projectKey, null, version)));
+        }
+        return publisher.publishChanged(topics.jiraVersions(), versions, full);
+    }
+
+    /** Cloud names a user by {@code accountId}; Data Center by its stable {@code key}, or by {@code name} on old servers. */
+    static Optional<String> userId(JsonNode user) {
+        return Stream.of("accountId", "key", "name").map(user::path)
+                .filter(id -> id.isTextual() && !id.asText().isBlank()).map(JsonNode::asText).findFirst();
+    }
+}

@@ -1,0 +1,92 @@
+package io.j2o.extractor.jira;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What both flavours serve alike under their REST root: the API user, an issue's project, a project's versions (one
+ * plain array), an issue's comments and worklogs ({@code startAt}-paged to {@code total}; Data Center answers every
+ * worklog at once), and plain arrays paged by {@code startAt} until an empty page (user search).
+ */
+abstract class JiraApiBase implements JiraApi {
+
+    /** Cloud and Data Center both serve up to 1000 users or items a page. */
+    static final int PAGE = 1000;
+
+    protected final JiraClient client;
+    private final String api;
+
+    JiraApiBase(JiraClient client, String api) {
+        this.client = client;
+        this.api = api;
+    }
+
+    @Override
+    public JsonNode myself() {
+        return client.get(api + "/myself");
+    }
+
+    @Override
+    public Optional<JsonNode> issue(String id) {
+        return client.find(api + "/issue/" + id + "?fields=project");
+    }
+
+    @Override
+    public List<JsonNode> versions(String projectKey) {
+        String path = api + "/project/" + projectKey + "/versions";
+        return elements(path, client.get(path));
+    }
+
+    @Override
+    public Optional<List<JsonNode>> issueItems(String issueId, EmbeddedList list) {
+        List<JsonNode> all = new ArrayList<>();
+        while (true) {
+            int startAt = all.size();
+            Optional<JsonNode> found = client.find(
+                    api + "/issue/" + issueId + "/" + list.field() + "?startAt=" + startAt + "&maxResults=" + PAGE);
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            JsonNode page = found.get();
+            // A resource that does not page (Data Center's worklogs) answers from the start again: it gave all it has.
+            if (startAt > 0 && page.path("startAt").asInt(startAt) != startAt) {
+                return Optional.of(all);
+            }
+            JsonNode items = page.path(list.items());
+            items.forEach(all::add);
+            if (items.isEmpty() || all.size() >= page.path("total").asInt(0)) {
+                return Optional.of(all);
+            }
+        }
+    }
+
+    /** Every element of a plain-array resource paged by {@code startAt}. */
+    protected List<JsonNode> arrayPages(String pathAndQuery) {
+        String separator = pathAndQuery.contains("?") ? "&" : "?";
+        List<JsonNode> all = new ArrayList<>();
+        while (true) {
+            JsonNode page = requireArray(pathAndQuery,
+                    client.get(pathAndQuery + separator + "startAt=" + all.size() + "&maxResults=" + PAGE));
+            page.forEach(all::add);
+            // Jira may answer fewer than asked for (Cloud filters after paging), so only an empty page ends the list.
+            if (page.isEmpty()) {
+                return all;
+            }
+        }
+    }
+
+    protected static JsonNode requireArray(String path, JsonNode json) {
+        if (!json.isArray()) {
+            throw new JiraException.UnexpectedResponse(200, "GET " + path + " answered JSON that is not a list");
+        }
+        return json;
+    }
+
+    protected static List<JsonNode> elements(String path, JsonNode array) {
+        List<JsonNode> all = new ArrayList<>();
+        requireArray(path, array).forEach(all::add);
+        return all;
+    }
+}

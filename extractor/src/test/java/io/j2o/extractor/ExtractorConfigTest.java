@@ -1,0 +1,54 @@
+package io.j2o.extractor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.j2o.schemas.avro.JiraFlavour;
+import io.j2o.schemas.topics.Topics;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ExtractorConfigTest {
+
+    private static final ExtractorConfig CONFIG = new ExtractorConfig("https://jira.example", "me@example.com", "token",
+            "site", List.of("ALPHA"), "localhost:9092", new Topics("j2o."), Duration.ofMinutes(1), 50, 3, Map.of());
+
+    @Test
+    void extractsEveryKindUnlessToldOtherwise() {
+        assertThat(CONFIG.entities()).containsExactly("users", "projects", "versions", "issues");
+        assertThat(List.of(ExtractedEntity.values())).allMatch(CONFIG::extracts);
+    }
+
+    @Test
+    void entitiesAreReadWhateverTheirCaseAndOnlyThoseAreExtracted() {
+        ExtractorConfig usersAndIssues = CONFIG.withEntities(List.of(" Users", "ISSUES", "users"));
+        assertThat(usersAndIssues.entities()).containsExactly("users", "issues");
+        assertThat(usersAndIssues.extracts(ExtractedEntity.USERS)).isTrue();
+        assertThat(usersAndIssues.extracts(ExtractedEntity.VERSIONS)).isFalse();
+        assertThat(usersAndIssues.withFlavour(JiraFlavour.DATA_CENTER).entities()).containsExactly("users", "issues");
+    }
+
+    @Test
+    void theHttpPolicyCarriesAttemptsAndTheRateLimit() {
+        assertThat(CONFIG.httpPolicy().requestsPerSecond()).as("no limit unless configured").isZero();
+        assertThat(CONFIG.withRequestsPerSecond(2.5).httpPolicy())
+                .extracting(p -> p.maxAttempts(), p -> p.requestsPerSecond()).containsExactly(3, 2.5);
+    }
+
+    @Test
+    void unknownOrNoEntitiesAreReportedWithEveryOtherProblem() {
+        assertThatThrownBy(() -> CONFIG.withEntities(List.of("issues", "sprints", "boards")).withReconcileEvery(0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("extractor.entities: 'sprints' is not one of [users, projects, versions, issues]")
+                .hasMessageContaining("'boards'");
+        assertThatThrownBy(() -> new ExtractorConfig("https://jira.example", "me@example.com", "token", "site", List.of(),
+                "localhost:9092", new Topics("j2o."), Duration.ofMinutes(1), 50, 3, Map.of(), JiraFlavour.CLOUD, 0,
+                ExtractorConfig.DEFAULT_SEARCH_WINDOW, List.of(), -1, Duration.ofDays(8)))
+                .hasMessageContaining("extractor.entities: must name at least one of")
+                .hasMessageContaining("extractor.requestsPerSecond: must be 0 (no limit) up to 10000, was -1.0")
+                .hasMessageContaining("extractor.metadataRefresh: must be 0..7d, was PT192H")
+                .hasMessageContaining("extractor.reconcileEvery: must be 1..100000, was 0");
+    }
+}
