@@ -1,5 +1,6 @@
 package io.j2o.extractor;
 
+import io.j2o.extractor.jira.JiraClient;
 import io.j2o.extractor.jira.JiraHttpPolicy;
 import io.j2o.schemas.avro.JiraFlavour;
 import io.j2o.schemas.topics.Topics;
@@ -161,6 +162,11 @@ public record ExtractorConfig(
         return new ExtractorConfig(jiraUrl, email, apiToken, site, projects, bootstrapServers, topics, lookback,
                 pageSize, maxAttempts, kafkaProperties, flavour, reconcileEvery, searchWindow, entities, requestsPerSecond,
                 refresh);
+    }
+
+    /** The client for this configuration's Jira: its credentials, attempts and rate limit, the default breaker. */
+    public JiraClient jiraClient() {
+        return new JiraClient(jiraUrl, email, apiToken, JiraClient.defaultHttp(), httpPolicy());
     }
 
     /** How the Jira client should treat the host: this configuration's attempts and rate limit, the default breaker. */

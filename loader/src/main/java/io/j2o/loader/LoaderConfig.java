@@ -1,5 +1,7 @@
 package io.j2o.loader;
 
+import io.j2o.loader.openproject.HostGuard;
+import io.j2o.loader.openproject.OpenProjectClient;
 import io.j2o.loader.upsert.ConflictPolicy;
 import io.j2o.schemas.topics.Topics;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import java.util.Objects;
  * @param kafkaProperties passed to every Kafka client unchanged (TLS, SASL, tuning)
  * @param conflictPolicy  {@code loader.conflictPolicy}: what to do with a work package edited in OpenProject since our
  *                        last write (default {@link ConflictPolicy#JIRA_WINS})
+ * @param requestsPerSecond at most this many OpenProject requests a second from one loader instance; 0: no limit
  */
 public record LoaderConfig(
         String bootstrapServers,
@@ -27,13 +30,20 @@ public record LoaderConfig(
         int concurrency,
         int maxAttempts,
         Map<String, Object> kafkaProperties,
-        ConflictPolicy conflictPolicy) {
+        ConflictPolicy conflictPolicy,
+        int requestsPerSecond) {
 
-    /** With the default conflict policy, {@link ConflictPolicy#JIRA_WINS}. */
+    /** With the default conflict policy, {@link ConflictPolicy#JIRA_WINS}, and no rate limit. */
     public LoaderConfig(String bootstrapServers, String groupId, Topics topics, String openProjectUrl, String apiKey,
             String jiraKeyField, int concurrency, int maxAttempts, Map<String, Object> kafkaProperties) {
         this(bootstrapServers, groupId, topics, openProjectUrl, apiKey, jiraKeyField, concurrency, maxAttempts,
-                kafkaProperties, ConflictPolicy.JIRA_WINS);
+                kafkaProperties, ConflictPolicy.JIRA_WINS, 0);
+    }
+
+    /** The client for this configuration's OpenProject: its attempts, its rate limit, the default circuit breaker. */
+    public OpenProjectClient openProjectClient() {
+        return new OpenProjectClient(openProjectUrl, apiKey, OpenProjectClient.defaultHttp(), maxAttempts,
+                HostGuard.Limits.withRequestsPerSecond(requestsPerSecond));
     }
 
     public LoaderConfig {
@@ -59,6 +69,9 @@ public record LoaderConfig(
         }
         if (maxAttempts < 1 || maxAttempts > 100) {
             problems.add("loader.maxAttempts: must be 1..100, was " + maxAttempts);
+        }
+        if (requestsPerSecond < 0 || requestsPerSecond > 100_000) {
+            problems.add("loader.requestsPerSecond: must be 0 (no limit) .. 100000, was " + requestsPerSecond);
         }
         if (conflictPolicy == null) {
             problems.add("loader.conflictPolicy: must be one of JIRA_WINS, OPENPROJECT_WINS, PARK, was null");

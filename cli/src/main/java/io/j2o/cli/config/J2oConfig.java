@@ -27,9 +27,9 @@ public record J2oConfig(
         openproject = openproject == null ? new OpenProject(null, null, null) : openproject;
         kafka = kafka == null ? new Kafka(null, null, null, null, null) : kafka;
         schemaRegistry = schemaRegistry == null ? new SchemaRegistry(null, null, null) : schemaRegistry;
-        extractor = extractor == null ? new Extractor(null, null, null, null, null, null) : extractor;
+        extractor = extractor == null ? new Extractor(null, null, null, null, null, null, null, null, null) : extractor;
         transformer = transformer == null ? new Transformer(null, null, null) : transformer;
-        loader = loader == null ? new Loader(null, null, null, null, null) : loader;
+        loader = loader == null ? new Loader(null, null, null, null, null, null) : loader;
         mapping = mapping == null ? new Mapping(null, null, null, null, null, null) : mapping;
     }
 
@@ -109,8 +109,11 @@ public record J2oConfig(
      * @param reconcileEvery every how many passes deleted issues are looked for
      */
     public record Extractor(List<String> projects, Duration lookback, Integer pageSize, Duration pollInterval,
-                            Integer maxAttempts, Integer reconcileEvery) {
+                            Integer maxAttempts, Integer reconcileEvery, List<String> entities, Double requestsPerSecond,
+                            Duration metadataRefresh) {
         public Extractor {
+            requestsPerSecond = requestsPerSecond != null ? requestsPerSecond : 0;
+            metadataRefresh = metadataRefresh != null ? metadataRefresh : Duration.ZERO;
             projects = projects == null ? List.of() : List.copyOf(projects);
             lookback = lookback != null ? lookback : Duration.ofMinutes(1);
             pageSize = pageSize != null ? pageSize : 100;
@@ -137,8 +140,10 @@ public record J2oConfig(
      * @param conflictPolicy {@code JIRA_WINS}, {@code OPENPROJECT_WINS} or {@code PARK}: what to do with a work
      *                       package edited in OpenProject since our last write
      */
-    public record Loader(String groupId, Integer concurrency, Integer instances, Integer maxAttempts, String conflictPolicy) {
+    public record Loader(String groupId, Integer concurrency, Integer instances, Integer maxAttempts, String conflictPolicy,
+                         Integer requestsPerSecond) {
         public Loader {
+            requestsPerSecond = requestsPerSecond != null ? requestsPerSecond : 0;
             conflictPolicy = conflictPolicy != null ? conflictPolicy : "JIRA_WINS";
             groupId = groupId != null ? groupId : "j2o-loader";
             concurrency = concurrency != null ? concurrency : 8;

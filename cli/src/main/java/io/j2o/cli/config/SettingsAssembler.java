@@ -49,7 +49,8 @@ final class SettingsAssembler {
         ExtractorConfig extractor = build(reading, null, () -> new ExtractorConfig(jira.url(),
                 jira.email(), reveal(jira.apiToken()), jira.site(), extraction.projects(), kafka.bootstrapServers(), usable,
                 extraction.lookback(), extraction.pageSize(), extraction.maxAttempts(), kafkaProperties, flavour,
-                extraction.reconcileEvery(), ExtractorConfig.DEFAULT_SEARCH_WINDOW));
+                extraction.reconcileEvery(), ExtractorConfig.DEFAULT_SEARCH_WINDOW, extraction.entities(),
+                extraction.requestsPerSecond(), extraction.metadataRefresh()));
 
         J2oConfig.Transformer transformation = config.transformer();
         TransformerConfig transformer = build(reading, null, () -> new TransformerConfig(kafka.bootstrapServers(),
@@ -62,7 +63,7 @@ final class SettingsAssembler {
         LoaderConfig loader = build(reading, null, () -> new LoaderConfig(kafka.bootstrapServers(), loading.groupId(),
                 usable, openProject.url(), reveal(openProject.apiKey()), openProject.jiraKeyField(),
                 loading.concurrency(), loading.maxAttempts(), kafkaProperties,
-                conflictPolicy != null ? conflictPolicy : ConflictPolicy.JIRA_WINS));
+                conflictPolicy != null ? conflictPolicy : ConflictPolicy.JIRA_WINS, loading.requestsPerSecond()));
 
         J2oConfig.SchemaRegistry registry = config.schemaRegistry();
         Optional<RegistryCredentials> credentials = registry.username() == null || registry.password() == null

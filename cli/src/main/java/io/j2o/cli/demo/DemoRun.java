@@ -318,8 +318,7 @@ final class DemoRun {
 
     /** Judges the whole migration for the report, and single edits for {@link SyncLatencyProbe}. */
     static MigrationValidator validator(PipelineSettings settings) {
-        OpenProjectClient client = new OpenProjectClient(settings.loader().openProjectUrl(), settings.loader().apiKey(),
-                OpenProjectClient.defaultHttp(), settings.loader().maxAttempts());
+        OpenProjectClient client = settings.loader().openProjectClient();
         String jiraKeyField = settings.loader().jiraKeyField();
         MappingRules rules = new MappingRules(OpenProjectCatalogs.read(client, settings.mappingOverrides()), jiraKeyField,
                 settings.mapping());

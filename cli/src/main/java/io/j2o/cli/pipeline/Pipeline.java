@@ -55,8 +55,7 @@ public final class Pipeline implements AutoCloseable {
         this.registry = new RestSchemaRegistryClient(settings.schemaRegistry());
         PipelineSerdes serdes = PipelineSerdes.using(registry);
 
-        OpenProjectClient openProject = new OpenProjectClient(settings.loader().openProjectUrl(), settings.loader().apiKey(),
-                OpenProjectClient.defaultHttp(), settings.loader().maxAttempts());
+        OpenProjectClient openProject = settings.loader().openProjectClient();
         OpenProjectCatalog catalog = OpenProjectCatalogs.read(openProject, settings.mappingOverrides());
         MappingRules rules = new MappingRules(catalog, settings.loader().jiraKeyField(), settings.mapping());
         this.transformer = new TransformerApp(settings.transformer(), serdes, rules);
@@ -78,8 +77,7 @@ public final class Pipeline implements AutoCloseable {
                 new StringDeserializer(), new StringDeserializer())) {
             watermarks.load(reader);
         }
-        JiraClient jira = new JiraClient(settings.extractor().jiraUrl(), settings.extractor().email(),
-                settings.extractor().apiToken(), JiraClient.defaultHttp(), settings.extractor().maxAttempts());
+        JiraClient jira = settings.extractor().jiraClient();
         this.extractor = new JiraExtractor(settings.extractor(), jira, new EventPublisher(eventProducer), watermarks, Clock.systemUTC());
     }
 

@@ -44,10 +44,8 @@ public final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PipelineSettings settings = configFile.load().settings();
-        JiraClient jira = new JiraClient(settings.extractor().jiraUrl(), settings.extractor().email(),
-                settings.extractor().apiToken(), JiraClient.defaultHttp(), settings.extractor().maxAttempts());
-        OpenProjectClient openProject = new OpenProjectClient(settings.loader().openProjectUrl(), settings.loader().apiKey(),
-                OpenProjectClient.defaultHttp(), settings.loader().maxAttempts());
+        JiraClient jira = settings.extractor().jiraClient();
+        OpenProjectClient openProject = settings.loader().openProjectClient();
         List<PreflightCheck> checks = new ArrayList<>(new ConnectivityChecks(settings, jira, openProject).run());
         if (checks.stream().noneMatch(check -> check.verdict() == PreflightCheck.Verdict.FAIL
                 && (check.area().equals("jira") || check.area().equals("openproject")))) {
