@@ -129,7 +129,7 @@ class OpenProjectSimulatorContractTest {
         api.delete("/api/v3/relations/" + relationId);
 
         int entry = api.post("/api/v3/time_entries", "{\"hours\":\"PT1.5H\",\"spentOn\":\"2024-01-02\",\"comment\":{\"raw\":"
-                + "\"work\\n\\n<!-- j2o:worklog:9 -->\"},\"_links\":{\"entity\":{\"href\":\"/api/v3/work_packages/" + from
+                + "\"work\\n\\n[j2o:worklog:9]\"},\"_links\":{\"entity\":{\"href\":\"/api/v3/work_packages/" + from
                 + "\"},\"user\":{\"href\":\"/api/v3/users/" + user + "\"}}}").json().get("id").asInt();
         api.get("/api/v3/time_entries?filters=" + SimulatorClient.filters("[{\"entity_type\":{\"operator\":\"=\",\"values\":"
                 + "[\"WorkPackage\"]}},{\"entity_id\":{\"operator\":\"=\",\"values\":[\"" + from + "\"]}}]") + "&pageSize=50&offset=1");

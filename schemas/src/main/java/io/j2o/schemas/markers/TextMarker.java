@@ -6,23 +6,29 @@ import java.util.regex.Pattern;
 
 /**
  * The mark a migrated text carries in OpenProject so the loader can find it again where OpenProject has no field
- * for a foreign id (comments, time entries): the Jira id travels in the text as an HTML comment on the last line,
- * which Markdown keeps in the raw text and never shows when rendered.
+ * for a foreign id (comments, time entries): the Jira id travels in the text, on its last line. In Markdown (comments)
+ * it is an HTML comment, kept in the raw text and never shown; a time entry's comment is plain text, which shows
+ * everything, so there it is a short bracketed tag.
  */
 public final class TextMarker {
 
-    /** Marks a comment by its Jira comment id. */
-    public static final TextMarker COMMENT = new TextMarker("comment");
-    /** Marks a time entry by its Jira worklog id. */
-    public static final TextMarker WORKLOG = new TextMarker("worklog");
+    /** Marks a comment (Markdown) by its Jira comment id. */
+    public static final TextMarker COMMENT = new TextMarker("comment", "<!-- ", " -->");
+    /** Marks a time entry (plain text) by its Jira worklog id. */
+    public static final TextMarker WORKLOG = new TextMarker("worklog", "[", "]");
 
     private final String kind;
+    private final String opening;
+    private final String closing;
     // Anchored at the end: a user who typed a marker into a Jira text cannot fake one, ours always comes last.
     private final Pattern trailing;
 
-    private TextMarker(String kind) {
+    private TextMarker(String kind, String opening, String closing) {
         this.kind = kind;
-        this.trailing = Pattern.compile("<!-- j2o:" + kind + ":([A-Za-z0-9_-]+) -->\\s*\\z");
+        this.opening = opening;
+        this.closing = closing;
+        this.trailing = Pattern.compile(Pattern.quote(opening + "j2o:" + kind + ":") + "([A-Za-z0-9_-]+)"
+                + Pattern.quote(closing) + "\\s*\\z");
     }
 
     /** The marker line for Jira id {@code jiraId}. */
@@ -30,7 +36,7 @@ public final class TextMarker {
         if (!jiraId.matches("[A-Za-z0-9_-]+")) {
             throw new IllegalArgumentException("a Jira " + kind + " id is letters, digits, '_' and '-', was '" + jiraId + "'");
         }
-        return "<!-- j2o:" + kind + ":" + jiraId + " -->";
+        return opening + "j2o:" + kind + ":" + jiraId + closing;
     }
 
     /** {@code text} followed by the marker, separated by a blank line so the marker stays a block of its own. */

@@ -11,22 +11,22 @@ class TextMarkerTest {
     void a_worklog_marker_is_found_again_and_is_not_taken_for_a_comment_marker() {
         String raw = TextMarker.WORKLOG.append("Fixed the build", "10042");
 
-        assertThat(raw).isEqualTo("Fixed the build\n\n<!-- j2o:worklog:10042 -->");
+        assertThat(raw).isEqualTo("Fixed the build\n\n[j2o:worklog:10042]");
         assertThat(TextMarker.WORKLOG.idIn(raw)).contains("10042");
         assertThat(TextMarker.COMMENT.idIn(raw)).isEmpty();
     }
 
     @Test
     void only_a_marker_on_the_last_line_counts() {
-        String typedByAUser = "<!-- j2o:worklog:1 -->\n\nand more text";
+        String typedByAUser = "[j2o:worklog:1]\n\nand more text";
 
         assertThat(TextMarker.WORKLOG.idIn(typedByAUser)).isEmpty();
     }
 
     @Test
     void an_id_that_could_break_the_html_comment_is_refused() {
-        assertThatThrownBy(() -> TextMarker.WORKLOG.of("1 --><script>"))
+        assertThatThrownBy(() -> TextMarker.COMMENT.of("1 --><script>"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("worklog");
+                .hasMessageContaining("comment");
     }
 }

@@ -34,7 +34,7 @@ class WorklogRuleTest {
         assertThat(upsert.body()).isEqualTo(JSON.readTree("""
                 {"_links":{"workPackage":{"href":"j2o:ref:work_package:10031"},"user":{"href":"j2o:ref:user:a-1"}},
                  "hours":"PT1.5H","spentOn":"2025-03-04",
-                 "comment":{"raw":"*Originally logged by Ann on 2025-03-05T08:00:00Z in Jira*\\n\\nPairing on **login**\\n\\n<!-- j2o:worklog:40001 -->"},
+                 "comment":{"raw":"Originally logged by Ann on 2025-03-05T08:00:00Z in Jira\\n\\nPairing on **login**\\n\\n[j2o:worklog:40001]"},
                  "_j2o":{"awaits":["j2o:ref:membership:10000_a-1"]}}
                 """));
     }
@@ -54,11 +54,11 @@ class WorklogRuleTest {
         IssueChildren.Child entry = entries.children().get(0);
         assertThat(entry.upsert().body().path("hours").asText()).isEqualTo("PT0.0167H");
         assertThat(entry.upsert().body().at("/comment/raw").asText())
-                .isEqualTo("*Originally logged by Ann on 2025-03-04T09:00:00Z in Jira*\n\n<!-- j2o:worklog:40002 -->");
+                .isEqualTo("Originally logged by Ann on 2025-03-04T09:00:00Z in Jira\n\n[j2o:worklog:40002]");
         assertThat(entry.removal().action()).isEqualTo(CommandAction.DELETE);
         assertThat(entry.removal().body()).isEqualTo(JSON.readTree("""
                 {"_links":{"workPackage":{"href":"j2o:ref:work_package:10032"}},
-                 "comment":{"raw":"<!-- j2o:worklog:40002 -->"}}
+                 "comment":{"raw":"[j2o:worklog:40002]"}}
                 """));
     }
 
@@ -75,6 +75,19 @@ class WorklogRuleTest {
         assertThat(body.path("_links").has("user")).isFalse();
         assertThat(body.has("_j2o")).isFalse();
         assertThat(body.at("/comment/raw").asText())
-                .isEqualTo("*Originally logged by Former user in Jira*\n\n<!-- j2o:worklog:40003 -->");
+                .isEqualTo("Originally logged by Former user in Jira\n\n[j2o:worklog:40003]");
+    }
+
+    @Test
+    void aLongWorklogCommentIsCutToWhatATimeEntryHoldsKeepingItsMarker() throws Exception {
+        JsonNode fields = JSON.readTree("""
+                {"project":{"id":"10000"},"worklog":{"total":1,"worklogs":[{"id":"40004","author":{"accountId":"a-1",
+                 "displayName":"Ann"},"started":"2025-03-05T09:00:00.000+0100","timeSpentSeconds":60,
+                 "comment":"%s"}]}}""".formatted("word ".repeat(400)));
+
+        String raw = rule.timeEntries("10032", "CL-32", fields).orElseThrow()
+                .upserts().get(0).body().path("comment").path("raw").asText();
+
+        assertThat(raw).hasSizeLessThanOrEqualTo(WorklogRule.COMMENT_MAX).endsWith("…\n\n[j2o:worklog:40004]");
     }
 }

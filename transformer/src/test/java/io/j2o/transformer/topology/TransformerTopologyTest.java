@@ -461,7 +461,7 @@ class TransformerTopologyTest {
         assertThat(record.key()).isEqualTo("time_entry:40002");
         assertThat(record.value().getAction()).isEqualTo(CommandAction.DELETE);
         assertThat(JSON.readTree(record.value().getBody())).isEqualTo(JSON.readTree("""
-                {"_links":{"workPackage":{"href":"/api/v3/work_packages/77"}},"comment":{"raw":"<!-- j2o:worklog:40002 -->"}}"""));
+                {"_links":{"workPackage":{"href":"/api/v3/work_packages/77"}},"comment":{"raw":"[j2o:worklog:40002]"}}"""));
         assertThat(commands.isEmpty()).isTrue();
     }
 
