@@ -15,4 +15,9 @@ public record ExtractionStats(int projects, int issues, int deleted, int users, 
     public ExtractionStats(int projects, int issues) {
         this(projects, issues, 0);
     }
+
+    /** Every event the pass published, deletions included: what the transformer will receive from it. */
+    public int events() {
+        return projects + issues + deleted + users + versions;
+    }
 }

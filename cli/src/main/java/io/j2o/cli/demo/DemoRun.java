@@ -109,7 +109,7 @@ final class DemoRun {
             long migrationStart = System.nanoTime();
             ExtractionStats first = pipeline.extractor().runOnce(false);
             out.printf("extracted %d projects and %d issues%n", first.projects(), first.issues());
-            ValidationReport report = awaitConverged(progress, validator, dataset, sandbox, pipeline, settings, first.projects() + first.issues(), deadline);
+            ValidationReport report = awaitConverged(progress, validator, dataset, sandbox, pipeline, settings, first.events(), deadline);
             double migrationSeconds = (System.nanoTime() - migrationStart) / 1e9;
             out.printf("migrated in %.1f s: %.0f issues/s from first Jira request to the last OpenProject write%n",
                     migrationSeconds, first.issues() / migrationSeconds);
@@ -120,12 +120,15 @@ final class DemoRun {
                 long receivedBefore = pipeline.transformerCounters().received();
                 out.println("resync: re-extracting everything; every event must be dropped as unchanged");
                 ExtractionStats resync = pipeline.extractor().runOnce(true);
-                resyncEvents = resync.projects() + resync.issues();
+                resyncEvents = resync.events();
                 report = awaitConverged(progress, validator, dataset, sandbox, pipeline, settings, receivedBefore + resyncEvents, deadline);
                 resyncWrites = sandbox.openProject().writeCount() - writesBefore;
             } else {
                 report = syncUntilInterrupted(progress, validator, dataset, sandbox, pipeline, settings);
             }
+            // The summary is the last thing printed: no progress line may slip in after it.
+            ticker.shutdownNow();
+            ticker.awaitTermination(5, TimeUnit.SECONDS);
             progress.print();
             return finish(report, sandbox, resyncEvents, resyncWrites);
         } finally {

@@ -23,7 +23,7 @@ final class RunProgress {
     }
 
     void extracted(ExtractionStats pass) {
-        extracted.addAndGet(pass.projects() + pass.issues());
+        extracted.addAndGet(pass.events());
     }
 
     /** Adds the continuous sync's passes to every line from now on. */

@@ -47,7 +47,7 @@ final class SyncRun {
                 progress.extracted(pass);
                 out.printf("extracted %d projects and %d issues%s%n", pass.projects(), pass.issues(),
                         reconcile ? ", " + pass.deleted() + " deleted in Jira" : "");
-                return awaitIdle(pipeline, progress, pass.projects() + pass.issues() + pass.deleted(), timeout);
+                return awaitIdle(pipeline, progress, pass.events(), timeout);
             } finally {
                 ticker.shutdownNow();
             }
