@@ -24,7 +24,7 @@ import java.util.UUID;
  * Everything the demo runs against instead of real infrastructure, all in this JVM: a real Kafka broker, the
  * embedded schema registry, and the Jira and OpenProject simulators.
  */
-final class EmbeddedSandbox implements AutoCloseable {
+public final class EmbeddedSandbox implements AutoCloseable {
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final EmbeddedKafka kafka;
@@ -33,7 +33,7 @@ final class EmbeddedSandbox implements AutoCloseable {
     private final OpenProjectSimulator openProject;
 
     /** A sandbox with a simulated Jira Cloud. */
-    EmbeddedSandbox(JiraDataset dataset) {
+    public EmbeddedSandbox(JiraDataset dataset) {
         this(dataset, JiraSimulator.Flavour.CLOUD);
     }
 
@@ -73,7 +73,7 @@ final class EmbeddedSandbox implements AutoCloseable {
     }
 
     /** The three services configured against this sandbox, with the demo's defaults. */
-    PipelineSettings pipelineSettings(int partitions, int loaderInstances, int loaderConcurrency, Path stateDir) {
+    public PipelineSettings pipelineSettings(int partitions, int loaderInstances, int loaderConcurrency, Path stateDir) {
         Topics topics = Topics.defaults();
         String bootstrap = kafka.bootstrapServers();
         JiraSimulator.Options credentials = jira.options();

@@ -59,10 +59,15 @@ final class MetadataChecks {
 
     private static PreflightCheck check(String area, Verdict verdict) {
         String mapping = "'" + verdict.jiraName() + "' -> '" + verdict.openProjectName() + "'";
+        Optional<String> suggestion = verdict.suggestion();
+        if (verdict.byCategoryOnly()) {
+            return PreflightCheck.warn(area, mapping + " by its Jira status category only: to be sure, add " + area
+                    + ".\"" + verdict.jiraName() + "\": \"" + suggestion.orElse(verdict.openProjectName()) + "\""
+                    + suggestion.map(s -> " (closest name)").orElse(""));
+        }
         if (!verdict.unmapped()) {
             return PreflightCheck.ok(area, mapping + " (" + verdict.how().toLowerCase().replace('_', ' ') + ")");
         }
-        Optional<String> suggestion = verdict.suggestion();
         return PreflightCheck.warn(area, mapping + " only because nothing matches it: add " + area + ".\""
                 + verdict.jiraName() + "\": \"" + suggestion.orElse("<an OpenProject name>") + "\""
                 + suggestion.map(s -> " (closest name)").orElse(""));

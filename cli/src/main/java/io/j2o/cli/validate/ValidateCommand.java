@@ -3,13 +3,19 @@ package io.j2o.cli.validate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.j2o.cli.config.ConfigFileOption;
+import io.j2o.cli.demo.EmbeddedSandbox;
 import io.j2o.cli.pipeline.OpenProjectCatalogs;
 import io.j2o.cli.pipeline.PipelineSettings;
 import io.j2o.extractor.jira.JiraClient;
 import io.j2o.loader.openproject.OpenProjectClient;
+import io.j2o.sandbox.dataset.DatasetGenerator;
+import io.j2o.sandbox.dataset.JiraDataset;
+import io.j2o.sandbox.jira.JiraSeedDirectory;
 import io.j2o.schemas.avro.JiraFlavour;
 import io.j2o.transformer.rules.MetadataCoverage;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -28,6 +34,10 @@ import picocli.CommandLine.Spec;
             "Exit 0 when nothing failed (warnings allowed), 1 otherwise."})
 public final class ValidateCommand implements Callable<Integer> {
 
+    private static final long DEMO_SEED = 42;
+    private static final int DEMO_PROJECTS = 3;
+    private static final int DEMO_ISSUES = 300;
+
     @Spec
     CommandSpec spec;
 
@@ -41,9 +51,27 @@ public final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the findings as JSON.")
     boolean json;
 
+    @Option(names = "--sandbox", description = "Check the embedded sandbox instead of --config: a simulated Jira holding "
+            + "the demo's generated site or --jira-seed-dir, and an empty simulated OpenProject.")
+    boolean sandbox;
+
+    @Option(names = "--jira-seed-dir", paramLabel = "DIR", description = "With --sandbox: a folder of real Jira REST JSON "
+            + "(as for j2o demo) whose metadata is checked.")
+    Path jiraSeedDir;
+
     @Override
     public Integer call() throws Exception {
-        PipelineSettings settings = configFile.load().settings();
+        if (!sandbox) {
+            return check(configFile.load().settings());
+        }
+        JiraDataset dataset = jiraSeedDir == null ? new DatasetGenerator(DEMO_SEED).generate(DEMO_PROJECTS, DEMO_ISSUES)
+                : JiraSeedDirectory.load(jiraSeedDir).dataset();
+        try (EmbeddedSandbox embedded = new EmbeddedSandbox(dataset)) {
+            return check(embedded.pipelineSettings(1, 1, 1, Files.createTempDirectory("j2o-validate")));
+        }
+    }
+
+    private int check(PipelineSettings settings) throws Exception {
         JiraClient jira = settings.extractor().jiraClient();
         OpenProjectClient openProject = settings.loader().openProjectClient();
         List<PreflightCheck> checks = new ArrayList<>(new ConnectivityChecks(settings, jira, openProject).run());

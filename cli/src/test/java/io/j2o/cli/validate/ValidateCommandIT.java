@@ -1,6 +1,7 @@
 package io.j2o.cli.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.j2o.cli.Main;
 import io.j2o.cli.config.ConfigFiles;
@@ -13,6 +14,7 @@ import io.j2o.sandbox.openproject.OpenProjectSimulator;
 import io.j2o.sandbox.registry.EmbeddedSchemaRegistry;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -70,5 +72,23 @@ class ValidateCommandIT {
             assertThat(brokenExit).as(second.toString()).isEqualTo(1);
             assertThat(second.toString()).contains("FAIL mapping            override names no OpenProject entry: status: done -> Finished");
         }
+    }
+
+    @Test
+    void theSandboxSeededWithRealJiraPayloadsShowsTheirUnmappedMetadata() {
+        Path corpus = Path.of(System.getProperty("j2o.shared.dir", "../shared"), "acceptance", "jira-real");
+        assumeTrue(Files.isDirectory(corpus), "the real Jira payloads are not at " + corpus.toAbsolutePath());
+        StringWriter out = new StringWriter();
+
+        int exit = Main.run(new PrintWriter(out, true), new PrintWriter(out, true),
+                "validate", "--pre", "--sandbox", "--jira-seed-dir", corpus.toString());
+
+        assertThat(exit).as(out.toString()).isZero();
+        assertThat(out.toString())
+                .contains("WARN mapping.type       'Test Execution' -> 'Task' only because nothing matches it")
+                .contains("WARN mapping.status     'Blocked / On Hold' -> 'In progress' by its Jira status category only: "
+                        + "to be sure, add mapping.status.\"Blocked / On Hold\": \"On hold\" (closest name)")
+                .contains("OK   mapping.priority   'Blocker' -> 'Immediate' (equivalent)")
+                .containsPattern("\\d+ ok, \\d+ warning\\(s\\), 0 failure\\(s\\)");
     }
 }

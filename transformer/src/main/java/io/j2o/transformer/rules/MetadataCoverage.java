@@ -37,13 +37,19 @@ public final class MetadataCoverage {
      *
      * @param how        {@code OVERRIDE}, {@code SAME_NAME}, {@code EQUIVALENT} (a known synonym), {@code HINT} (by
      *                   the Jira status category) or {@code DEFAULT} (unmapped: OpenProject's default is used)
-     * @param suggestion for an unmapped name, the OpenProject name that resembles it most, if any does
+     * @param suggestion for a name matched only by its category or not at all, the OpenProject name that resembles
+     *                   it most, if any does
      */
     public record Verdict(Vocabulary vocabulary, String jiraName, String openProjectName, String how,
                           Optional<String> suggestion) {
 
         public boolean unmapped() {
             return how.equals(NameMatcher.How.DEFAULT.name());
+        }
+
+        /** Matched by nothing but its Jira status category: plausible, yet worth an explicit entry. */
+        public boolean byCategoryOnly() {
+            return how.equals(NameMatcher.How.HINT.name());
         }
     }
 
@@ -61,7 +67,7 @@ public final class MetadataCoverage {
     public Verdict verdict(Vocabulary vocabulary, String jiraName, String... hints) {
         NameMatcher matcher = matchers.get(vocabulary);
         NameMatcher.Match match = matcher.match(jiraName, hints);
-        Optional<String> suggestion = match.how() == NameMatcher.How.DEFAULT
+        Optional<String> suggestion = match.how() == NameMatcher.How.DEFAULT || match.how() == NameMatcher.How.HINT
                 ? closest(jiraName, matcher.names()) : Optional.empty();
         return new Verdict(vocabulary, jiraName, match.entry().name(), match.how().name(), suggestion);
     }
