@@ -8,8 +8,10 @@ import io.j2o.schemas.avro.JiraEntityEvent;
 import io.j2o.schemas.avro.JiraEntityType;
 import io.j2o.schemas.topics.Topics;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,10 +39,18 @@ final class MetadataExtractor {
     /** @return how many users were published */
     int users(boolean full) {
         List<JiraEntityEvent> users = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         for (JsonNode user : jira.users()) {
-            userId(user).ifPresentOrElse(id -> users.add(events.upsert(JiraEntityType.USER, id, null, null, null, user)),
-                    () -> LOG.warn("skipping a Jira user without accountId, key or name displayName={}",
-                            user.path("displayName").asText()));
+            Optional<String> id = userId(user);
+            if (id.isEmpty()) {
+                LOG.warn("skipping a Jira user without accountId, key or name displayName={}", user.path("displayName").asText());
+            } else if (!seen.add(id.get())) {
+                // Two different payloads under one id would overwrite each other on every pass, and OpenProject with them.
+                LOG.warn("skipping a second Jira user listed under the same id userId={} displayName={}", id.get(),
+                        user.path("displayName").asText());
+            } else {
+                users.add(events.upsert(JiraEntityType.USER, id.get(), null, null, null, user));
+            }
         }
         return publisher.publishChanged(topics.jiraUsers(), users, full);
     }

@@ -334,8 +334,10 @@ public final class JiraSeedDirectory {
             }
             issues.add(candidate.issue());
         }
+        SeedReferences.users(issues).values().forEach(user -> addReference("users", user));
         JiraDataset dataset = new JiraDataset(siteUrl(issues), referenceOf("users"), new ArrayList<>(projects.values()),
-                referenceOf("statuses"), referenceOf("issue types"), referenceOf("priorities"), issues);
+                new ArrayList<>(SeedReferences.versions(issues).values()), referenceOf("statuses"),
+                referenceOf("issue types"), referenceOf("priorities"), issues);
         return new Seed(dataset, new JiraSeedReport(recognised, problems, synthesisedProjects));
     }
 
