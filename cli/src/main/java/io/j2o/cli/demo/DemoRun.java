@@ -1,5 +1,6 @@
 package io.j2o.cli.demo;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -30,7 +31,11 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -309,7 +314,35 @@ final class DemoRun {
 
     /** Jira as it is now: the issues from the simulator (edits included), the rest as generated or seeded. */
     static JiraState jiraState(JiraDataset dataset, EmbeddedSandbox sandbox) {
-        return new JiraState(dataset.projects(), sandbox.jira().issues(), dataset.users(), dataset.versions());
+        List<ObjectNode> issues = sandbox.jira().issues();
+        return new JiraState(dataset.projects(), issues, servedUsers(dataset.users(), issues), dataset.versions());
+    }
+
+    /**
+     * The dataset's users as the simulator serves them: a Data Center simulator names people by {@code key}
+     * ({@code JIRAUSER10100}) where the generated dataset has Cloud accountIds. A user the issues mention under
+     * another id (matched by email, else display name) is taken as the issues show them, so that the ids the rules
+     * see in issues and in the user list agree.
+     */
+    static List<ObjectNode> servedUsers(List<ObjectNode> users, List<ObjectNode> issues) {
+        Set<String> ids = new HashSet<>();
+        Map<String, ObjectNode> byEmailOrName = new HashMap<>();
+        for (ObjectNode issue : issues) {
+            List<JsonNode> people = new ArrayList<>(List.of(issue.at("/fields/assignee"), issue.at("/fields/reporter")));
+            issue.at("/fields/worklog/worklogs").forEach(worklog -> people.add(worklog.path("author")));
+            issue.at("/fields/comment/comments").forEach(comment -> people.add(comment.path("author")));
+            for (JsonNode person : people) {
+                if (person instanceof ObjectNode reference) {
+                    ids.add(reference.path("accountId").asText(reference.path("key").asText("")));
+                    byEmailOrName.putIfAbsent(reference.path("emailAddress").asText(""), reference);
+                    byEmailOrName.putIfAbsent(reference.path("displayName").asText(""), reference);
+                }
+            }
+        }
+        byEmailOrName.remove("");
+        return users.stream().map(user -> ids.contains(user.path("accountId").asText()) ? user
+                : byEmailOrName.getOrDefault(user.path("emailAddress").asText(""),
+                        byEmailOrName.getOrDefault(user.path("displayName").asText(""), user))).toList();
     }
 
     static OpenProjectState openProjectState(OpenProjectSimulator openProject) {

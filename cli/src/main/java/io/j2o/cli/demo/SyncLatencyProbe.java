@@ -1,5 +1,6 @@
 package io.j2o.cli.demo;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.j2o.cli.report.JiraState;
 import io.j2o.cli.report.MigrationValidator;
 import io.j2o.cli.report.OpenProjectState;
@@ -87,7 +88,8 @@ final class SyncLatencyProbe {
         OpenProjectState state = DemoRun.openProjectState(openProject);
         long now = System.nanoTime();
         for (JiraMutator.Edit edit : waiting) {
-            JiraState edited = new JiraState(jira.projects(), List.of(edit.issue()), jira.users(), jira.versions());
+            List<ObjectNode> issue = List.of(edit.issue());
+            JiraState edited = new JiraState(jira.projects(), issue, DemoRun.servedUsers(jira.users(), issue), jira.versions());
             if (validator.validate(edited, state, Map.of(), Map.of()).isClean()) {
                 pending.remove(edit);
                 arrivals.add(new Arrival(edit, Duration.ofNanos(now - edit.atNanos())));

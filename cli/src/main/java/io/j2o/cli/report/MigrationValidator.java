@@ -35,15 +35,6 @@ public final class MigrationValidator {
         this.jiraKeyField = jiraKeyField;
     }
 
-    /** Projects, issues and comments only, for callers that hold nothing else (no users, versions or children compared). */
-    public ValidationReport validate(List<? extends JsonNode> jiraProjects, List<? extends JsonNode> jiraIssues,
-                                     List<? extends JsonNode> openProjectProjects, List<? extends JsonNode> workPackages,
-                                     List<? extends JsonNode> activities,
-                                     Map<String, ValidationReport.Parked> parked, Map<String, ValidationReport.Waiting> waiting) {
-        return validate(new JiraState(jiraProjects, jiraIssues, List.of(), List.of()),
-                OpenProjectState.of(openProjectProjects, workPackages, activities), parked, waiting);
-    }
-
     /**
      * @param parked  dead letters by readable key ({@link JiraKeys}): such an entity is accounted for (listed with its
      *                reason), not missing

@@ -147,8 +147,8 @@ class ContinuousSyncIT {
     }
 
     private static ValidationReport validate(MigrationValidator validator, JiraDataset dataset, EmbeddedSandbox sandbox) {
-        return validator.validate(dataset.projects(), sandbox.jira().issues(), sandbox.openProject().projects(),
-                sandbox.openProject().workPackages(), sandbox.openProject().activities(), Map.of(), Map.of());
+        return validator.validate(DemoRun.jiraState(dataset, sandbox), DemoRun.openProjectState(sandbox.openProject()),
+                Map.of(), Map.of());
     }
 
     private static void sleepUntil(long nanoTime) throws InterruptedException {

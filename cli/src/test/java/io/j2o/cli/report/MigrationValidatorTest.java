@@ -65,13 +65,14 @@ class MigrationValidatorTest {
         List<JsonNode> workPackages = List.of(workPackage(1, "ALPHA-1", null), workPackage(2, "ALPHA-2", 1),
                 workPackage(3, "ALPHA-3", 4), workPackage(4, "ALPHA-4", 1));
 
-        ValidationReport report = validator.validate(List.of(project), issues, List.of(opProject), workPackages, List.of(),
-                Map.of(), Map.of());
+        ValidationReport report = validator.validate(new JiraState(List.of(project), issues, List.of(), List.of()),
+                OpenProjectState.of(List.of(opProject), workPackages, List.of()), Map.of(), Map.of());
 
         assertThat(report.mismatched()).containsExactly(new ValidationReport.Mismatch("ALPHA-3", "parent"),
                 new ValidationReport.Mismatch("ALPHA-4", "parent"));
-        assertThat(validator.validate(List.of(project), List.of(issues.get(1)), List.of(opProject), workPackages, List.of(),
-                Map.of(), Map.of()).mismatched()).as("a child validated without its parent's issue").isEmpty();
+        assertThat(validator.validate(new JiraState(List.of(project), List.of(issues.get(1)), List.of(), List.of()),
+                OpenProjectState.of(List.of(opProject), workPackages, List.of()), Map.of(), Map.of()).mismatched())
+                .as("a child validated without its parent's issue").isEmpty();
     }
 
     @Test
@@ -251,8 +252,8 @@ class MigrationValidatorTest {
                 {"subject":"Fix","customField1":"ALPHA-1","description":{"raw":""},
                  "_links":{"self":{"href":"%s"},"project":{"href":"/api/v3/projects/3"},"type":{"href":"/api/v3/types/1"},
                  "status":{"href":"/api/v3/statuses/1"},"priority":{"href":"/api/v3/priorities/8"}}}""".formatted(WORK_PACKAGE));
-        return validator.validate(List.of(project), List.of(issue), List.of(opProject), List.of(workPackage), activities,
-                Map.of(), Map.of());
+        return validator.validate(new JiraState(List.of(project), List.of(issue), List.of(), List.of()),
+                OpenProjectState.of(List.of(opProject), List.of(workPackage), activities), Map.of(), Map.of());
     }
 
     private static JsonNode activity(String raw) {
