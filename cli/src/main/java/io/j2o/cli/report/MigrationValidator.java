@@ -95,12 +95,14 @@ public final class MigrationValidator {
         Map<String, List<JsonNode>> byJiraKey = workPackages.stream()
                 .filter(wp -> wp.hasNonNull(jiraKeyField))
                 .collect(Collectors.groupingBy(wp -> wp.path(jiraKeyField).asText()));
-        // A parent is named by id and key, so it is found even when only its children are being validated.
+        // A parent or linked issue is named by id and key, so it is found even when only one issue is validated.
         for (JsonNode issue : issues) {
-            List.of(issue, issue.path("fields").path("parent")).forEach(named -> {
-                List<JsonNode> found = byJiraKey.getOrDefault(named.path("key").asText(), List.of());
+            List<JsonNode> named = new ArrayList<>(List.of(issue, issue.path("fields").path("parent")));
+            issue.path("fields").path("issuelinks").forEach(link -> named.add(link.path("outwardIssue")));
+            named.forEach(reference -> {
+                List<JsonNode> found = byJiraKey.getOrDefault(reference.path("key").asText(), List.of());
                 if (found.size() == 1) {
-                    context.hrefs().put("work_package:" + named.path("id").asText(), HrefIndex.hrefOf(found.get(0)));
+                    context.hrefs().put("work_package:" + reference.path("id").asText(), HrefIndex.hrefOf(found.get(0)));
                 }
             });
         }
