@@ -1,5 +1,6 @@
 package io.j2o.cli.demo;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,7 +10,10 @@ import io.j2o.cli.pipeline.Pipeline;
 import io.j2o.cli.pipeline.PipelineSettings;
 import io.j2o.cli.report.DeadLetters;
 import io.j2o.cli.report.JiraKeys;
+import io.j2o.cli.report.JiraState;
+import io.j2o.cli.report.KindReport;
 import io.j2o.cli.report.MigrationValidator;
+import io.j2o.cli.report.OpenProjectState;
 import io.j2o.cli.report.ValidationReport;
 import io.j2o.extractor.ExtractionStats;
 import io.j2o.loader.consume.LoaderListener;
@@ -17,6 +21,7 @@ import io.j2o.loader.openproject.OpenProjectClient;
 import io.j2o.sandbox.dataset.DatasetGenerator;
 import io.j2o.sandbox.dataset.JiraDataset;
 import io.j2o.sandbox.jira.JiraSeedDirectory;
+import io.j2o.sandbox.openproject.OpenProjectSimulator;
 import io.j2o.schemas.avro.DeadLetter;
 import io.j2o.schemas.registry.RestSchemaRegistryClient;
 import io.j2o.schemas.serde.PipelineSerdes;
@@ -26,7 +31,11 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -181,7 +190,7 @@ final class DemoRun {
         }, "j2o-demo-shutdown"));
         out.printf("continuous sync: polling Jira every %s, editing Jira every %s; press Ctrl-C to stop and write the report%n",
                 options.pollInterval, options.jiraEditInterval.isZero() ? "never" : options.jiraEditInterval);
-        SyncLatencyProbe probe = new SyncLatencyProbe(sandbox.openProject(), validator, dataset.projects());
+        SyncLatencyProbe probe = new SyncLatencyProbe(sandbox.openProject(), validator, dataset);
         AtomicInteger editsSincePass = new AtomicInteger();
         ScheduledExecutorService editor = daemonScheduler("j2o-demo-jira-edits");
         try {
@@ -276,6 +285,10 @@ final class DemoRun {
                 report.jiraComments());
         out.printf("OpenProject: %d projects, %d work packages, %d comments, %d writes%n",
                 report.openProjectProjects(), report.openProjectWorkPackages(), report.openProjectComments(), writes);
+        for (KindReport kind : report.kinds()) {
+            out.printf("  %-12s Jira %5d | OpenProject %5d | missing %d, duplicated %d, mismatched %d%n", kind.kind(),
+                    kind.jira(), kind.openProject(), kind.missing().size(), kind.duplicates().size(), kind.mismatched().size());
+        }
         out.printf("missing %d, duplicated %d, mismatched %d | accounted for: parked in the dead-letter topic %d, "
                         + "waiting for a reference %d",
                 report.missing().size(), report.duplicates().size(), report.mismatched().size(), report.parked().size(),
@@ -294,13 +307,51 @@ final class DemoRun {
                                       Pipeline pipeline, PipelineSettings settings) {
         List<DeadLetter> deadLetters = DeadLetters.read(sandbox.kafka().bootstrapServers(), Map.of(),
                 settings.topics().deadLetters(), PipelineSerdes.using(RestSchemaRegistryClient.forUrl(sandbox.registryUrl())));
-        JiraKeys keys = new JiraKeys(dataset.projects(), sandbox.jira().issues());
+        JiraState jira = jiraState(dataset, sandbox);
+        JiraKeys keys = new JiraKeys(jira.projects(), jira.issues(), jira.users(), jira.versions());
         Map<String, ValidationReport.Waiting> waiting = new TreeMap<>();
         pipeline.waitingCommands().forEach((command, reference) ->
                 waiting.put(keys.of(command), new ValidationReport.Waiting(keys.of(command), keys.of(reference))));
-        return validator.validate(dataset.projects(), sandbox.jira().issues(),
-                sandbox.openProject().projects(), sandbox.openProject().workPackages(), sandbox.openProject().activities(),
-                DeadLetters.byJiraKey(deadLetters, keys), waiting);
+        return validator.validate(jira, openProjectState(sandbox.openProject()), DeadLetters.byJiraKey(deadLetters, keys), waiting);
+    }
+
+    /** Jira as it is now: the issues from the simulator (edits included), the rest as generated or seeded. */
+    static JiraState jiraState(JiraDataset dataset, EmbeddedSandbox sandbox) {
+        List<ObjectNode> issues = sandbox.jira().issues();
+        return new JiraState(dataset.projects(), issues, servedUsers(dataset.users(), issues), dataset.versions());
+    }
+
+    /**
+     * The dataset's users as the simulator serves them: a Data Center simulator names people by {@code key}
+     * ({@code JIRAUSER10100}) where the generated dataset has Cloud accountIds. A user the issues mention under
+     * another id (matched by email, else display name) is taken as the issues show them, so that the ids the rules
+     * see in issues and in the user list agree.
+     */
+    static List<ObjectNode> servedUsers(List<ObjectNode> users, List<ObjectNode> issues) {
+        Set<String> ids = new HashSet<>();
+        Map<String, ObjectNode> byEmailOrName = new HashMap<>();
+        for (ObjectNode issue : issues) {
+            List<JsonNode> people = new ArrayList<>(List.of(issue.at("/fields/assignee"), issue.at("/fields/reporter")));
+            issue.at("/fields/worklog/worklogs").forEach(worklog -> people.add(worklog.path("author")));
+            issue.at("/fields/comment/comments").forEach(comment -> people.add(comment.path("author")));
+            for (JsonNode person : people) {
+                if (person instanceof ObjectNode reference) {
+                    ids.add(reference.path("accountId").asText(reference.path("key").asText("")));
+                    byEmailOrName.putIfAbsent(reference.path("emailAddress").asText(""), reference);
+                    byEmailOrName.putIfAbsent(reference.path("displayName").asText(""), reference);
+                }
+            }
+        }
+        byEmailOrName.remove("");
+        return users.stream().map(user -> ids.contains(user.path("accountId").asText()) ? user
+                : byEmailOrName.getOrDefault(user.path("emailAddress").asText(""),
+                        byEmailOrName.getOrDefault(user.path("displayName").asText(""), user))).toList();
+    }
+
+    static OpenProjectState openProjectState(OpenProjectSimulator openProject) {
+        return new OpenProjectState(openProject.projects(), openProject.workPackages(), openProject.activities(),
+                openProject.users(), openProject.versions(), openProject.memberships(), openProject.relations(),
+                openProject.timeEntries());
     }
 
     /** What the seed directory held and everything left out of it, each with its file and reason. */

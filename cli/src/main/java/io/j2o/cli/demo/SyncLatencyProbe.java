@@ -1,7 +1,10 @@
 package io.j2o.cli.demo;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.j2o.cli.report.JiraState;
 import io.j2o.cli.report.MigrationValidator;
+import io.j2o.cli.report.OpenProjectState;
+import io.j2o.sandbox.dataset.JiraDataset;
 import io.j2o.sandbox.openproject.OpenProjectSimulator;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,8 +17,8 @@ import java.util.stream.Collectors;
 
 /**
  * Measures how long each Jira edit takes to show in OpenProject: an edit has arrived when the work package of its
- * issue holds what the mapping rules make of the issue as the edit left it (subject, description, type, status,
- * priority, project, comments), judged by the same {@link MigrationValidator} as the final report.
+ * issue holds what the mapping rules make of the issue as the edit left it (its fields and links, comments, worklogs,
+ * issue links and the memberships its people need), judged by the same {@link MigrationValidator} as the final report.
  */
 final class SyncLatencyProbe {
 
@@ -44,14 +47,15 @@ final class SyncLatencyProbe {
 
     private final OpenProjectSimulator openProject;
     private final MigrationValidator validator;
-    private final List<? extends JsonNode> jiraProjects;
+    private final JiraDataset jira;
     private final List<JiraMutator.Edit> pending = new CopyOnWriteArrayList<>();
     private final List<Arrival> arrivals = new CopyOnWriteArrayList<>();
 
-    SyncLatencyProbe(OpenProjectSimulator openProject, MigrationValidator validator, List<? extends JsonNode> jiraProjects) {
+    /** @param jira the site being edited: its projects, users and versions, which the edits leave alone */
+    SyncLatencyProbe(OpenProjectSimulator openProject, MigrationValidator validator, JiraDataset jira) {
         this.openProject = openProject;
         this.validator = validator;
-        this.jiraProjects = List.copyOf(jiraProjects);
+        this.jira = jira;
     }
 
     /** Watches for {@code edit}; a later edit of the same issue would hide it, so edit only keys not in {@link #pendingKeys()}. */
@@ -81,12 +85,12 @@ final class SyncLatencyProbe {
         if (waiting.isEmpty()) {
             return;
         }
-        List<? extends JsonNode> projects = openProject.projects();
-        List<? extends JsonNode> workPackages = openProject.workPackages();
-        List<? extends JsonNode> activities = openProject.activities();
+        OpenProjectState state = DemoRun.openProjectState(openProject);
         long now = System.nanoTime();
         for (JiraMutator.Edit edit : waiting) {
-            if (validator.validate(jiraProjects, List.of(edit.issue()), projects, workPackages, activities, Map.of(), Map.of()).isClean()) {
+            List<ObjectNode> issue = List.of(edit.issue());
+            JiraState edited = new JiraState(jira.projects(), issue, DemoRun.servedUsers(jira.users(), issue), jira.versions());
+            if (validator.validate(edited, state, Map.of(), Map.of()).isClean()) {
                 pending.remove(edit);
                 arrivals.add(new Arrival(edit, Duration.ofNanos(now - edit.atNanos())));
             }

@@ -7,22 +7,65 @@ import java.util.Map;
 
 /**
  * Turns the pipeline's record keys, which carry Jira ids ({@code issue:10042}, {@code work_package:10042},
- * {@code project:10000}), into the Jira keys people know ({@code ALPHA-7}, {@code ALPHA}).
+ * {@code time_entry:200061}, {@code membership:10000_acc-1}), into keys people know ({@code ALPHA-7},
+ * {@code worklog 200061 on ALPHA-4}, {@code membership of ann@example.com in ALPHA}).
  */
 public final class JiraKeys {
 
     private final Map<String, String> keyByRecordKey = new HashMap<>();
 
     public JiraKeys(List<? extends JsonNode> projects, List<? extends JsonNode> issues) {
+        this(projects, issues, List.of(), List.of());
+    }
+
+    public JiraKeys(List<? extends JsonNode> projects, List<? extends JsonNode> issues, List<? extends JsonNode> users,
+                    List<? extends JsonNode> versions) {
         projects.forEach(p -> keyByRecordKey.put("project:" + p.path("id").asText(), p.path("key").asText()));
+        users.forEach(u -> UserCheck.idOf(u).ifPresent(id -> keyByRecordKey.put("user:" + id, "user " + userName(u, id))));
         issues.forEach(i -> {
             keyByRecordKey.put("issue:" + i.path("id").asText(), i.path("key").asText());
             keyByRecordKey.put("work_package:" + i.path("id").asText(), i.path("key").asText());
         });
+        versions.forEach(v -> keyByRecordKey.put("version:" + v.path("id").asText(),
+                "version " + of("project:" + v.path("projectId").asText()) + " " + v.path("name").asText()));
+        issues.forEach(this::addChildren);
     }
 
-    /** The Jira key behind {@code recordKey}, or the record key itself when Jira does not know it (any more). */
+    private void addChildren(JsonNode issue) {
+        String key = issue.path("key").asText();
+        JsonNode fields = issue.path("fields");
+        fields.path("worklog").path("worklogs").forEach(w ->
+                keyByRecordKey.put("time_entry:" + w.path("id").asText(), "worklog " + w.path("id").asText() + " on " + key));
+        fields.path("comment").path("comments").forEach(c ->
+                keyByRecordKey.put("comment:" + c.path("id").asText(), "comment " + c.path("id").asText() + " on " + key));
+        fields.path("issuelinks").forEach(link -> {
+            JsonNode outward = link.path("outwardIssue");
+            if (outward.has("id")) {
+                keyByRecordKey.put("relation:" + link.path("id").asText(), "relation " + key + " "
+                        + link.path("type").path("outward").asText(link.path("type").path("name").asText("links to")) + " "
+                        + outward.path("key").asText(of("issue:" + outward.path("id").asText())));
+            }
+        });
+    }
+
+    /** The readable key behind {@code recordKey}, or the record key itself when Jira does not know it (any more). */
     public String of(String recordKey) {
-        return keyByRecordKey.getOrDefault(recordKey, recordKey);
+        String known = keyByRecordKey.get(recordKey);
+        if (known != null) {
+            return known;
+        }
+        // membership:<jiraProjectId>_<jiraUserId>: the user id may itself hold '_', the project id never does.
+        if (recordKey.startsWith("membership:") && recordKey.indexOf('_') > 0) {
+            int split = recordKey.indexOf('_');
+            String user = of("user:" + recordKey.substring(split + 1));
+            return "membership of " + user.replaceFirst("^user ", "") + " in "
+                    + of("project:" + recordKey.substring("membership:".length(), split));
+        }
+        return recordKey;
+    }
+
+    private static String userName(JsonNode user, String id) {
+        String email = user.path("emailAddress").asText("");
+        return !email.isBlank() ? email : user.path("displayName").asText(id);
     }
 }

@@ -1,176 +1,149 @@
 package io.j2o.cli.report;
 
-import io.j2o.cli.report.ValidationReport.Mismatch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.j2o.schemas.avro.ChangeType;
 import io.j2o.schemas.avro.CommandKind;
-import io.j2o.schemas.avro.JiraEntityEvent;
 import io.j2o.schemas.avro.JiraEntityType;
-import io.j2o.schemas.avro.JiraFlavour;
-import io.j2o.schemas.avro.JiraSource;
-import io.j2o.schemas.topics.EntityKeys;
-import io.j2o.transformer.resolve.References;
 import io.j2o.transformer.rules.CommandDraft;
-import io.j2o.transformer.rules.MappingException;
 import io.j2o.transformer.rules.MappingRules;
-import io.j2o.transformer.richtext.RichTextException;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Compares Jira with OpenProject entity by entity: each Jira project and issue must exist exactly once in
- * OpenProject (found the way the loader finds it) and hold what the mapping rules say it should, field by field,
- * its comments included.
+ * Compares Jira with OpenProject kind by kind: each Jira project, user, version and issue, each membership its
+ * people need, each comment, worklog and issue link must exist exactly once in OpenProject (found the way the loader
+ * finds it) and hold what the mapping rules say it should, field by field, every reference resolved to the href of
+ * the entity it names.
  */
 public final class MigrationValidator {
 
-    private static final List<String> LINKS = List.of("project", "type", "status", "priority", "parent");
+    private static final List<String> LINKS = List.of("project", "type", "status", "priority", "parent", "assignee",
+            "responsible", "version");
+    private static final List<String> DURATIONS = List.of("estimatedTime", "remainingTime");
 
-    private final MappingRules rules;
+    private final RuleOracle oracle;
     private final String jiraKeyField;
 
     public MigrationValidator(MappingRules rules, String jiraKeyField) {
-        this.rules = rules;
+        this.oracle = new RuleOracle(rules);
         this.jiraKeyField = jiraKeyField;
     }
 
     /**
-     * @param activities every work package's activities (journals), as {@code GET /api/v3/activities/{id}} shows them
-     * @param parked     dead letters by Jira key: such an entity is accounted for (listed with its reason), not missing
-     * @param waiting    entities waiting for a reference, by Jira key: accounted for too, with what they wait for
+     * @param parked  dead letters by readable key ({@link JiraKeys}): such an entity is accounted for (listed with its
+     *                reason), not missing
+     * @param waiting entities waiting for a reference, by readable key: accounted for too, with what they wait for
      */
-    public ValidationReport validate(List<? extends JsonNode> jiraProjects, List<? extends JsonNode> jiraIssues,
-                                     List<? extends JsonNode> openProjectProjects, List<? extends JsonNode> workPackages,
-                                     List<? extends JsonNode> activities,
+    public ValidationReport validate(JiraState jira, OpenProjectState openProject,
                                      Map<String, ValidationReport.Parked> parked, Map<String, ValidationReport.Waiting> waiting) {
-        WorkPackageComments comments = new WorkPackageComments(activities);
-        int jiraComments = 0;
-        List<String> missing = new ArrayList<>();
-        List<String> duplicates = new ArrayList<>();
-        List<Mismatch> mismatched = new ArrayList<>();
+        JiraKeys keys = new JiraKeys(jira.projects(), jira.issues(), jira.users(), jira.versions());
+        CheckContext context = new CheckContext(oracle, new HrefIndex(), keys,
+                key -> parked.containsKey(key) || waiting.containsKey(key));
+        List<KindReport> kinds = new ArrayList<>();
+        kinds.add(projects(context, jira.projects(), openProject.projects()));
+        Set<String> projectHrefs = hrefs(openProject.projects());
+        kinds.add(UserCheck.check(context, jira.users(), openProject.users()));
+        Set<String> userHrefs = openProject.users().stream().map(HrefIndex::hrefOf)
+                .filter(href -> context.hrefs().contains(href)).collect(Collectors.toSet());
+        kinds.add(VersionCheck.check(context, jira.versions(), openProject.versions(), projectHrefs));
+        WorkPackageComments comments = new WorkPackageComments(openProject.activities());
+        KindFindings commentFindings = context.findings(ValidationReport.COMMENTS);
+        kinds.add(workPackages(context, jira.issues(), openProject.workPackages(), comments, commentFindings));
+        kinds.add(commentFindings.report(comments.count()));
+        Set<String> workPackageHrefs = hrefs(openProject.workPackages());
+        kinds.add(MembershipCheck.check(context, jira.issues(), openProject.memberships(), projectHrefs, userHrefs));
+        kinds.add(RelationCheck.check(context, jira.issues(), openProject.relations(), workPackageHrefs));
+        kinds.add(TimeEntryCheck.check(context, jira.issues(), openProject.timeEntries(), workPackageHrefs));
+        return new ValidationReport(kinds, List.copyOf(parked.values()), List.copyOf(waiting.values()));
+    }
 
-        Map<String, JsonNode> projectsByIdentifier = openProjectProjects.stream()
-                .collect(Collectors.toMap(p -> p.path("identifier").asText(), p -> p, (a, b) -> a));
-        Map<String, String> hrefByReference = new HashMap<>();
+    private static Set<String> hrefs(List<? extends JsonNode> entities) {
+        return entities.stream().map(HrefIndex::hrefOf).filter(Objects::nonNull).collect(Collectors.toCollection(HashSet::new));
+    }
+
+    /** Found by identifier, as the loader finds them; records each found project's href under {@code project:<id>}. */
+    private KindReport projects(CheckContext context, List<? extends JsonNode> jiraProjects,
+                                List<? extends JsonNode> openProjectProjects) {
+        KindFindings findings = context.findings(ValidationReport.PROJECTS);
         for (JsonNode project : jiraProjects) {
-            Optional<CommandDraft> draft = expected(JiraEntityType.PROJECT, project);
+            Optional<CommandDraft> draft = oracle.map(JiraEntityType.PROJECT, project);
             String key = project.path("key").asText();
-            JsonNode found = draft.map(d -> projectsByIdentifier.get(d.body().path("identifier").asText())).orElse(null);
-            if (found == null) {
-                if (!parked.containsKey(key) && !waiting.containsKey(key)) {
-                    missing.add(key);
-                }
-                continue;
-            }
-            hrefByReference.put(EntityKeys.commandKey(CommandKind.PROJECT, project.path("id").asText()),
-                    found.path("_links").path("self").path("href").asText());
-            if (!found.path("name").asText().equals(draft.get().body().path("name").asText())) {
-                mismatched.add(new Mismatch(key, "name"));
-            }
+            List<? extends JsonNode> found = draft.isEmpty() ? List.of() : openProjectProjects.stream()
+                    .filter(p -> p.path("identifier").asText().equals(draft.get().body().path("identifier").asText()))
+                    .toList();
+            findings.single(key, found).ifPresent(actual -> {
+                context.hrefs().put("project:" + project.path("id").asText(), HrefIndex.hrefOf(actual));
+                findings.expectSame(key, "name", actual.path("name").asText().equals(draft.get().body().path("name").asText()));
+            });
         }
+        return findings.report(openProjectProjects.size());
+    }
 
-        Map<String, List<JsonNode>> workPackagesByJiraKey = workPackages.stream()
+    /**
+     * Found by the Jira key custom field, as the loader finds them; each compared field by field, its comments
+     * included (a comment mismatch is reported under the comments kind).
+     */
+    private KindReport workPackages(CheckContext context, List<? extends JsonNode> issues,
+                                    List<? extends JsonNode> workPackages, WorkPackageComments comments,
+                                    KindFindings commentFindings) {
+        Map<String, List<JsonNode>> byJiraKey = workPackages.stream()
                 .filter(wp -> wp.hasNonNull(jiraKeyField))
                 .collect(Collectors.groupingBy(wp -> wp.path(jiraKeyField).asText()));
-        // A parent is named by id and key, so it is found even when only its children are being validated.
-        for (JsonNode issue : jiraIssues) {
-            List.of(issue, issue.path("fields").path("parent")).forEach(named -> {
-                List<JsonNode> found = workPackagesByJiraKey.getOrDefault(named.path("key").asText(), List.of());
+        // A parent or linked issue is named by id and key, so it is found even when only one issue is validated.
+        for (JsonNode issue : issues) {
+            List<JsonNode> named = new ArrayList<>(List.of(issue, issue.path("fields").path("parent")));
+            issue.path("fields").path("issuelinks").forEach(link -> named.add(link.path("outwardIssue")));
+            named.forEach(reference -> {
+                List<JsonNode> found = byJiraKey.getOrDefault(reference.path("key").asText(), List.of());
                 if (found.size() == 1) {
-                    hrefByReference.put(EntityKeys.commandKey(CommandKind.WORK_PACKAGE, named.path("id").asText()),
-                            found.get(0).path("_links").path("self").path("href").asText());
+                    context.hrefs().put("work_package:" + reference.path("id").asText(), HrefIndex.hrefOf(found.get(0)));
                 }
             });
         }
-        for (JsonNode issue : jiraIssues) {
+        KindFindings findings = context.findings(ValidationReport.WORK_PACKAGES);
+        for (JsonNode issue : issues) {
             String key = issue.path("key").asText();
-            jiraComments += issue.path("fields").path("comment").path("comments").size();
-            List<JsonNode> found = workPackagesByJiraKey.getOrDefault(key, List.of());
-            if (found.isEmpty()) {
-                if (!parked.containsKey(key) && !waiting.containsKey(key)) {
-                    missing.add(key);
-                }
-            } else if (found.size() > 1) {
-                duplicates.add(key);
-            } else {
-                Optional<CommandDraft> draft = expected(JiraEntityType.ISSUE, issue);
-                if (draft.isEmpty()) {
-                    mismatched.add(new Mismatch(key, "unmappable"));
-                } else {
-                    compare(key, draft.get().body(), found.get(0), hrefByReference, mismatched);
-                }
-                if (commentsDiffer(issue, found.get(0).path("_links").path("self").path("href").asText(), comments)) {
-                    mismatched.add(new Mismatch(key, "comments"));
-                }
-            }
+            commentFindings.counted(issue.path("fields").path("comment").path("comments").size());
+            findings.single(key, byJiraKey.getOrDefault(key, List.of())).ifPresent(actual -> {
+                Optional<CommandDraft> draft = oracle.map(JiraEntityType.ISSUE, issue);
+                findings.expectSame(key, "unmappable", draft.isPresent());
+                draft.ifPresent(d -> compare(findings, key, d.body(), actual, context.hrefs()));
+                commentFindings.expectSame(key, "comments", commentsMatch(issue, HrefIndex.hrefOf(actual), comments));
+            });
         }
-        return new ValidationReport(jiraProjects.size(), jiraIssues.size(), jiraComments, openProjectProjects.size(),
-                workPackages.size(), comments.count(), missing, duplicates, mismatched, List.copyOf(parked.values()),
-                List.copyOf(waiting.values()));
+        return findings.report(workPackages.size());
     }
 
-    /** @param hrefs the OpenProject href of each migrated entity, by the command key its placeholders name */
-    private static void compare(String key, ObjectNode expected, JsonNode actual, Map<String, String> hrefs,
-                                List<Mismatch> mismatched) {
-        if (!expected.path("subject").asText().equals(actual.path("subject").asText())) {
-            mismatched.add(new Mismatch(key, "subject"));
-        }
-        if (!expected.path("description").path("raw").asText("").equals(actual.path("description").path("raw").asText(""))) {
-            mismatched.add(new Mismatch(key, "description"));
+    private static void compare(KindFindings findings, String key, ObjectNode expected, JsonNode actual, HrefIndex hrefs) {
+        findings.expectSame(key, "subject", expected.path("subject").asText().equals(actual.path("subject").asText()));
+        findings.expectSame(key, "description", expected.path("description").path("raw").asText("")
+                .equals(actual.path("description").path("raw").asText("")));
+        findings.expectSame(key, "dueDate", Objects.equals(expected.path("dueDate").asText(null), actual.path("dueDate").asText(null)));
+        for (String duration : DURATIONS) {
+            findings.expectSame(key, duration, Durations.same(expected.path(duration), actual.path(duration)));
         }
         for (String link : LINKS) {
             JsonNode wanted = expected.path("_links").path(link);
             // A link the rules leave out (a Data Center Epic Link's parent) is left as OpenProject has it.
-            if (!wanted.isMissingNode() && !linkMatches(wanted, actual.path("_links").path(link), hrefs)) {
-                mismatched.add(new Mismatch(key, link));
+            if (!wanted.isMissingNode()) {
+                findings.expectSame(key, link, hrefs.linkMatches(wanted, actual.path("_links").path(link)));
             }
         }
     }
 
-    /** A null href wants no link; a placeholder wants the href of the entity it names, which must have been migrated. */
-    private static boolean linkMatches(JsonNode wanted, JsonNode actual, Map<String, String> hrefs) {
-        String actualHref = actual.path("href").asText(null);
-        if (wanted.path("href").isNull()) {
-            return actualHref == null;
-        }
-        String wantedHref = References.firstUnresolved(wanted).map(hrefs::get).orElse(wanted.path("href").asText());
-        return wantedHref != null && wantedHref.equals(actualHref);
-    }
-
-    private Optional<CommandDraft> expected(JiraEntityType type, JsonNode payload) {
-        try {
-            return rules.map(event(type, payload), payload);
-        } catch (MappingException | RichTextException e) {
-            return Optional.empty();
-        }
-    }
-
     /** Comments the rules cannot map differ by definition; an issue fetched without comments has none to compare. */
-    private boolean commentsDiffer(JsonNode issue, String workPackageHref, WorkPackageComments comments) {
+    private boolean commentsMatch(JsonNode issue, String workPackageHref, WorkPackageComments comments) {
         try {
-            return rules.children(event(JiraEntityType.ISSUE, issue), issue).stream()
-                    .filter(children -> children.kind() == CommandKind.COMMENT)
-                    .anyMatch(expected -> !comments.match(workPackageHref, expected));
-        } catch (MappingException | RichTextException e) {
-            return true;
+            return oracle.children(issue, CommandKind.COMMENT).map(expected -> comments.match(workPackageHref, expected))
+                    .orElse(true);
+        } catch (RuntimeException e) {
+            return false;
         }
-    }
-
-    private static JiraEntityEvent event(JiraEntityType type, JsonNode payload) {
-        return JiraEntityEvent.newBuilder()
-                .setEntityType(type)
-                .setJiraId(payload.path("id").asText())
-                .setJiraKey(payload.path("key").asText())
-                .setChange(ChangeType.UPSERT)
-                .setExtractedAt(Instant.EPOCH)
-                .setSource(new JiraSource("validator", JiraFlavour.CLOUD, "3"))
-                .setPayload(null)
-                .build();
     }
 }

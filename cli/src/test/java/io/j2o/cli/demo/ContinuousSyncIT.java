@@ -58,7 +58,7 @@ class ContinuousSyncIT {
                 await("initial migration").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
                         .until(() -> validate(validator, dataset, sandbox).isClean());
 
-                SyncLatencyProbe probe = new SyncLatencyProbe(sandbox.openProject(), validator, dataset.projects());
+                SyncLatencyProbe probe = new SyncLatencyProbe(sandbox.openProject(), validator, dataset);
                 checker.scheduleWithFixedDelay(probe::check, 100, 100, TimeUnit.MILLISECONDS);
                 JiraMutator mutator = new JiraMutator(sandbox.jira(), 2026);
                 long start = System.nanoTime();
@@ -106,7 +106,7 @@ class ContinuousSyncIT {
             try (Pipeline pipeline = Pipeline.start(settings, LoaderListener.NONE)) {
                 assertThat(pipeline.extractor().runOnce(false).issues()).isEqualTo(30);
                 List<String> keys = sandbox.jira().issues().stream().map(issue -> issue.path("key").asText()).toList();
-                SyncLatencyProbe probe = new SyncLatencyProbe(sandbox.openProject(), validator, dataset.projects());
+                SyncLatencyProbe probe = new SyncLatencyProbe(sandbox.openProject(), validator, dataset);
 
                 editAt(sandbox, "2026-01-01T10:05:30Z", keys.get(0), "first edit");
                 assertThat(pipeline.extractor().runOnce(false).issues()).isEqualTo(1);
@@ -147,8 +147,8 @@ class ContinuousSyncIT {
     }
 
     private static ValidationReport validate(MigrationValidator validator, JiraDataset dataset, EmbeddedSandbox sandbox) {
-        return validator.validate(dataset.projects(), sandbox.jira().issues(), sandbox.openProject().projects(),
-                sandbox.openProject().workPackages(), sandbox.openProject().activities(), Map.of(), Map.of());
+        return validator.validate(DemoRun.jiraState(dataset, sandbox), DemoRun.openProjectState(sandbox.openProject()),
+                Map.of(), Map.of());
     }
 
     private static void sleepUntil(long nanoTime) throws InterruptedException {

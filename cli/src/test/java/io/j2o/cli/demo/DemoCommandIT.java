@@ -10,9 +10,11 @@ import io.j2o.sandbox.dataset.DatasetGenerator;
 import io.j2o.sandbox.dataset.JiraDataset;
 import io.j2o.sandbox.dataset.JiraDateTimes;
 import io.j2o.schemas.markers.CommentMarker;
+import io.j2o.schemas.markers.TextMarker;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,6 +39,8 @@ class DemoCommandIT {
     private static final int PROJECTS = 3;
     private static final int ISSUES = 300;
     private static final long SEED = 7;
+    private static final List<String> KINDS = List.of("projects", "users", "versions", "workPackages", "comments",
+            "memberships", "relations", "timeEntries");
 
     @TempDir
     static Path dir;
@@ -76,11 +80,145 @@ class DemoCommandIT {
 
     @Test
     void secondFullExtractionWritesNothing() {
-        int comments = jiraComments().size();
         assertThat(report.path("resync").path("events").asInt()).isEqualTo(PROJECTS + ISSUES);
         assertThat(report.path("resync").path("writes").asInt()).isZero();
+        int created = 0;
+        for (String kind : KINDS) {
+            created += report.path("kinds").path(kind).path("openproject").asInt();
+        }
         assertThat(report.path("openproject").path("writes").asInt())
-                .as("one create per project, work package and comment, nothing more").isEqualTo(PROJECTS + ISSUES + comments);
+                .as("one create per entity of every kind, nothing more").isEqualTo(created);
+    }
+
+    @Test
+    void reportCountsEveryKindOnBothSidesEquallyAndPrintsALinePerKind() {
+        for (String kind : KINDS) {
+            JsonNode counts = report.path("kinds").path(kind);
+            assertThat(counts.path("jira").asInt()).as(kind).isPositive();
+            assertThat(counts.path("openproject").asInt()).as(kind).isEqualTo(counts.path("jira").asInt());
+            assertThat(counts.path("missing")).as(kind).isEmpty();
+            assertThat(counts.path("duplicates")).as(kind).isEmpty();
+            assertThat(counts.path("mismatched")).as(kind).isEmpty();
+            assertThat(output).as(kind).containsPattern("(?m)^  " + kind + " +Jira +" + counts.path("jira").asInt()
+                    + " \\| OpenProject +" + counts.path("jira").asInt() + " \\| missing 0, duplicated 0, mismatched 0$");
+        }
+        JiraDataset jira = new DatasetGenerator(SEED).generate(PROJECTS, ISSUES);
+        assertThat(report.at("/kinds/users/jira").asInt()).isEqualTo(jira.users().size());
+        assertThat(report.at("/kinds/versions/jira").asInt()).isEqualTo(jira.versions().size());
+        assertThat(report.at("/kinds/timeEntries/jira").asInt()).isEqualTo(worklogs(jira).size());
+        assertThat(report.at("/kinds/relations/jira").asInt()).isEqualTo(outwardLinks(jira).size());
+    }
+
+    /** Checked against the generated Jira data, not through the rules: each link is one relation between its issues. */
+    @Test
+    void everyJiraIssueLinkIsExactlyOneRelationBetweenTheWorkPackagesOfItsIssues() {
+        JiraDataset jira = new DatasetGenerator(SEED).generate(PROJECTS, ISSUES);
+        Map<String, String> hrefByKey = new HashMap<>();
+        openProject.path("workPackages").forEach(wp -> hrefByKey.put(wp.path("customField1").asText(), wp.at("/_links/self/href").asText()));
+        Map<String, String> types = Map.of("Blocks", "blocks", "Cloners", "relates", "Duplicate", "duplicates", "Relates", "relates");
+        List<JsonNode> links = outwardLinks(jira);
+        assertThat(links).as("the generated site has issue links").isNotEmpty();
+
+        for (JsonNode link : links) {
+            String from = hrefByKey.get(link.path("issueKey").asText());
+            String to = hrefByKey.get(link.at("/outwardIssue/key").asText());
+            String type = types.get(link.at("/type/name").asText());
+            List<JsonNode> between = new ArrayList<>();
+            openProject.path("relations").forEach(relation -> {
+                String relationFrom = relation.at("/_links/from/href").asText();
+                String relationTo = relation.at("/_links/to/href").asText();
+                if (relationFrom.equals(from) && relationTo.equals(to) || relationFrom.equals(to) && relationTo.equals(from)) {
+                    between.add(relation);
+                }
+            });
+            String name = "link " + link.path("id").asText() + " " + link.path("issueKey").asText();
+            assertThat(between).as(name).hasSize(1);
+            JsonNode relation = between.get(0);
+            assertThat(relation.at("/_links/from/href").asText().equals(from) ? relation.path("type").asText()
+                    : relation.path("reverseType").asText()).as(name).isEqualTo(type);
+        }
+        assertThat(openProject.path("relations")).hasSize(links.size());
+    }
+
+    /** Checked against the generated Jira data: each worklog is one time entry on its issue's work package, same hours. */
+    @Test
+    void everyWorklogIsExactlyOneTimeEntryOnItsWorkPackageWithItsHours() {
+        JiraDataset jira = new DatasetGenerator(SEED).generate(PROJECTS, ISSUES);
+        Map<String, String> keyByHref = new HashMap<>();
+        openProject.path("workPackages").forEach(wp -> keyByHref.put(wp.at("/_links/self/href").asText(), wp.path("customField1").asText()));
+        Map<String, List<JsonNode>> entriesByWorklog = new HashMap<>();
+        openProject.path("timeEntries").forEach(entry -> TextMarker.WORKLOG.idIn(entry.at("/comment/raw").asText())
+                .ifPresent(id -> entriesByWorklog.computeIfAbsent(id, k -> new ArrayList<>()).add(entry)));
+        Map<String, JsonNode> worklogs = worklogs(jira);
+        assertThat(worklogs).as("the generated site has worklogs").isNotEmpty();
+
+        assertThat(entriesByWorklog.keySet()).containsExactlyInAnyOrderElementsOf(worklogs.keySet());
+        worklogs.forEach((id, worklog) -> {
+            List<JsonNode> entries = entriesByWorklog.get(id);
+            assertThat(entries).as("worklog " + id).hasSize(1);
+            JsonNode entry = entries.get(0);
+            assertThat(Duration.parse(entry.path("hours").asText())).as("worklog " + id)
+                    .isEqualTo(Duration.ofSeconds(worklog.path("timeSpentSeconds").asLong()));
+            assertThat(keyByHref.get(entry.at("/_links/workPackage/href").asText())).as("worklog " + id)
+                    .isEqualTo(worklog.path("issueKey").asText());
+        });
+    }
+
+    /** Checked against the generated Jira data: fix version, assignee and reporter arrive on the work package. */
+    @Test
+    void workPackagesCarryTheFixVersionAssigneeAndReporterOfTheirIssue() {
+        JiraDataset jira = new DatasetGenerator(SEED).generate(PROJECTS, ISSUES);
+        Map<String, JsonNode> byKey = new HashMap<>();
+        openProject.path("workPackages").forEach(wp -> byKey.put(wp.path("customField1").asText(), wp));
+        Map<String, String> emailByHref = new HashMap<>();
+        openProject.path("users").forEach(user -> emailByHref.put(user.at("/_links/self/href").asText(), user.path("email").asText()));
+        Map<String, String> versionByHref = new HashMap<>();
+        openProject.path("versions").forEach(version -> versionByHref.put(version.at("/_links/self/href").asText(),
+                version.at("/_links/definingProject/href").asText() + " " + version.path("name").asText()));
+        // Issues name people by accountId only, as Jira Cloud does; the user list has their emails.
+        Map<String, String> emailByAccountId = new HashMap<>();
+        jira.users().forEach(user -> emailByAccountId.put(user.path("accountId").asText(), user.path("emailAddress").asText()));
+        long withVersion = 0;
+
+        for (JsonNode issue : jira.issues()) {
+            String key = issue.path("key").asText();
+            JsonNode fields = issue.path("fields");
+            JsonNode wp = byKey.get(key);
+            String fixVersion = fields.at("/fixVersions/0/name").asText(null);
+            String versionHref = wp.at("/_links/version/href").asText(null);
+            assertThat(versionHref == null ? null : versionByHref.get(versionHref)).as(key + " version")
+                    .isEqualTo(fixVersion == null ? null : wp.at("/_links/project/href").asText() + " " + fixVersion);
+            withVersion += fixVersion == null ? 0 : 1;
+            for (String[] people : new String[][] {{"assignee", "assignee"}, {"reporter", "responsible"}}) {
+                String href = wp.at("/_links/" + people[1] + "/href").asText(null);
+                assertThat(href == null ? null : emailByHref.get(href)).as(key + " " + people[1])
+                        .isEqualTo(emailByAccountId.get(fields.path(people[0]).path("accountId").asText(null)));
+            }
+        }
+        assertThat(withVersion).as("the generated site has issues with a fix version").isPositive();
+    }
+
+    /** Every worklog of the generated site by id, each with the key of its issue added as {@code issueKey}. */
+    private static Map<String, JsonNode> worklogs(JiraDataset jira) {
+        Map<String, JsonNode> worklogs = new HashMap<>();
+        for (JsonNode issue : jira.issues()) {
+            issue.at("/fields/worklog/worklogs").forEach(worklog -> worklogs.put(worklog.path("id").asText(),
+                    ((ObjectNode) worklog.deepCopy()).put("issueKey", issue.path("key").asText())));
+        }
+        return worklogs;
+    }
+
+    /** Every issue link once, from the issue it goes out from ({@code issueKey}) to its {@code outwardIssue}. */
+    private static List<JsonNode> outwardLinks(JiraDataset jira) {
+        List<JsonNode> links = new ArrayList<>();
+        for (JsonNode issue : jira.issues()) {
+            issue.at("/fields/issuelinks").forEach(link -> {
+                if (link.has("outwardIssue")) {
+                    links.add(((ObjectNode) link.deepCopy()).put("issueKey", issue.path("key").asText()));
+                }
+            });
+        }
+        return links;
     }
 
     /** Checked against the generated Jira data: each comment once, on its issue's work package, its author kept. */

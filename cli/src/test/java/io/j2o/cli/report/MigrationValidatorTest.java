@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.j2o.schemas.avro.CommandKind;
 import io.j2o.schemas.markers.CommentMarker;
 import io.j2o.transformer.rules.CatalogEntry;
 import io.j2o.transformer.rules.MappingConfig;
 import io.j2o.transformer.rules.MappingRules;
 import io.j2o.transformer.rules.OpenProjectCatalog;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,12 +23,13 @@ class MigrationValidatorTest {
     private static final String HEADER_1 = "*Originally by Ann on 2025-03-04T10:11:12Z in Jira*\n\nfirst";
     private static final String HEADER_2 = "*Originally by Ann on 2025-03-04T10:11:12Z in Jira*\n\nsecond";
 
-    private final MigrationValidator validator = new MigrationValidator(new MappingRules(new OpenProjectCatalog(
+    private static final MappingRules RULES = new MappingRules(new OpenProjectCatalog(
             List.of(new CatalogEntry("Task", "/api/v3/types/1", true)),
             List.of(new CatalogEntry("New", "/api/v3/statuses/1", true)),
             List.of(new CatalogEntry("Normal", "/api/v3/priorities/8", true)), Map.of(),
-            List.of(new CatalogEntry("Member", "/api/v3/roles/4", false))), "customField1", MappingConfig.defaults()),
-            "customField1");
+            List.of(new CatalogEntry("Member", "/api/v3/roles/4", false))), "customField1", MappingConfig.defaults());
+
+    private final MigrationValidator validator = new MigrationValidator(RULES, "customField1");
 
     @Test
     void commentsHeldOnceWithTheirTextMatchAndTombstonesOfRemovedOnesAreIgnored() throws Exception {
@@ -62,13 +65,160 @@ class MigrationValidatorTest {
         List<JsonNode> workPackages = List.of(workPackage(1, "ALPHA-1", null), workPackage(2, "ALPHA-2", 1),
                 workPackage(3, "ALPHA-3", 4), workPackage(4, "ALPHA-4", 1));
 
-        ValidationReport report = validator.validate(List.of(project), issues, List.of(opProject), workPackages, List.of(),
-                Map.of(), Map.of());
+        ValidationReport report = validator.validate(new JiraState(List.of(project), issues, List.of(), List.of()),
+                OpenProjectState.of(List.of(opProject), workPackages, List.of()), Map.of(), Map.of());
 
         assertThat(report.mismatched()).containsExactly(new ValidationReport.Mismatch("ALPHA-3", "parent"),
                 new ValidationReport.Mismatch("ALPHA-4", "parent"));
-        assertThat(validator.validate(List.of(project), List.of(issues.get(1)), List.of(opProject), workPackages, List.of(),
-                Map.of(), Map.of()).mismatched()).as("a child validated without its parent's issue").isEmpty();
+        assertThat(validator.validate(new JiraState(List.of(project), List.of(issues.get(1)), List.of(), List.of()),
+                OpenProjectState.of(List.of(opProject), workPackages, List.of()), Map.of(), Map.of()).mismatched())
+                .as("a child validated without its parent's issue").isEmpty();
+    }
+
+    @Test
+    void everyKindIsCountedOnBothSidesAndACompleteMigrationIsClean() throws Exception {
+        ValidationReport report = validateKinds(Site.migrated());
+
+        assertThat(report.isClean()).as(report.toString()).isTrue();
+        for (String kind : List.of(ValidationReport.USERS, ValidationReport.MEMBERSHIPS, ValidationReport.RELATIONS,
+                ValidationReport.TIME_ENTRIES)) {
+            assertThat(report.kind(kind).jira()).as(kind).isPositive().isEqualTo(report.kind(kind).openProject());
+        }
+        assertThat(report.kind(ValidationReport.USERS).jira()).isEqualTo(2);
+        assertThat(report.kind(ValidationReport.TIME_ENTRIES).jira()).isEqualTo(1);
+    }
+
+    @Test
+    void aRelationOpenProjectStoresTheOtherWayRoundWithTheReverseTypeMatches() throws Exception {
+        Site site = Site.migrated();
+        site.relations.set(0, relation("/api/v3/work_packages/2", "/api/v3/work_packages/1", "blocked", "blocks"));
+
+        assertThat(validateKinds(site).isClean()).isTrue();
+    }
+
+    @Test
+    void aMissingRelationIsListedByTheIssueKeysAndLinkNameUnlessParked() throws Exception {
+        Site site = Site.migrated();
+        site.relations.clear();
+
+        ValidationReport report = validateKinds(site);
+
+        assertThat(report.missing()).containsExactly("relation ALPHA-1 blocks ALPHA-2");
+        assertThat(report.kind(ValidationReport.RELATIONS)).extracting(KindReport::jira, KindReport::openProject)
+                .containsExactly(1, 0);
+        ValidationReport.Parked parked = new ValidationReport.Parked("relation ALPHA-1 blocks ALPHA-2", "LOADER",
+                "VALIDATION", "422");
+        assertThat(validator.validate(site.jira(), site.openProject(), Map.of(parked.key(), parked), Map.of()).isClean())
+                .isTrue();
+    }
+
+    @Test
+    void aTimeEntryHeldTwiceIsADuplicatedWorklog() throws Exception {
+        Site site = Site.migrated();
+        site.timeEntries.add(site.timeEntries.get(0).deepCopy());
+
+        ValidationReport report = validateKinds(site);
+
+        assertThat(report.duplicates()).containsExactly("worklog 300 on ALPHA-1");
+        assertThat(report.kind(ValidationReport.TIME_ENTRIES).openProject()).isEqualTo(2);
+    }
+
+    @Test
+    void timeEntryHoursAreComparedAsDurationsNotText() throws Exception {
+        Site site = Site.migrated();
+        ((ObjectNode) site.timeEntries.get(0)).put("hours", "PT1H30M");
+        assertThat(validateKinds(site).isClean()).isTrue();
+
+        ((ObjectNode) site.timeEntries.get(0)).put("hours", "PT1H");
+        assertThat(validateKinds(site).mismatched()).containsExactly(new ValidationReport.Mismatch("worklog 300 on ALPHA-1", "hours"));
+    }
+
+    @Test
+    void aWorkPackageAssignedToSomeoneElseIsAnAssigneeMismatch() throws Exception {
+        Site site = Site.migrated();
+        ((ObjectNode) site.workPackages.get(0).path("_links").path("assignee")).put("href", "/api/v3/users/6");
+
+        assertThat(validateKinds(site).mismatched()).containsExactly(new ValidationReport.Mismatch("ALPHA-1", "assignee"));
+    }
+
+    @Test
+    void aUserMissingFromOpenProjectIsListedByEmailAndItsMembershipByProject() throws Exception {
+        Site site = Site.migrated();
+        site.openProjectUsers.remove(0);
+
+        ValidationReport report = validateKinds(site);
+
+        assertThat(report.missing()).contains("user ann@example.com", "membership of ann@example.com in ALPHA");
+    }
+
+    private ValidationReport validateKinds(Site site) throws Exception {
+        return validator.validate(site.jira(), site.openProject(), Map.of(), Map.of());
+    }
+
+    /**
+     * A small site with two users, ALPHA-1 assigned to Ann with one worklog and a link "ALPHA-1 blocks ALPHA-2", and
+     * OpenProject holding exactly what the migration should have made of it; tests break one thing at a time.
+     */
+    private record Site(List<JsonNode> issues, List<JsonNode> users, List<JsonNode> workPackages,
+                        List<JsonNode> openProjectUsers, List<JsonNode> memberships, List<JsonNode> relations,
+                        List<JsonNode> timeEntries) {
+
+        static Site migrated() throws Exception {
+            JsonNode ann = JSON.readTree("{\"accountId\":\"acc-ann\",\"emailAddress\":\"ann@example.com\",\"displayName\":\"Ann Lee\"}");
+            JsonNode bob = JSON.readTree("{\"accountId\":\"acc-bob\",\"emailAddress\":\"bob@example.com\",\"displayName\":\"Bob Ray\"}");
+            ObjectNode first = (ObjectNode) issue("20001", "ALPHA-1", null);
+            ObjectNode fields = (ObjectNode) first.path("fields");
+            fields.set("assignee", ann);
+            fields.set("reporter", ann);
+            fields.set("issuelinks", JSON.readTree("""
+                    [{"id":"900","type":{"name":"Blocks","inward":"is blocked by","outward":"blocks"},
+                      "outwardIssue":{"id":"20002","key":"ALPHA-2"}}]"""));
+            fields.set("worklog", JSON.readTree("""
+                    {"startAt":0,"maxResults":20,"total":1,"worklogs":[{"id":"300","author":{"accountId":"acc-ann",
+                     "displayName":"Ann Lee"},"timeSpentSeconds":5400,"started":"2025-03-04T10:11:12.000+0000",
+                     "created":"2025-03-04T10:11:12.000+0000"}]}"""));
+            ObjectNode firstWorkPackage = (ObjectNode) workPackage(1, "ALPHA-1", null);
+            ObjectNode links = (ObjectNode) firstWorkPackage.path("_links");
+            links.putObject("assignee").put("href", "/api/v3/users/5");
+            links.putObject("responsible").put("href", "/api/v3/users/5");
+            // The worklog's comment as the rules write it: its header and marker are the rules' business.
+            String worklogComment = new RuleOracle(RULES).children(first, CommandKind.TIME_ENTRY).orElseThrow()
+                    .upserts().get(0).body().path("comment").path("raw").asText();
+            return new Site(List.of(first, issue("20002", "ALPHA-2", null)), List.of(ann, bob),
+                    new ArrayList<>(List.of(firstWorkPackage, workPackage(2, "ALPHA-2", null))),
+                    new ArrayList<>(List.of(user(5, "ann@example.com", "Ann", "Lee"), user(6, "bob@example.com", "Bob", "Ray"))),
+                    new ArrayList<>(List.of(JSON.readTree("""
+                            {"_links":{"project":{"href":"/api/v3/projects/3"},"principal":{"href":"/api/v3/users/5"},
+                             "roles":[{"href":"/api/v3/roles/4"}]}}"""))),
+                    new ArrayList<>(List.of(relation("/api/v3/work_packages/1", "/api/v3/work_packages/2", "blocks", "blocked"))),
+                    new ArrayList<>(List.of(JSON.readTree("""
+                            {"hours":"PT1.5H","spentOn":"2025-03-04","comment":{"raw":%s},
+                             "_links":{"entity":{"href":"/api/v3/work_packages/1"},"user":{"href":"/api/v3/users/5"}}}"""
+                            .formatted(JSON.writeValueAsString(worklogComment))))));
+        }
+
+        JiraState jira() throws Exception {
+            return new JiraState(List.of(JSON.readTree("{\"id\":\"10000\",\"key\":\"ALPHA\",\"name\":\"Alpha\"}")), issues,
+                    users, List.of());
+        }
+
+        OpenProjectState openProject() throws Exception {
+            return new OpenProjectState(List.of(JSON.readTree("""
+                    {"identifier":"alpha","name":"Alpha","_links":{"self":{"href":"/api/v3/projects/3"}}}""")),
+                    workPackages, List.of(), openProjectUsers, List.of(), memberships, relations, timeEntries);
+        }
+    }
+
+    private static JsonNode user(int id, String email, String firstName, String lastName) throws Exception {
+        return JSON.readTree("""
+                {"login":"%s","email":"%s","firstName":"%s","lastName":"%s","_links":{"self":{"href":"/api/v3/users/%d"}}}"""
+                .formatted(email, email, firstName, lastName, id));
+    }
+
+    private static JsonNode relation(String from, String to, String type, String reverseType) throws Exception {
+        return JSON.readTree("""
+                {"type":"%s","reverseType":"%s","_links":{"from":{"href":"%s"},"to":{"href":"%s"}}}"""
+                .formatted(type, reverseType, from, to));
     }
 
     private static JsonNode issue(String id, String key, String parentId) throws Exception {
@@ -102,8 +252,8 @@ class MigrationValidatorTest {
                 {"subject":"Fix","customField1":"ALPHA-1","description":{"raw":""},
                  "_links":{"self":{"href":"%s"},"project":{"href":"/api/v3/projects/3"},"type":{"href":"/api/v3/types/1"},
                  "status":{"href":"/api/v3/statuses/1"},"priority":{"href":"/api/v3/priorities/8"}}}""".formatted(WORK_PACKAGE));
-        return validator.validate(List.of(project), List.of(issue), List.of(opProject), List.of(workPackage), activities,
-                Map.of(), Map.of());
+        return validator.validate(new JiraState(List.of(project), List.of(issue), List.of(), List.of()),
+                OpenProjectState.of(List.of(opProject), List.of(workPackage), activities), Map.of(), Map.of());
     }
 
     private static JsonNode activity(String raw) {
