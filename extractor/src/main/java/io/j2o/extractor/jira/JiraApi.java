@@ -42,6 +42,9 @@ public interface JiraApi {
     /** Every comment or worklog of the issue, read from its own paged resource; empty when the issue is gone. */
     Optional<List<JsonNode>> issueItems(String issueId, EmbeddedList list);
 
+    /** The users watching the issue, from {@code /issue/{id}/watchers} (one unpaged response); empty when it is gone. */
+    Optional<List<JsonNode>> issueWatchers(String issueId);
+
     /**
      * Hands every issue of the project updated at or after {@code since} (all of them when null), with all fields,
      * oldest first, to {@code each}. An issue may come twice only when it changed while being read.
