@@ -81,6 +81,23 @@ class WatcherExtractionIT {
         assertThat(watcherReads).as("one read per watched issue, none for the others").isEqualTo(watched);
     }
 
+    @org.junit.jupiter.api.Test
+    void watchersJiraCountsButDoesNotListArePublishedAsAShortListWithTheCount() {
+        JiraSimulator.Options options = JiraSimulator.Options.defaults();
+        jira = new JiraSimulator(DATASET, options).start();
+        String key = DATASET.issues().get(0).get("key").asText();
+        // As a real site answers an API user without "View voters and watchers": the count, but nobody listed.
+        jira.updateIssue(key, fields -> fields.putObject("watches").put("watchCount", 2).put("isWatching", false));
+
+        rig.extractor(rig.config(jira.baseUrl(), options.email(), options.apiToken(), "site", 1)
+                .withEntities(List.of("issues"))).runOnce(false);
+
+        JsonNode watches = rig.issueEvents().stream().filter(e -> e.getJiraKey().equals(key)).reduce((a, b) -> b)
+                .map(e -> payload(e).at("/fields/watches")).orElseThrow();
+        assertThat(watches.get("watchCount").asInt()).isEqualTo(2);
+        assertThat(watches.get("watchers")).isEmpty();
+    }
+
     private static List<JsonNode> list(JsonNode array) {
         return StreamSupport.stream(array.spliterator(), false).toList();
     }

@@ -42,8 +42,11 @@ public interface JiraApi {
     /** Every comment or worklog of the issue, read from its own paged resource; empty when the issue is gone. */
     Optional<List<JsonNode>> issueItems(String issueId, EmbeddedList list);
 
-    /** The users watching the issue, from {@code /issue/{id}/watchers} (one unpaged response); empty when it is gone. */
-    Optional<List<JsonNode>> issueWatchers(String issueId);
+    /**
+     * The issue's watchers resource, {@code /issue/{id}/watchers} (one unpaged response: {@code watchCount} and the
+     * {@code watchers} the API user may see); empty when the issue is gone.
+     */
+    Optional<JsonNode> issueWatchers(String issueId);
 
     /**
      * Hands every issue of the project updated at or after {@code since} (all of them when null), with all fields,

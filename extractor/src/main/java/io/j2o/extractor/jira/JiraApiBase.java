@@ -63,12 +63,8 @@ abstract class JiraApiBase implements JiraApi {
     }
 
     @Override
-    public Optional<List<JsonNode>> issueWatchers(String issueId) {
-        return client.find(api + "/issue/" + issueId + "/watchers").map(page -> {
-            List<JsonNode> watchers = new ArrayList<>();
-            page.path("watchers").forEach(watchers::add);
-            return watchers;
-        });
+    public Optional<JsonNode> issueWatchers(String issueId) {
+        return client.find(api + "/issue/" + issueId + "/watchers");
     }
 
     /** Every element of a plain-array resource paged by {@code startAt}. */

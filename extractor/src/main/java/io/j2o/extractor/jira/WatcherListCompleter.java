@@ -3,7 +3,6 @@ package io.j2o.extractor.jira;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,8 +10,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes an issue's watchers into its payload: Jira embeds only {@code fields.watches.watchCount}, so for a watched
  * issue the users are read from {@code /issue/{id}/watchers} (one request per watched issue, none for the others)
- * and put in {@code fields.watches.watchers}, a complete list that consumers may take removals from. An issue nobody
- * watches gets an empty list without a request.
+ * and put in {@code fields.watches.watchers}, with the {@code watchCount} read alongside: when the two agree the list
+ * is complete and consumers may take removals from it. An issue nobody watches gets an empty list without a request.
  */
 public final class WatcherListCompleter {
 
@@ -38,16 +37,21 @@ public final class WatcherListCompleter {
             watches.putArray("watchers");
             return Optional.of(issue);
         }
-        Optional<List<JsonNode>> read = jira.issueWatchers(issue.path("id").asText());
+        Optional<JsonNode> read = jira.issueWatchers(issue.path("id").asText());
         if (read.isEmpty()) {
             LOG.info("issue vanished while its watchers were read, leaving it to the deletion reconciliation jiraKey={}",
                     issue.path("key").asText());
             return Optional.empty();
         }
         ArrayNode watchers = watches.putArray("watchers");
-        read.get().forEach(watchers::add);
-        // The count the list was read with: a watcher added between the search and this read is in both.
-        watches.put("watchCount", watchers.size());
+        read.get().path("watchers").forEach(watchers::add);
+        // The count read with the list, so both describe one moment. Jira lists only the watchers the API user may
+        // see ("View voters and watchers"): a list shorter than the count stays short, and consumers know it is partial.
+        watches.put("watchCount", read.get().path("watchCount").asInt(watchers.size()));
+        if (watchers.size() < watches.path("watchCount").asInt()) {
+            LOG.warn("Jira lists fewer watchers than it counts, the API user may lack 'View voters and watchers' "
+                    + "jiraKey={} listed={} counted={}", issue.path("key").asText(), watchers.size(), watches.path("watchCount").asInt());
+        }
         return Optional.of(issue);
     }
 }
