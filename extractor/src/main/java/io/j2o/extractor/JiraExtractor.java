@@ -5,6 +5,7 @@ import io.j2o.extractor.jira.JiraApi;
 import io.j2o.extractor.jira.JiraClient;
 import io.j2o.extractor.jira.JiraTimestamps;
 import io.j2o.extractor.jira.TruncatedListCompleter;
+import io.j2o.extractor.jira.WatcherListCompleter;
 import io.j2o.extractor.publish.EntityEvents;
 import io.j2o.extractor.publish.EventPublisher;
 import io.j2o.extractor.publish.MetadataPublisher;
@@ -46,6 +47,7 @@ public final class JiraExtractor {
     private final DeletionReconciler reconciler;
     private final MetadataExtractor metadata;
     private final TruncatedListCompleter completer;
+    private final WatcherListCompleter watchers;
     private final Clock clock;
     private int passes;
     /** When users and versions were last read, null before the first pass. */
@@ -61,6 +63,7 @@ public final class JiraExtractor {
         this.reconciler = new DeletionReconciler(jira, publisher, state, events, config.site(), config.topics().jiraIssues());
         this.metadata = new MetadataExtractor(jira, events, new MetadataPublisher(publisher), config.topics());
         this.completer = new TruncatedListCompleter(jira);
+        this.watchers = new WatcherListCompleter(jira);
         this.clock = clock;
     }
 
@@ -162,7 +165,8 @@ public final class JiraExtractor {
             boolean alreadyPublished = updated != null
                     && (watermark.alreadyPublished(id, updated) || updated.equals(published.get(id)));
             // Without a readable 'updated' the issue cannot be deduplicated or move the watermark: always publish it.
-            Optional<JsonNode> complete = alreadyPublished ? Optional.empty() : completer.complete(issue);
+            Optional<JsonNode> complete = alreadyPublished ? Optional.empty()
+                    : completer.complete(issue).flatMap(watchers::complete);
             complete.ifPresent(payload -> {
                 publisher.publish(config.topics().jiraIssues(), events.upsert(JiraEntityType.ISSUE, id,
                         issue.path("key").asText(null), projectKey, updated, payload));

@@ -43,6 +43,12 @@ public interface JiraApi {
     Optional<List<JsonNode>> issueItems(String issueId, EmbeddedList list);
 
     /**
+     * The issue's watchers resource, {@code /issue/{id}/watchers} (one unpaged response: {@code watchCount} and the
+     * {@code watchers} the API user may see); empty when the issue is gone.
+     */
+    Optional<JsonNode> issueWatchers(String issueId);
+
+    /**
      * Hands every issue of the project updated at or after {@code since} (all of them when null), with all fields,
      * oldest first, to {@code each}. An issue may come twice only when it changed while being read.
      */

@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * What both flavours serve alike under their REST root: the API user, an issue's project, a project's versions (one
  * plain array), an issue's comments and worklogs ({@code startAt}-paged to {@code total}; Data Center answers every
- * worklog at once), and plain arrays paged by {@code startAt} until an empty page (user search).
+ * worklog at once), an issue's watchers, and plain arrays paged by {@code startAt} until an empty page (user search).
  */
 abstract class JiraApiBase implements JiraApi {
 
@@ -60,6 +60,11 @@ abstract class JiraApiBase implements JiraApi {
                 return Optional.of(all);
             }
         }
+    }
+
+    @Override
+    public Optional<JsonNode> issueWatchers(String issueId) {
+        return client.find(api + "/issue/" + issueId + "/watchers");
     }
 
     /** Every element of a plain-array resource paged by {@code startAt}. */

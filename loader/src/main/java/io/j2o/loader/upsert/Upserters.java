@@ -30,7 +30,8 @@ public record Upserters(Map<CommandKind, Upserter> byKind) {
                 CommandKind.WORK_PACKAGE, retrying(new WorkPackageUpserter(client, jiraKeyField, conflicts), "work_package", client),
                 CommandKind.RELATION, retrying(new RelationUpserter(client), "relation", client),
                 CommandKind.COMMENT, retrying(new CommentUpserter(client), "comment", client),
-                CommandKind.TIME_ENTRY, retrying(new TimeEntryUpserter(client), "time_entry", client)));
+                CommandKind.TIME_ENTRY, retrying(new TimeEntryUpserter(client), "time_entry", client),
+                CommandKind.WATCHER, retrying(new WatcherUpserter(client), "watcher", client)));
     }
 
     private static Upserter retrying(Upserter upserter, String name, OpenProjectClient client) {

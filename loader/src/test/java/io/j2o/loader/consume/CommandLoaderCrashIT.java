@@ -94,11 +94,15 @@ class CommandLoaderCrashIT {
                 .as("replayed comments already in OpenProject write nothing").isEqualTo(WORK_PACKAGES);
     }
 
-    /** Users, versions and memberships by name, relations by pair, time entries by marker: each found, none doubled. */
+    /**
+     * Users, versions and memberships by name, relations and watchers by pair, time entries by marker: each found,
+     * none doubled.
+     */
     @ParameterizedTest
     @EnumSource(CrashedKind.class)
     void restartAfterCrashBetweenWriteAndCommitDuplicatesNoResourceOfThisKind(CrashedKind kind) throws Exception {
         CrashedKind.Fixtures fixtures = CrashedKind.Fixtures.create(harness, WORK_PACKAGES);
+        kind.prepare(harness, fixtures);
         long writesBefore = harness.openProject.writeCount();
         harness.produce(kind.commands(fixtures, WORK_PACKAGES));
         crashThenRecover(writesBefore);

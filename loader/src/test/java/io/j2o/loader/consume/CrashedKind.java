@@ -102,9 +102,43 @@ enum CrashedKind {
             return openProject.memberships().stream().map(m -> m.path("_links").path("principal").path("href").asText())
                     .toList();
         }
+    },
+    WATCHER {
+        /** Only a member of the project may watch: the users join it first, straight in OpenProject. */
+        @Override
+        void prepare(LoaderHarness harness, Fixtures fixtures) {
+            for (String user : fixtures.users()) {
+                ObjectNode body = JSON.createObjectNode();
+                ObjectNode links = body.putObject("_links");
+                links.putObject("project").put("href", fixtures.project());
+                links.putObject("principal").put("href", user);
+                links.putArray("roles").addObject().put("href", "/api/v3/roles/4");
+                harness.create("/api/v3/memberships", body);
+            }
+        }
+
+        /** User i watches work package i. */
+        @Override
+        Map.Entry<String, OpenProjectCommand> command(Fixtures fixtures, int i) {
+            ObjectNode body = JSON.createObjectNode();
+            ObjectNode links = body.putObject("_links");
+            links.putObject("workPackage").put("href", fixtures.workPackages().get(i));
+            links.putObject("user").put("href", fixtures.users().get(i));
+            return LoaderHarness.upsert(CommandKind.WATCHER, 90000 + i, body);
+        }
+
+        @Override
+        List<String> identities(OpenProjectSimulator openProject) {
+            return openProject.watchers().stream().map(w -> w.at("/_links/workPackage/href").asText() + "|"
+                    + w.at("/_links/user/href").asText()).toList();
+        }
     };
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Whatever else OpenProject must hold before the commands can apply; written before the writes are counted. */
+    void prepare(LoaderHarness harness, Fixtures fixtures) {
+    }
 
     /** The command for the {@code i}th Jira entity of this kind, 1-based. */
     abstract Map.Entry<String, OpenProjectCommand> command(Fixtures fixtures, int i);

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Every request the loader sends to OpenProject, and every answer it gets from the simulator, checked against
  * OpenProject's own OpenAPI spec: creates, lookups by the Jira-key filter, updates with lockVersion, comments, and the
- * users, versions, relations, time entries and memberships a migration writes.
+ * users, versions, relations, time entries, memberships and watchers a migration writes.
  */
 @ExtendWith(EmbeddedKafkaExtension.class)
 class LoaderRequestsContractIT {
@@ -42,6 +42,7 @@ class LoaderRequestsContractIT {
             commands.add(Map.entry("comment:30001", LoaderHarness.comment(30001, "ALPHA-1", "First comment", existing)));
             CrashedKind.Fixtures fixtures = CrashedKind.Fixtures.create(harness, 2);
             for (CrashedKind kind : CrashedKind.values()) {
+                kind.prepare(harness, fixtures);
                 commands.addAll(kind.commands(fixtures, 2));
             }
             harness.produce(commands);
@@ -66,7 +67,8 @@ class LoaderRequestsContractIT {
                     "PATCH /api/v3/work_packages/{id}", "POST /api/v3/work_packages/{id}/activities",
                     "GET /api/v3/users", "POST /api/v3/users", "GET /api/v3/projects/{id}/versions", "POST /api/v3/versions",
                     "GET /api/v3/relations", "POST /api/v3/work_packages/{id}/relations", "GET /api/v3/time_entries",
-                    "POST /api/v3/time_entries", "GET /api/v3/memberships", "POST /api/v3/memberships");
+                    "POST /api/v3/time_entries", "GET /api/v3/memberships", "POST /api/v3/memberships",
+                    "GET /api/v3/work_packages/{id}/watchers", "POST /api/v3/work_packages/{id}/watchers");
             assertThat(spec.get().findings()).as("spec violations not explained by a known spec error").isEmpty();
         }
     }

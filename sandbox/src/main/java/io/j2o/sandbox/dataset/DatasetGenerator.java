@@ -34,10 +34,11 @@ public final class DatasetGenerator {
     private static final int USER_COUNT = 12;
     /** Mixed into the seed for the comments' own random stream, so adding them changed no other generated value. */
     private static final long COMMENT_STREAM = 0x636f6d6d656e74L;
-    /** The same for worklogs and estimates, versions and fix versions, and issue links. */
+    /** The same for worklogs and estimates, versions and fix versions, issue links and watchers. */
     private static final long WORKLOG_STREAM = 0x776f726b6c6f67L;
     private static final long VERSION_STREAM = 0x76657273696f6eL;
     private static final long LINK_STREAM = 0x6c696e6b73L;
+    private static final long WATCHER_STREAM = 0x7761746368L;
 
     private final long seed;
     private final String siteUrl;
@@ -73,6 +74,7 @@ public final class DatasetGenerator {
                 versionGenerator, versionsByProject);
         List<ObjectNode> issueNodes = factory.issues(projectNodes, issues);
         new IssueLinkGenerator(new Random(seed ^ LINK_STREAM), siteUrl).link(issueNodes);
+        new WatcherGenerator(new Random(seed ^ WATCHER_STREAM), siteUrl, users).watch(issueNodes);
         return new JiraDataset(siteUrl, users, projectNodes, versionsByProject.values().stream().flatMap(List::stream).toList(),
                 statuses, types, priorities, issueNodes);
     }

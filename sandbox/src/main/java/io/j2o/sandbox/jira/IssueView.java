@@ -19,7 +19,8 @@ final class IssueView {
             Map.entry("duedate", "Due date"), Map.entry("components", "Components"),
             Map.entry("fixVersions", "Fix versions"), Map.entry("subtasks", "Sub-tasks"),
             Map.entry("issuelinks", "Linked Issues"), Map.entry("attachment", "Attachment"),
-            Map.entry("parent", "Parent"), Map.entry("comment", "Comment"), Map.entry("worklog", "Log Work"));
+            Map.entry("parent", "Parent"), Map.entry("comment", "Comment"), Map.entry("worklog", "Log Work"),
+            Map.entry("watches", "Watchers"));
 
     private IssueView() {
     }
@@ -49,6 +50,7 @@ final class IssueView {
         view.set("key", stored.get("key"));
         ObjectNode fields = projection.apply(stored.path("fields") instanceof ObjectNode all ? all : stored.objectNode());
         IssueActivity.truncate(fields);
+        IssueWatchers.hide(fields);
         if (expand.contains("renderedFields")) {
             view.set("renderedFields", rendered(fields));
         }

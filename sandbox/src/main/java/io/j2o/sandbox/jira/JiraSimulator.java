@@ -64,6 +64,7 @@ public final class JiraSimulator implements AutoCloseable {
             new MetadataRoutes(site).register(config.routes);
             new IssueRoutes(site).register(config.routes);
             new IssueActivityRoutes(site).register(config.routes);
+            new IssueWatchers(site).register(config.routes);
             if (site.options().flavour() == Flavour.DATA_CENTER) {
                 new DataCenterSearchRoutes(site).register(config.routes);
             } else {
@@ -163,6 +164,9 @@ public final class JiraSimulator implements AutoCloseable {
             fields.putObject("timetracking");
             fields.set("comment", emptyPage("comments", 0));
             fields.set("worklog", emptyPage("worklogs", IssueActivity.EMBEDDED));
+            ObjectNode watches = fields.putObject("watches");
+            watches.put("self", site.dataset().siteUrl() + site.apiPath() + "/issue/" + key + "/watchers");
+            watches.put("watchCount", 0).put("isWatching", false).putArray("watchers");
             return site.issues().put(issue);
         }
     }

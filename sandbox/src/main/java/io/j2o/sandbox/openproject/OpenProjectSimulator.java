@@ -113,6 +113,7 @@ public final class OpenProjectSimulator implements AutoCloseable {
         var relations = new RelationRoutes(store);
         var timeEntries = new TimeEntryRoutes(store, max);
         var memberships = new MembershipRoutes(store, max);
+        var watchers = new WatcherRoutes(store);
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.host = "127.0.0.1";
@@ -196,6 +197,9 @@ public final class OpenProjectSimulator implements AutoCloseable {
             r.get("/api/v3/work_packages/{id}", wps::show);
             r.patch("/api/v3/work_packages/{id}", wps::update);
             r.delete("/api/v3/work_packages/{id}", wps::delete);
+            r.get("/api/v3/work_packages/{id}/watchers", watchers::list);
+            r.post("/api/v3/work_packages/{id}/watchers", watchers::add);
+            r.delete("/api/v3/work_packages/{id}/watchers/{user_id}", watchers::remove);
             r.get("/api/v3/work_packages/{id}/activities", activities::list);
             r.post("/api/v3/work_packages/{id}/activities", activities::comment);
             r.get("/api/v3/activities/{id}", activities::show);
@@ -277,6 +281,7 @@ public final class OpenProjectSimulator implements AutoCloseable {
             state.set("timeEntries", array(store.timeEntries.values().stream()
                     .map(t -> TimeEntryRepresenter.render(t, store))));
             state.set("attachments", array(Stream.empty()));
+            state.set("watchers", array(WatcherRoutes.render(store).stream()));
             state.set("types", array(ReferenceData.TYPES.stream().map(referenceData::type)));
             state.set("statuses", array(ReferenceData.STATUSES.stream().map(referenceData::status)));
             state.set("priorities", array(ReferenceData.PRIORITIES.stream().map(referenceData::priority)));
@@ -321,6 +326,11 @@ public final class OpenProjectSimulator implements AutoCloseable {
 
     public List<ObjectNode> memberships() {
         return render(store.memberships.values(), m -> MembershipRepresenter.render(m, store));
+    }
+
+    /** Every watcher as {@code {_links:{workPackage, user}}}, by work package then user. */
+    public List<ObjectNode> watchers() {
+        return store.locked(() -> WatcherRoutes.render(store));
     }
 
     private <T> List<ObjectNode> render(Collection<T> values, Function<T, ObjectNode> representer) {

@@ -37,6 +37,7 @@ public final class MappingRules {
     private final CommentRule comments = new CommentRule(richText);
     private final WorklogRule worklogs = new WorklogRule(richText);
     private final RelationRule relations;
+    private final WatcherRule watchers = new WatcherRule();
 
     /**
      * @param jiraKeyField API name of the work-package custom field that keeps the Jira key
@@ -65,7 +66,7 @@ public final class MappingRules {
         };
     }
 
-    /** The project memberships an issue's assignee, reporter and worklog authors need; none for other entities. */
+    /** The project memberships an issue's assignee, reporter, worklog authors and watchers need; none for other entities. */
     public List<CommandDraft> memberships(JiraEntityEvent event, JsonNode payload) {
         if (event.getEntityType() != JiraEntityType.ISSUE) {
             return List.of();
@@ -74,13 +75,14 @@ public final class MappingRules {
         String projectId = WorkPackageRule.projectId(fields, event.getJiraKey());
         Set<String> members = new LinkedHashSet<>(workPackages.memberIds(payload, event.getJiraId()));
         members.addAll(WorklogRule.authorIds(fields));
+        members.addAll(WatcherRule.watcherIds(fields));
         return members.stream()
                 .map(userId -> memberships.membership(projectId, userId, payload.path("key").asText(event.getJiraKey())))
                 .toList();
     }
 
     /**
-     * The comments, time entries and relations an issue payload carries, one list per kind the payload holds; none
+     * The comments, time entries, relations and watchers an issue payload carries, one list per kind the payload holds; none
      * for other entities.
      */
     public List<IssueChildren> children(JiraEntityEvent event, JsonNode payload) {
@@ -91,7 +93,7 @@ public final class MappingRules {
         String key = payload.path("key").asText(event.getJiraKey());
         JsonNode fields = payload.path("fields");
         return Stream.of(comments.comments(id, key, fields), worklogs.timeEntries(id, key, fields),
-                relations.relations(id, key, fields)).flatMap(Optional::stream).toList();
+                relations.relations(id, key, fields), watchers.watchers(id, key, fields)).flatMap(Optional::stream).toList();
     }
 
     /** The command that removes what an entity became, for a DELETE event. */

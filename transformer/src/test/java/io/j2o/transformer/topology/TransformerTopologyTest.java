@@ -466,6 +466,45 @@ class TransformerTopologyTest {
     }
 
     @Test
+    void watcherWaitsForTheirMembershipAndLeavingACompleteListBecomesAWatcherDelete() throws Exception {
+        mappings.pipeInput("project:10000", mapping("PROJECT", "10000", 5, "/api/v3/projects/5"));
+        mappings.pipeInput("work_package:20001", mapping("WORK_PACKAGE", "20001", 77, "/api/v3/work_packages/77"));
+        mappings.pipeInput("user:a-1", mapping("USER", "a-1", 9, "/api/v3/users/9"));
+        mappings.pipeInput("user:b-2", mapping("USER", "b-2", 10, "/api/v3/users/10"));
+        issues.pipeInput("issue:20001", withFields(issueEvent("20001", "ALPHA-1", "Summary", "Task", "To Do", "Medium"),
+                watchers("a-1", "b-2")));
+        assertThat(commands.readKeyValuesToList()).extracting(kv -> kv.key)
+                .as("only a member of the project may watch")
+                .containsExactlyInAnyOrder("membership:10000_a-1", "membership:10000_b-2", "work_package:20001");
+        assertThat(pendingKeys()).containsExactlyInAnyOrder("membership:10000_a-1|watcher:20001_a-1",
+                "membership:10000_b-2|watcher:20001_b-2");
+
+        mappings.pipeInput("membership:10000_a-1", mapping("MEMBERSHIP", "10000_a-1", 31, "/api/v3/memberships/31"));
+        var watcher = commands.readRecord();
+        assertThat(watcher.key()).isEqualTo("watcher:20001_a-1");
+        assertThat(watcher.value().getKind()).isEqualTo(io.j2o.schemas.avro.CommandKind.WATCHER);
+        assertThat(JSON.readTree(watcher.value().getBody())).isEqualTo(JSON.readTree("""
+                {"_links":{"workPackage":{"href":"/api/v3/work_packages/77"},"user":{"href":"/api/v3/users/9"}},
+                 "_j2o":{"awaits":["/api/v3/memberships/31"]}}"""));
+        mappings.pipeInput("membership:10000_b-2", mapping("MEMBERSHIP", "10000_b-2", 32, "/api/v3/memberships/32"));
+        assertThat(commands.readRecord().key()).isEqualTo("watcher:20001_b-2");
+
+        issues.pipeInput("issue:20001", withFields(issueEvent("20001", "ALPHA-1", "Summary", "Task", "To Do", "Medium"),
+                watchers("a-1")));
+
+        var removal = commands.readRecord();
+        assertThat(removal.key()).isEqualTo("watcher:20001_b-2");
+        assertThat(removal.value().getAction()).isEqualTo(CommandAction.DELETE);
+        assertThat(JSON.readTree(removal.value().getBody())).isEqualTo(JSON.readTree("""
+                {"_links":{"workPackage":{"href":"/api/v3/work_packages/77"},"user":{"href":"/api/v3/users/10"}}}"""));
+        assertThat(commands.isEmpty()).isTrue();
+
+        issues.pipeInput("issue:20001", withFields(issueEvent("20001", "ALPHA-1", "Summary", "Task", "To Do", "Medium"),
+                "\"watches\":{\"watchCount\":3,\"watchers\":[]},"));
+        assertThat(commands.isEmpty()).as("a list shorter than Jira's count removes nothing").isTrue();
+    }
+
+    @Test
     void linkListedOnBothIssuesBecomesOneRelationAndItsRemovalOneDelete() throws Exception {
         mappings.pipeInput("project:10000", mapping("PROJECT", "10000", 5, "/api/v3/projects/5"));
         String outward = "\"issuelinks\":[{\"id\":\"50001\",\"type\":{\"name\":\"Blocks\"},\"outwardIssue\":{\"id\":\"20002\"}}],";
@@ -528,6 +567,14 @@ class TransformerTopologyTest {
     private static String worklogs(String... worklogs) {
         return "\"worklog\":{\"startAt\":0,\"maxResults\":20,\"total\":" + worklogs.length + ",\"worklogs\":["
                 + String.join(",", worklogs) + "]},";
+    }
+
+    private static String watchers(String... accountIds) {
+        StringBuilder users = new StringBuilder();
+        for (String accountId : accountIds) {
+            users.append(users.length() == 0 ? "" : ",").append("{\"accountId\":\"").append(accountId).append("\"}");
+        }
+        return "\"watches\":{\"watchCount\":" + accountIds.length + ",\"isWatching\":false,\"watchers\":[" + users + "]},";
     }
 
     private static String worklog(String id, int seconds) {
