@@ -113,6 +113,7 @@ public final class OpenProjectSimulator implements AutoCloseable {
         var relations = new RelationRoutes(store);
         var timeEntries = new TimeEntryRoutes(store, max);
         var memberships = new MembershipRoutes(store, max);
+        var customFields = new CustomFieldRoutes(store);
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.host = "127.0.0.1";
@@ -191,6 +192,8 @@ public final class OpenProjectSimulator implements AutoCloseable {
             r.get("/api/v3/memberships/{id}", memberships::show);
             r.patch("/api/v3/memberships/{id}", memberships::update);
             r.delete("/api/v3/memberships/{id}", memberships::delete);
+            r.get("/api/v3/custom_options/{id}", customFields::customOption);
+            r.get("/api/v3/work_packages/schemas/{identifier}", customFields::workPackageSchema);
             r.get("/api/v3/work_packages", wps::list);
             r.post("/api/v3/work_packages", wps::create);
             r.get("/api/v3/work_packages/{id}", wps::show);
