@@ -39,8 +39,11 @@ final class CustomFieldRule {
     private final List<Target> targets;
     private final RichTextField richText;
 
-    /** @throws IllegalArgumentException when the configuration names a custom field the catalog does not have */
-    CustomFieldRule(MappingConfig config, OpenProjectCatalog catalog, RichTextField richText) {
+    /**
+     * @throws IllegalArgumentException when the configuration names a custom field the catalog does not have, the
+     *                                  Jira-key field, or one field for two Jira fields
+     */
+    CustomFieldRule(MappingConfig config, OpenProjectCatalog catalog, String jiraKeyField, RichTextField richText) {
         this.richText = richText;
         List<Target> found = new ArrayList<>();
         List<String> problems = new ArrayList<>();
@@ -51,6 +54,14 @@ final class CustomFieldRule {
         }
         if (config.components() != null) {
             target(catalog, "components", config.components(), "mapping.components", found, problems);
+        }
+        Set<String> written = new LinkedHashSet<>();
+        for (Target target : found) {
+            if (target.field().property().equals(jiraKeyField)) {
+                problems.add(target.configKey() + ": " + jiraKeyField + " holds the Jira key j2o finds work packages by");
+            } else if (!written.add(target.field().property())) {
+                problems.add(target.configKey() + ": " + target.field().property() + " already receives another Jira field");
+            }
         }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));

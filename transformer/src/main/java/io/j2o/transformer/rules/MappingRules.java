@@ -49,7 +49,7 @@ public final class MappingRules {
                 new NameMatcher(catalog.types(), overrides.getOrDefault("type", Map.of()), Vocabularies.TYPES),
                 new NameMatcher(catalog.statuses(), overrides.getOrDefault("status", Map.of()), Vocabularies.STATUSES),
                 new NameMatcher(catalog.priorities(), overrides.getOrDefault("priority", Map.of()), Vocabularies.PRIORITIES),
-                richText, new CustomFieldRule(config, catalog, richText));
+                richText, new CustomFieldRule(config, catalog, jiraKeyField, richText));
         this.users = new UserRule(config);
         this.memberships = new MembershipRule(catalog.roleHref(config.memberRole()));
         this.relations = new RelationRule(config);
