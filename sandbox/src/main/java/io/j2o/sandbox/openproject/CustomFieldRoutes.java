@@ -77,6 +77,20 @@ final class CustomFieldRoutes {
         return schema;
     }
 
+    /**
+     * Only the {@code customFieldN} entries of a work-package schema, for no project in particular (user fields
+     * without a member filter, version fields without versions); call under the store's lock.
+     */
+    ObjectNode customFieldsSchema() {
+        ObjectNode schema = Hal.object();
+        schema.put("_type", "Schema");
+        for (CustomFieldDefinition field : store.customFields) {
+            customField(schema, field, null);
+        }
+        return schema;
+    }
+
+    /** {@code project} null: see {@link #customFieldsSchema()}. */
     private void customField(ObjectNode schema, CustomFieldDefinition field, Project project) {
         String type = (field.multi() ? "[]" : "") + field.format().schemaType();
         ObjectNode attribute = attribute(schema, field.property(), type, field.name(), false, true);
@@ -96,15 +110,16 @@ final class CustomFieldRoutes {
                 });
             }
             case USER -> {
-                String filters = "[{\"status\":{\"operator\":\"!\",\"values\":[\"0\",\"3\"]}},"
-                        + "{\"member\":{\"operator\":\"=\",\"values\":[\"" + project.id + "\"]}}]";
+                String filters = "[{\"status\":{\"operator\":\"!\",\"values\":[\"0\",\"3\"]}}"
+                        + (project == null ? "" : ",{\"member\":{\"operator\":\"=\",\"values\":[\"" + project.id + "\"]}}")
+                        + "]";
                 links.putObject("allowedValues").put("href", Hal.API + "/principals?filters="
                         + URLEncoder.encode(filters, StandardCharsets.UTF_8) + "&pageSize=0");
             }
             default -> {
                 ArrayNode allowed = links.putArray("allowedValues");
                 store.versions.values().stream()
-                        .filter(v -> v.projectId == project.id || v.sharing.equals("system"))
+                        .filter(v -> project != null && (v.projectId == project.id || v.sharing.equals("system")))
                         .forEach(v -> allowed.addObject().put("href", Hal.API + "/versions/" + v.id).put("title", v.name));
             }
         }

@@ -287,6 +287,15 @@ public final class OpenProjectSimulator implements AutoCloseable {
         });
     }
 
+    /**
+     * The {@code customFieldN} entries every work-package schema of this simulator holds, shaped like
+     * {@code GET /api/v3/work_packages/schemas/{projectId}-{typeId}}, for a demo that needs the custom fields before
+     * any project exists (OpenProject only describes custom fields per project and type).
+     */
+    public ObjectNode customFieldSchema() {
+        return store.locked(() -> new CustomFieldRoutes(store).customFieldsSchema());
+    }
+
     /** All work packages (closed ones included), rendered as {@code GET /api/v3/work_packages/{id}} does. */
     public List<ObjectNode> workPackages() {
         return render(store.workPackages.values(), workPackages::render);

@@ -40,6 +40,8 @@ class DatasetCustomFieldsMappingIT {
             JsonNode project = send(openProject, "POST", "/api/v3/projects", "{\"name\":\"Catalog\",\"identifier\":\"catalog\"}");
             fields = WorkPackageCustomField.fromSchema(
                     send(openProject, "GET", "/api/v3/work_packages/schemas/" + project.path("id").asInt() + "-1", null));
+            assertThat(WorkPackageCustomField.fromSchema(openProject.customFieldSchema()))
+                    .as("what a demo reads before any project exists").isEqualTo(fields);
         }
         MappingRules rules = new MappingRules(Catalogs.withRoles(Catalogs.MEMBER).withCustomFields(fields), "customField1",
                 MappingConfig.defaults().withCustomFields(DatasetCustomFields.jiraToOpenProject())
