@@ -186,6 +186,7 @@ public final class DatasetGenerator {
         private final WorklogGenerator worklogs;
         private final VersionGenerator versions;
         private final Map<String, List<ObjectNode>> versionsByProject;
+        private final DatasetCustomFields customFields = new DatasetCustomFields(siteUrl);
         private final Map<String, Integer> nextNumber = new HashMap<>();
         private final Map<String, ObjectNode> lastEpic = new HashMap<>();
 
@@ -258,7 +259,7 @@ public final class DatasetGenerator {
             fields.put("duedate", random.nextInt(3) == 0 ? created.plus(Duration.ofDays(14)).toString().substring(0, 10) : null);
             fields.put("created", JiraDateTimes.format(created));
             fields.put("updated", JiraDateTimes.format(updated));
-            fields.putArray("components");
+            customFields.addTo(fields, numericId, component, created, users);
             fields.set("fixVersions", versions.fixVersions(versionsByProject.get(projectKey)));
             fields.putArray("subtasks");
             fields.putArray("issuelinks");

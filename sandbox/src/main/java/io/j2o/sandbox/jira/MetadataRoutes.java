@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
- * The reference data a client reads on start: statuses, priorities, issue types (both flavours) and users (Cloud's
+ * The reference data a client reads on start: statuses, priorities, issue types, fields (both flavours) and users (Cloud's
  * {@code /users/search}, Data Center's {@code /user/search}); each a plain JSON array, user searches paged by
  * {@code startAt}/{@code maxResults} up to Jira's 1000.
  */
@@ -29,6 +29,7 @@ final class MetadataRoutes {
         routes.get(site.apiPath() + "/status", ctx -> sendArray(ctx, () -> site.dataset().statuses()));
         routes.get(site.apiPath() + "/priority", ctx -> sendArray(ctx, () -> site.dataset().priorities()));
         routes.get(site.apiPath() + "/issuetype", ctx -> sendArray(ctx, () -> site.dataset().issueTypes()));
+        routes.get(site.apiPath() + "/field", ctx -> sendArray(ctx, () -> JiraFieldList.of(site.dataset().issues())));
         if (site.options().flavour() == JiraSimulator.Flavour.CLOUD) {
             routes.get("/rest/api/3/users/search", this::users);
         } else {

@@ -114,6 +114,7 @@ public final class OpenProjectSimulator implements AutoCloseable {
         var timeEntries = new TimeEntryRoutes(store, max);
         var memberships = new MembershipRoutes(store, max);
         var watchers = new WatcherRoutes(store);
+        var customFields = new CustomFieldRoutes(store);
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.host = "127.0.0.1";
@@ -192,6 +193,8 @@ public final class OpenProjectSimulator implements AutoCloseable {
             r.get("/api/v3/memberships/{id}", memberships::show);
             r.patch("/api/v3/memberships/{id}", memberships::update);
             r.delete("/api/v3/memberships/{id}", memberships::delete);
+            r.get("/api/v3/custom_options/{id}", customFields::customOption);
+            r.get("/api/v3/work_packages/schemas/{identifier}", customFields::workPackageSchema);
             r.get("/api/v3/work_packages", wps::list);
             r.post("/api/v3/work_packages", wps::create);
             r.get("/api/v3/work_packages/{id}", wps::show);
@@ -287,6 +290,15 @@ public final class OpenProjectSimulator implements AutoCloseable {
             state.set("priorities", array(ReferenceData.PRIORITIES.stream().map(referenceData::priority)));
             return state;
         });
+    }
+
+    /**
+     * The {@code customFieldN} entries every work-package schema of this simulator holds, shaped like
+     * {@code GET /api/v3/work_packages/schemas/{projectId}-{typeId}}, for a demo that needs the custom fields before
+     * any project exists (OpenProject only describes custom fields per project and type).
+     */
+    public ObjectNode customFieldSchema() {
+        return store.locked(() -> new CustomFieldRoutes(store).customFieldsSchema());
     }
 
     /** All work packages (closed ones included), rendered as {@code GET /api/v3/work_packages/{id}} does. */

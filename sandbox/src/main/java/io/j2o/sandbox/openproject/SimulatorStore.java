@@ -27,6 +27,8 @@ final class SimulatorStore {
     /** Work package id → ids of the users watching it. */
     final Map<Integer, java.util.TreeSet<Integer>> watchers = new TreeMap<>();
     final List<CustomFieldDefinition> customFields;
+    /** The list fields' options, numbered from 1 across all fields in definition order. */
+    final List<CustomOption> customOptions;
 
     private final Clock clock;
     private Instant lastTimestamp = Instant.EPOCH;
@@ -39,6 +41,11 @@ final class SimulatorStore {
 
     SimulatorStore(List<CustomFieldDefinition> customFields, Clock clock) {
         this.customFields = List.copyOf(customFields);
+        List<CustomOption> options = new ArrayList<>();
+        for (CustomFieldDefinition field : this.customFields) {
+            field.options().forEach(value -> options.add(new CustomOption(options.size() + 1, field.id(), value)));
+        }
+        this.customOptions = List.copyOf(options);
         this.clock = clock;
         User admin = new User();
         admin.login = "admin";
@@ -127,6 +134,10 @@ final class SimulatorStore {
         relations.values().removeIf(r -> r.fromId == id || r.toId == id);
         timeEntries.values().removeIf(t -> t.workPackageId == id);
         watchers.remove(id);
+    }
+
+    CustomOption customOption(int id) {
+        return id >= 1 && id <= customOptions.size() ? customOptions.get(id - 1) : null;
     }
 
     /** The row {@code id} of {@code table}; a 404 when there is none. */

@@ -2,7 +2,9 @@ package io.j2o.sandbox.openproject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,7 +60,8 @@ final class WorkPackagePayload {
                     wp.remainingTime, errors);
         }
         for (CustomFieldDefinition field : store.customFields) {
-            if (body.has(field.property())) {
+            // A list, user or version field is only a link: like the representer, a plain property of that name is ignored.
+            if (!field.format().isLink() && body.has(field.property())) {
                 customValue(field, body.get(field.property()), wp, errors);
             }
         }
@@ -98,6 +101,11 @@ final class WorkPackagePayload {
         }
         if (links.has("version")) {
             version(links.get("version"), wp, errors);
+        }
+        for (CustomFieldDefinition field : store.customFields) {
+            if (field.format().isLink() && links.has(field.property())) {
+                linkedCustomValue(field, links.get(field.property()), wp, errors);
+            }
         }
         if (wp.subject == null || wp.subject.isBlank()) {
             errors.add(ApiError.constraint("subject", "Subject can't be blank."));
@@ -209,15 +217,88 @@ final class WorkPackagePayload {
                     ? DoubleNode.valueOf(value.asDouble()) : null;
             case BOOL -> value.isBoolean() ? value : null;
             case DATE -> value.asText().matches("\\d{4}-\\d{2}-\\d{2}") ? TextNode.valueOf(value.asText()) : null;
+            case LINK -> value.isTextual() ? TextNode.valueOf(value.asText()) : null;
+            case LIST, USER, VERSION -> throw new IllegalStateException(field.format() + " is written as a link");
         };
         if (stored == null) {
             errors.add(ApiError.onProperty("PropertyFormatError", field.property(), "The value '" + value
                     + "' for property '" + field.property() + "' is not valid for " + field.name() + "."));
-        } else if (field.format() == CustomFieldDefinition.Format.STRING && stored.asText().isEmpty()) {
+        } else if ((field.format() == CustomFieldDefinition.Format.STRING
+                || field.format() == CustomFieldDefinition.Format.LINK) && stored.asText().isEmpty()) {
             wp.customValues.remove(field.id());
         } else {
             wp.customValues.put(field.id(), stored);
         }
+    }
+
+    /**
+     * A list, user or version custom field: one link, or an array of links for a multi-value field; {@code href:null}
+     * or {@code []} clears it. As {@code CustomValue::ARObjectStrategy} validates: an option of this field, a member
+     * of the work package's project, a version the project can use; anything else is not an allowed value.
+     */
+    private void linkedCustomValue(CustomFieldDefinition field, JsonNode value, WorkPackage wp, List<ApiError> errors) {
+        List<JsonNode> links = new ArrayList<>();
+        if (value != null && value.isArray()) {
+            value.forEach(links::add);
+        } else if (value != null && !value.isNull()) {
+            links.add(value);
+        }
+        if (!field.multi() && links.size() > 1) {
+            errors.add(ApiError.onProperty("PropertyFormatError", field.property(), "The property '"
+                    + field.property() + "' takes a single link, but got " + links.size() + "."));
+            return;
+        }
+        String collection = switch (field.format()) {
+            case LIST -> "custom_options";
+            case USER -> "users";
+            default -> "versions";
+        };
+        ArrayNode ids = JsonNodeFactory.instance.arrayNode();
+        for (JsonNode link : links) {
+            LinkRef ref = LinkRef.read(field.property(), link, collection, errors);
+            if (!ref.valid()) {
+                return;
+            }
+            if (ref.id() == null) {
+                continue;
+            }
+            if (!allowed(field, ref.id(), wp)) {
+                errors.add(ApiError.constraint(field.property(), field.name() + " is not set to one of the allowed values."));
+                return;
+            }
+            if (!contains(ids, ref.id())) {
+                ids.add(ref.id());
+            }
+        }
+        if (ids.isEmpty()) {
+            wp.customValues.remove(field.id());
+        } else {
+            wp.customValues.put(field.id(), ids);
+        }
+    }
+
+    private static boolean contains(ArrayNode ids, int id) {
+        for (JsonNode existing : ids) {
+            if (existing.asInt() == id) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean allowed(CustomFieldDefinition field, int id, WorkPackage wp) {
+        return switch (field.format()) {
+            case LIST -> {
+                CustomOption option = store.customOption(id);
+                yield option != null && option.customFieldId() == field.id();
+            }
+            case USER -> store.users.containsKey(id) && store.memberships.values().stream()
+                    .anyMatch(m -> m.projectId == wp.projectId && m.principalId == id);
+            default -> {
+                Version version = store.versions.get(id);
+                yield version != null && (version.projectId == wp.projectId || version.sharing.equals("system"));
+            }
+        };
     }
 
     private static int required(String property, String label, JsonNode links, String collection,
@@ -315,7 +396,8 @@ final class WorkPackagePayload {
     }
 
     private static String text(Object value) {
-        return value instanceof JsonNode node ? node.asText() : String.valueOf(value);
+        return value instanceof JsonNode node ? (node.isContainerNode() ? node.toString() : node.asText())
+                : String.valueOf(value);
     }
 
     private static String name(Project project) {

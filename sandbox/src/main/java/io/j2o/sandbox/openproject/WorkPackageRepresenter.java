@@ -53,7 +53,9 @@ final class WorkPackageRepresenter {
         node.put("ignoreNonWorkingDays", false);
         node.put("spentTime", "PT0H");
         for (CustomFieldDefinition field : store.customFields) {
-            node.set(field.property(), customValue(field, wp.customValues.get(field.id())));
+            if (!field.format().isLink()) {
+                node.set(field.property(), customValue(field, wp.customValues.get(field.id())));
+            }
         }
         node.put("createdAt", Hal.timestamp(wp.createdAt));
         node.put("updatedAt", Hal.timestamp(wp.updatedAt));
@@ -87,6 +89,11 @@ final class WorkPackageRepresenter {
         Hal.link(links, "version", version == null ? null : Hal.API + "/versions/" + version.id,
                 version == null ? null : version.name);
         Hal.link(links, "category", null);
+        for (CustomFieldDefinition field : store.customFields) {
+            if (field.format().isLink()) {
+                customLinks(links, field, wp.customValues.get(field.id()));
+            }
+        }
         ArrayNode children = links.putArray("children");
         store.workPackages.values().stream().filter(child -> Integer.valueOf(wp.id).equals(child.parentId))
                 .forEach(child -> children.addObject().put("href", Hal.API + "/work_packages/" + child.id)
@@ -115,6 +122,40 @@ final class WorkPackageRepresenter {
             return Hal.formattable("markdown", value == null ? "" : value.asText());
         }
         return value == null ? NullNode.instance : value;
+    }
+
+    /** A single value as one link ({@code href:null} when unset), a multi-value field as an array of links. */
+    private void customLinks(ObjectNode links, CustomFieldDefinition field, JsonNode ids) {
+        List<ObjectNode> values = new ArrayList<>();
+        if (ids != null) {
+            ids.forEach(id -> values.add(customLink(field, id.asInt())));
+        }
+        if (field.multi()) {
+            links.putArray(field.property()).addAll(values);
+        } else if (values.isEmpty()) {
+            Hal.link(links, field.property(), null);
+        } else {
+            links.set(field.property(), values.get(0));
+        }
+    }
+
+    private ObjectNode customLink(CustomFieldDefinition field, int id) {
+        ObjectNode link = Hal.object();
+        switch (field.format()) {
+            case LIST -> {
+                CustomOption option = store.customOption(id);
+                link.put("href", option.href()).put("title", option.value());
+            }
+            case USER -> {
+                User user = store.users.get(id);
+                link.put("href", Hal.API + "/users/" + id).put("title", user == null ? null : user.name());
+            }
+            default -> {
+                Version version = store.versions.get(id);
+                link.put("href", Hal.API + "/versions/" + id).put("title", version == null ? null : version.name);
+            }
+        }
+        return link;
     }
 
     private List<WorkPackage> ancestors(WorkPackage wp) {

@@ -68,6 +68,7 @@ class JiraSimulatorContractTest {
         assertValid(get("/rest/api/3/status", Map.of()));
         assertValid(get("/rest/api/3/priority", Map.of()));
         assertValid(get("/rest/api/3/issuetype", Map.of()));
+        assertValid(get("/rest/api/3/field", Map.of()));
         assertValid(get("/rest/api/3/users/search", Map.of("startAt", "0", "maxResults", "5")));
     }
 

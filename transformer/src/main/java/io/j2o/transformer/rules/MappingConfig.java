@@ -23,13 +23,22 @@ import java.util.TreeSet;
  * @param linkTypes      Jira link type name (case-insensitive) → OpenProject relation type of the outward direction;
  *                       consulted before the defaults of {@link #relationTypeFor}
  * @param memberRole     name of the OpenProject role that assignees and reporters get in their project
+ * @param customFields   Jira field id ({@code customfield_10010}) → OpenProject work-package custom field
+ *                       ({@code customField3}); the value is converted to that field's format (see the catalog)
+ * @param labels         OpenProject custom field receiving the Jira labels; null: labels are not migrated
+ * @param components     OpenProject custom field receiving the Jira components' names; null: not migrated
  */
 public record MappingConfig(
         Map<String, String> userOverrides,
         UnmatchedUsers unmatchedUsers,
         String fallbackLogin,
         Map<String, String> linkTypes,
-        String memberRole) {
+        String memberRole,
+        Map<String, String> customFields,
+        String labels,
+        String components) {
+
+    private static final String CUSTOM_FIELD = "customField\\d+";
 
     /** What becomes of a Jira user that no override names. */
     public enum UnmatchedUsers {
@@ -53,7 +62,23 @@ public record MappingConfig(
         if (fallbackLogin != null && fallbackLogin.isBlank()) {
             fallbackLogin = null;
         }
+        customFields = Collections.unmodifiableSortedMap(new TreeMap<>(customFields == null ? Map.of() : customFields));
+        labels = labels == null || labels.isBlank() ? null : labels.strip();
+        components = components == null || components.isBlank() ? null : components.strip();
         List<String> problems = new ArrayList<>();
+        customFields.forEach((jira, property) -> {
+            if (property == null || !property.matches(CUSTOM_FIELD)) {
+                problems.add("mapping.customFields." + jira + ": must name an OpenProject custom field as customField<N>, was '"
+                        + property + "'");
+            }
+        });
+        if (labels != null && !labels.matches(CUSTOM_FIELD)) {
+            problems.add("mapping.labels: must name an OpenProject custom field as customField<N>, was '" + labels + "'");
+        }
+        if (components != null && !components.matches(CUSTOM_FIELD)) {
+            problems.add("mapping.components: must name an OpenProject custom field as customField<N>, was '" + components
+                    + "'");
+        }
         if (unmatchedUsers == null) {
             problems.add("mapping.users.unmatched: must be invite or fallback, was null");
         }
@@ -79,9 +104,30 @@ public record MappingConfig(
         }
     }
 
-    /** Everyone invited, Jira's default link types, the role "Member". */
+    /** Without custom fields, labels or components: those are not migrated. */
+    public MappingConfig(Map<String, String> userOverrides, UnmatchedUsers unmatchedUsers, String fallbackLogin,
+                         Map<String, String> linkTypes, String memberRole) {
+        this(userOverrides, unmatchedUsers, fallbackLogin, linkTypes, memberRole, Map.of(), null, null);
+    }
+
+    /** Everyone invited, Jira's default link types, the role "Member", no custom fields, labels or components. */
     public static MappingConfig defaults() {
         return new MappingConfig(Map.of(), UnmatchedUsers.INVITE, null, Map.of(), "Member");
+    }
+
+    public MappingConfig withCustomFields(Map<String, String> value) {
+        return new MappingConfig(userOverrides, unmatchedUsers, fallbackLogin, linkTypes, memberRole, value, labels,
+                components);
+    }
+
+    public MappingConfig withLabels(String value) {
+        return new MappingConfig(userOverrides, unmatchedUsers, fallbackLogin, linkTypes, memberRole, customFields, value,
+                components);
+    }
+
+    public MappingConfig withComponents(String value) {
+        return new MappingConfig(userOverrides, unmatchedUsers, fallbackLogin, linkTypes, memberRole, customFields, labels,
+                value);
     }
 
     /** The override login for a Jira user id, or else for the user's email. */

@@ -41,7 +41,8 @@ public final class MappingRules {
 
     /**
      * @param jiraKeyField API name of the work-package custom field that keeps the Jira key
-     * @throws IllegalArgumentException when the catalog has no role named {@code config.memberRole()}
+     * @throws IllegalArgumentException when the catalog has no role named {@code config.memberRole()}, or no
+     *                                  work-package custom field that {@code config} maps a Jira field to
      */
     public MappingRules(OpenProjectCatalog catalog, String jiraKeyField, MappingConfig config) {
         Map<String, Map<String, String>> overrides = catalog.overrides();
@@ -49,7 +50,7 @@ public final class MappingRules {
                 new NameMatcher(catalog.types(), overrides.getOrDefault("type", Map.of()), Vocabularies.TYPES),
                 new NameMatcher(catalog.statuses(), overrides.getOrDefault("status", Map.of()), Vocabularies.STATUSES),
                 new NameMatcher(catalog.priorities(), overrides.getOrDefault("priority", Map.of()), Vocabularies.PRIORITIES),
-                richText);
+                richText, new CustomFieldRule(config, catalog, jiraKeyField, richText));
         this.users = new UserRule(config);
         this.memberships = new MembershipRule(catalog.roleHref(config.memberRole()));
         this.relations = new RelationRule(config);

@@ -33,9 +33,11 @@ final class WorkPackageRule {
     private final NameMatcher statuses;
     private final NameMatcher priorities;
     private final RichTextField richText;
+    private final CustomFieldRule customFields;
 
     WorkPackageRule(String jiraKeyField, NameMatcher types, NameMatcher statuses, NameMatcher priorities,
-                    RichTextField richText) {
+                    RichTextField richText, CustomFieldRule customFields) {
+        this.customFields = customFields;
         this.jiraKeyField = jiraKeyField;
         this.types = types;
         this.statuses = statuses;
@@ -76,17 +78,22 @@ final class WorkPackageRule {
         links.putObject("version").put("href",
                 versionId.isBlank() ? null : References.placeholder(CommandKind.VERSION, versionId));
         parent(issue, flavour, links);
+        customFields.apply(fields, key, body, links);
         MembershipRule.awaitMemberships(body, projectId, memberIds(issue, issueId));
         return new CommandDraft(CommandKind.WORK_PACKAGE, CommandAction.UPSERT, issueId, key, body);
     }
 
-    /** The Jira ids of the issue's assignee and reporter, without repeats, in that order. */
+    /**
+     * The Jira ids of the issue's assignee and reporter, then the users in user custom fields (OpenProject accepts
+     * only project members there too), without repeats, in that order.
+     */
     Set<String> memberIds(JsonNode issue, String issueId) {
         JsonNode fields = fields(issue, issueId);
         Set<String> ids = new LinkedHashSet<>();
         for (String jiraField : PEOPLE) {
             UserRule.idOf(fields.path(jiraField)).ifPresent(ids::add);
         }
+        ids.addAll(customFields.userIds(fields));
         return ids;
     }
 
