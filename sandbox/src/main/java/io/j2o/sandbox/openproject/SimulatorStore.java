@@ -24,6 +24,7 @@ final class SimulatorStore {
     final Map<Integer, Relation> relations = new TreeMap<>();
     final Map<Integer, TimeEntry> timeEntries = new TreeMap<>();
     final Map<Integer, Membership> memberships = new TreeMap<>();
+    final Map<Integer, Attachment> attachments = new TreeMap<>();
     final List<CustomFieldDefinition> customFields;
 
     private final Clock clock;
@@ -124,6 +125,7 @@ final class SimulatorStore {
         activities.values().removeIf(a -> a.workPackageId() == id);
         relations.values().removeIf(r -> r.fromId == id || r.toId == id);
         timeEntries.values().removeIf(t -> t.workPackageId == id);
+        attachments.values().removeIf(a -> a.workPackageId == id);
     }
 
     /** The row {@code id} of {@code table}; a 404 when there is none. */
