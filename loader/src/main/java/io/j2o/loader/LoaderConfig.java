@@ -1,5 +1,6 @@
 package io.j2o.loader;
 
+import io.j2o.loader.jira.JiraCredentials;
 import io.j2o.loader.openproject.HostGuard;
 import io.j2o.loader.openproject.OpenProjectClient;
 import io.j2o.loader.upsert.ConflictPolicy;
@@ -19,6 +20,8 @@ import java.util.Objects;
  * @param conflictPolicy  {@code loader.conflictPolicy}: what to do with a work package edited in OpenProject since our
  *                        last write (default {@link ConflictPolicy#JIRA_WINS})
  * @param requestsPerSecond at most this many OpenProject requests a second from one loader instance; 0: no limit
+ * @param jira            where and how to read attachment bytes from Jira; null: attachments are not migrated (their
+ *                        commands park as an unsupported kind)
  */
 public record LoaderConfig(
         String bootstrapServers,
@@ -31,13 +34,28 @@ public record LoaderConfig(
         int maxAttempts,
         Map<String, Object> kafkaProperties,
         ConflictPolicy conflictPolicy,
-        int requestsPerSecond) {
+        int requestsPerSecond,
+        JiraCredentials jira) {
+
+    /** Without Jira credentials: attachments are not migrated. */
+    public LoaderConfig(String bootstrapServers, String groupId, Topics topics, String openProjectUrl, String apiKey,
+            String jiraKeyField, int concurrency, int maxAttempts, Map<String, Object> kafkaProperties,
+            ConflictPolicy conflictPolicy, int requestsPerSecond) {
+        this(bootstrapServers, groupId, topics, openProjectUrl, apiKey, jiraKeyField, concurrency, maxAttempts,
+                kafkaProperties, conflictPolicy, requestsPerSecond, null);
+    }
+
+    /** The same configuration reading attachments from Jira with {@code credentials}. */
+    public LoaderConfig withJira(JiraCredentials credentials) {
+        return new LoaderConfig(bootstrapServers, groupId, topics, openProjectUrl, apiKey, jiraKeyField, concurrency,
+                maxAttempts, kafkaProperties, conflictPolicy, requestsPerSecond, credentials);
+    }
 
     /** With the default conflict policy, {@link ConflictPolicy#JIRA_WINS}, and no rate limit. */
     public LoaderConfig(String bootstrapServers, String groupId, Topics topics, String openProjectUrl, String apiKey,
             String jiraKeyField, int concurrency, int maxAttempts, Map<String, Object> kafkaProperties) {
         this(bootstrapServers, groupId, topics, openProjectUrl, apiKey, jiraKeyField, concurrency, maxAttempts,
-                kafkaProperties, ConflictPolicy.JIRA_WINS, 0);
+                kafkaProperties, ConflictPolicy.JIRA_WINS, 0, null);
     }
 
     /** The client for this configuration's OpenProject: its attempts, its rate limit, the default circuit breaker. */
@@ -87,6 +105,6 @@ public record LoaderConfig(
     public String toString() {
         return "LoaderConfig[bootstrapServers=" + bootstrapServers + ", groupId=" + groupId + ", openProjectUrl="
                 + openProjectUrl + ", apiKey=****, jiraKeyField=" + jiraKeyField + ", concurrency=" + concurrency
-                + ", maxAttempts=" + maxAttempts + ", conflictPolicy=" + conflictPolicy + "]";
+                + ", maxAttempts=" + maxAttempts + ", conflictPolicy=" + conflictPolicy + ", jira=" + jira + "]";
     }
 }

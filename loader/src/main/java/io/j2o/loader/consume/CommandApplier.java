@@ -3,6 +3,7 @@ package io.j2o.loader.consume;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.j2o.loader.jira.JiraContentException;
 import io.j2o.loader.openproject.OpenProjectException;
 import io.j2o.loader.upsert.EditedInOpenProjectException;
 import io.j2o.loader.upsert.MalformedCommandException;
@@ -84,6 +85,8 @@ final class CommandApplier {
             return park(record, "CONFLICT", null, e.getMessage());
         } catch (MalformedCommandException e) {
             return park(record, "MALFORMED_COMMAND", null, e.getMessage());
+        } catch (JiraContentException.Missing e) {
+            return park(record, "NOT_FOUND", e.status(), e.getMessage());
         }
     }
 

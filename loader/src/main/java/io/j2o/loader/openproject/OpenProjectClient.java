@@ -93,6 +93,14 @@ public final class OpenProjectClient {
         return execute(request(path).post(RequestBody.create(body.toString(), JSON)).build());
     }
 
+    /**
+     * Uploads a {@code multipart/form-data} body (an attachment), once: like {@link #post}, a lost answer may hide a
+     * created resource, and a streamed body cannot be sent twice; the caller retries the whole find-then-upload.
+     */
+    public JsonNode upload(String path, RequestBody multipart) {
+        return execute(request(path).post(multipart).build());
+    }
+
     /** How this client retries transient failures, for callers that retry a whole operation the same way. */
     public RetryConfig retryConfig() {
         return retryConfig;

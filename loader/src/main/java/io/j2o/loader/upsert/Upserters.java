@@ -1,8 +1,13 @@
 package io.j2o.loader.upsert;
 
+import io.github.resilience4j.retry.RetryConfig;
 import io.j2o.loader.LoaderConfig;
+import io.j2o.loader.jira.JiraAttachmentSource;
+import io.j2o.loader.jira.JiraContentException;
 import io.j2o.loader.openproject.OpenProjectClient;
+import io.j2o.loader.openproject.OpenProjectException;
 import io.j2o.schemas.avro.CommandKind;
+import java.util.EnumMap;
 import java.util.Map;
 
 /** The upserter for each command kind the loader can apply. */
@@ -12,9 +17,34 @@ public record Upserters(Map<CommandKind, Upserter> byKind) {
         byKind = Map.copyOf(byKind);
     }
 
-    /** Work packages as the config says: which custom field holds the Jira key, and the conflict policy. */
+    /**
+     * Work packages as the config says: which custom field holds the Jira key, and the conflict policy. Attachments
+     * only when the config says how to read them from Jira; without, their commands park as an unsupported kind.
+     */
     public static Upserters forOpenProject(OpenProjectClient client, LoaderConfig config) {
-        return forOpenProject(client, config.jiraKeyField(), config.conflictPolicy());
+        Upserters upserters = forOpenProject(client, config.jiraKeyField(), config.conflictPolicy());
+        return config.jira() == null ? upserters
+                : upserters.with(CommandKind.ATTACHMENT, attachments(client, new JiraAttachmentSource(config.jira())));
+    }
+
+    /** These upserters and {@code upserter} for {@code kind}. */
+    public Upserters with(CommandKind kind, Upserter upserter) {
+        Map<CommandKind, Upserter> all = new EnumMap<>(CommandKind.class);
+        all.putAll(byKind);
+        all.put(kind, upserter);
+        return new Upserters(all);
+    }
+
+    /**
+     * Attachments, retried whole (lookup, then a fresh Jira download and upload) after a transient failure on either
+     * side: an upload that broke off, or Jira answering 5xx or 429.
+     */
+    public static Upserter attachments(OpenProjectClient client, JiraAttachmentSource jira) {
+        RetryConfig config = RetryConfig.from(client.retryConfig())
+                .retryOnException(e -> e instanceof OpenProjectException ope && ope.isTransient()
+                        || e instanceof JiraContentException jce && jce.isTransient())
+                .build();
+        return new RetryingUpserter(new AttachmentUpserter(client, jira), "attachment", config);
     }
 
     public static Upserters forOpenProject(OpenProjectClient client, String jiraKeyField) {

@@ -11,6 +11,7 @@ import io.j2o.schemas.markers.TextMarker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * A command kind for the crash test: the commands to load (after creating what they point at) and, per resource
@@ -85,6 +86,24 @@ enum CrashedKind {
                     .toList();
         }
     },
+    ATTACHMENT {
+        /** The same Jira file under a name of its own per command, on two work packages: found again by name+size. */
+        @Override
+        Map.Entry<String, OpenProjectCommand> command(Fixtures fixtures, int i) {
+            JsonNode source = fixtures.jiraAttachment().get();
+            ObjectNode body = JSON.createObjectNode().put("fileName", "file-" + i + "-" + source.path("filename").asText())
+                    .put("size", source.path("size").asLong()).put("contentType", source.path("mimeType").asText())
+                    .put("jiraContent", source.path("content").asText());
+            body.putObject("description").put("raw", "Originally attached by Ann in Jira");
+            body.putObject("_links").putObject("workPackage").put("href", fixtures.workPackages().get(i % 2));
+            return LoaderHarness.upsert(CommandKind.ATTACHMENT, 90000 + i, body);
+        }
+
+        @Override
+        List<String> identities(OpenProjectSimulator openProject) {
+            return openProject.attachments().stream().map(a -> a.path("fileName").asText()).toList();
+        }
+    },
     MEMBERSHIP {
         @Override
         Map.Entry<String, OpenProjectCommand> command(Fixtures fixtures, int i) {
@@ -155,7 +174,7 @@ enum CrashedKind {
     }
 
     /** What the commands point at, created straight in OpenProject: a project, work packages and users 0..count. */
-    record Fixtures(String project, List<String> workPackages, List<String> users) {
+    record Fixtures(String project, List<String> workPackages, List<String> users, Supplier<JsonNode> jiraAttachment) {
 
         static Fixtures create(LoaderHarness harness, int count) {
             String project = harness.createProject("crashed");
@@ -167,7 +186,7 @@ enum CrashedKind {
                         .put("email", "member" + i + "@example.com").put("firstName", "Member").put("lastName", "No " + i)
                         .put("status", "invited")));
             }
-            return new Fixtures(project, workPackages, users);
+            return new Fixtures(project, workPackages, users, harness::smallJiraAttachment);
         }
     }
 }

@@ -1,10 +1,15 @@
 package io.j2o.loader.consume;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.j2o.loader.LoaderConfig;
+import io.j2o.loader.jira.JiraAttachmentSource;
+import io.j2o.loader.jira.JiraCredentials;
 import io.j2o.loader.openproject.OpenProjectClient;
 import io.j2o.loader.upsert.Upserters;
+import io.j2o.sandbox.dataset.DatasetGenerator;
+import io.j2o.sandbox.jira.JiraSimulator;
 import io.j2o.sandbox.kafka.EmbeddedKafka;
 import io.j2o.sandbox.openproject.OpenProjectSimulator;
 import io.j2o.sandbox.registry.EmbeddedSchemaRegistry;
@@ -54,6 +59,7 @@ final class LoaderHarness implements AutoCloseable {
     final Topics topics;
     private final EmbeddedKafka kafka;
     private final Admin admin;
+    private volatile JiraSimulator jira;
 
     /** @param maxAttempts tries per OpenProject request before the loader gives up on a transient failure */
     LoaderHarness(EmbeddedKafka kafka, String prefix, int partitions, int maxAttempts) {
@@ -155,7 +161,26 @@ final class LoaderHarness implements AutoCloseable {
     CommandLoader loader(String groupId, int concurrency, LoaderListener listener) {
         LoaderConfig config = new LoaderConfig(kafka.bootstrapServers(), groupId, topics, openProject.baseUrl(),
                 openProject.apiKey(), JIRA_KEY_FIELD, concurrency, 3, Map.of());
-        return new CommandLoader(config, serdes, Upserters.forOpenProject(client, JIRA_KEY_FIELD), listener, Clock.systemUTC());
+        Upserters upserters = Upserters.forOpenProject(client, JIRA_KEY_FIELD);
+        JiraSimulator started = jira;
+        if (started != null) {
+            upserters = upserters.with(CommandKind.ATTACHMENT, Upserters.attachments(client, new JiraAttachmentSource(
+                    JiraCredentials.basic(started.baseUrl(), started.options().email(), started.options().apiToken()))));
+        }
+        return new CommandLoader(config, serdes, upserters, listener, Clock.systemUTC());
+    }
+
+    /**
+     * The smallest attachment of a Jira simulator started on first use; loaders made after that read attachment
+     * bytes from it.
+     */
+    synchronized JsonNode smallJiraAttachment() {
+        if (jira == null) {
+            jira = new JiraSimulator(new DatasetGenerator(7).generate(1, 40), JiraSimulator.Options.defaults()).start();
+        }
+        List<JsonNode> attachments = new ArrayList<>();
+        jira.issues().forEach(issue -> issue.path("fields").path("attachment").forEach(attachments::add));
+        return attachments.stream().min(java.util.Comparator.comparingLong(a -> a.path("size").asLong())).orElseThrow();
     }
 
     /** The group's committed offset per partition of the command topic (partitions without a commit are absent). */
@@ -222,6 +247,9 @@ final class LoaderHarness implements AutoCloseable {
     public void close() {
         admin.close();
         openProject.close();
+        if (jira != null) {
+            jira.close();
+        }
         registry.close();
     }
 }

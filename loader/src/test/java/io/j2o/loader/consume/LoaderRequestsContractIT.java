@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Every request the loader sends to OpenProject, and every answer it gets from the simulator, checked against
  * OpenProject's own OpenAPI spec: creates, lookups by the Jira-key filter, updates with lockVersion, comments, and the
- * users, versions, relations, time entries, memberships and watchers a migration writes.
+ * users, versions, relations, time entries, memberships, watchers and attachments a migration writes.
  */
 @ExtendWith(EmbeddedKafkaExtension.class)
 class LoaderRequestsContractIT {
@@ -68,7 +68,9 @@ class LoaderRequestsContractIT {
                     "GET /api/v3/users", "POST /api/v3/users", "GET /api/v3/projects/{id}/versions", "POST /api/v3/versions",
                     "GET /api/v3/relations", "POST /api/v3/work_packages/{id}/relations", "GET /api/v3/time_entries",
                     "POST /api/v3/time_entries", "GET /api/v3/memberships", "POST /api/v3/memberships",
-                    "GET /api/v3/work_packages/{id}/watchers", "POST /api/v3/work_packages/{id}/watchers");
+                    "GET /api/v3/work_packages/{id}/watchers", "POST /api/v3/work_packages/{id}/watchers",
+                    "GET /api/v3/configuration", "GET /api/v3/work_packages/{id}/attachments",
+                    "POST /api/v3/work_packages/{id}/attachments");
             assertThat(spec.get().findings()).as("spec violations not explained by a known spec error").isEmpty();
         }
     }

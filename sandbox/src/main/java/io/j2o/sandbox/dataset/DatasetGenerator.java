@@ -39,6 +39,7 @@ public final class DatasetGenerator {
     private static final long VERSION_STREAM = 0x76657273696f6eL;
     private static final long LINK_STREAM = 0x6c696e6b73L;
     private static final long WATCHER_STREAM = 0x7761746368L;
+    private static final long ATTACHMENT_STREAM = 0x6174746163686dL;
 
     private final long seed;
     private final String siteUrl;
@@ -75,6 +76,7 @@ public final class DatasetGenerator {
         List<ObjectNode> issueNodes = factory.issues(projectNodes, issues);
         new IssueLinkGenerator(new Random(seed ^ LINK_STREAM), siteUrl).link(issueNodes);
         new WatcherGenerator(new Random(seed ^ WATCHER_STREAM), siteUrl, users).watch(issueNodes);
+        new AttachmentGenerator(new Random(seed ^ ATTACHMENT_STREAM), siteUrl, users).attach(issueNodes);
         return new JiraDataset(siteUrl, users, projectNodes, versionsByProject.values().stream().flatMap(List::stream).toList(),
                 statuses, types, priorities, issueNodes);
     }

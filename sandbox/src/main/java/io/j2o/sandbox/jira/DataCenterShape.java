@@ -87,7 +87,20 @@ final class DataCenterShape {
             fields.remove("parent");
             fields.put(EPIC_LINK, parent.path("key").asText());
         }
-        return object(issue);
+        ObjectNode converted = object(issue);
+        converted.path("fields").path("attachment").forEach(attachment -> attachment((ObjectNode) attachment));
+        return converted;
+    }
+
+    /** Data Center serves an attachment's bytes under {@code /secure/attachment/{id}/{filename}}, not the REST API. */
+    private static void attachment(ObjectNode attachment) {
+        String id = attachment.path("id").asText();
+        String name = java.net.URLEncoder.encode(attachment.path("filename").asText(), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20");
+        attachment.put("content", SITE_URL + "/secure/attachment/" + id + "/" + name);
+        if (attachment.has("thumbnail")) {
+            attachment.put("thumbnail", SITE_URL + "/secure/thumbnail/" + id + "/_thumb_" + id + ".png");
+        }
     }
 
     private ObjectNode object(ObjectNode node) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.j2o.sandbox.http.RecordedRequest;
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.HandlerType;
 import java.time.Clock;
 import java.time.Duration;
@@ -115,8 +116,11 @@ public final class OpenProjectSimulator implements AutoCloseable {
         var memberships = new MembershipRoutes(store, max);
         var watchers = new WatcherRoutes(store);
         var customFields = new CustomFieldRoutes(store);
+        var attachments = new AttachmentRoutes(store);
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            // Uploads beyond this go to a temporary file: a large attachment is never held in memory whole.
+            config.jetty.multipartConfig.maxInMemoryFileSize(64, SizeUnit.KB);
             config.jetty.host = "127.0.0.1";
             config.jetty.port = 0;
             config.routes.before(ctx -> {
@@ -135,8 +139,11 @@ public final class OpenProjectSimulator implements AutoCloseable {
                     writes.incrementAndGet();
                 }
                 String answered = ctx.result();
-                exchanges.add(new RecordedRequest(ctx.method().name(), ctx.path(), ctx.queryString(), ctx.contentType(),
-                        ctx.body(), Instant.now(), ctx.statusCode(), answered == null ? "" : answered));
+                // A multipart upload's parts were streamed to the handler; recording the body would buffer the file.
+                String contentType = ctx.contentType();
+                boolean multipart = contentType != null && contentType.toLowerCase().startsWith("multipart/");
+                exchanges.add(new RecordedRequest(ctx.method().name(), ctx.path(), ctx.queryString(), contentType,
+                        multipart ? "" : ctx.body(), Instant.now(), ctx.statusCode(), answered == null ? "" : answered));
             });
             config.routes.exception(ApiError.class, (error, ctx) -> HalResponse.send(ctx, error.status(),
                     error.toJson()));
@@ -206,6 +213,11 @@ public final class OpenProjectSimulator implements AutoCloseable {
             r.get("/api/v3/work_packages/{id}/activities", activities::list);
             r.post("/api/v3/work_packages/{id}/activities", activities::comment);
             r.get("/api/v3/activities/{id}", activities::show);
+            r.get("/api/v3/configuration", attachments::configuration);
+            r.get("/api/v3/work_packages/{id}/attachments", attachments::listOfWorkPackage);
+            r.post("/api/v3/work_packages/{id}/attachments", attachments::createOnWorkPackage);
+            r.get("/api/v3/attachments/{id}", attachments::show);
+            r.delete("/api/v3/attachments/{id}", attachments::delete);
             r.patch("/api/v3/activities/{id}", activities::update);
         }).start();
         LOG.info("OpenProject simulator listening baseUrl={}", baseUrl());
@@ -283,8 +295,8 @@ public final class OpenProjectSimulator implements AutoCloseable {
                     .map(a -> ActivityRepresenter.render(a, store))));
             state.set("timeEntries", array(store.timeEntries.values().stream()
                     .map(t -> TimeEntryRepresenter.render(t, store))));
-            state.set("attachments", array(Stream.empty()));
             state.set("watchers", array(WatcherRoutes.render(store).stream()));
+            state.set("attachments", array(store.attachments.values().stream().map(AttachmentRoutes::render)));
             state.set("types", array(ReferenceData.TYPES.stream().map(referenceData::type)));
             state.set("statuses", array(ReferenceData.STATUSES.stream().map(referenceData::status)));
             state.set("priorities", array(ReferenceData.PRIORITIES.stream().map(referenceData::priority)));
@@ -334,6 +346,11 @@ public final class OpenProjectSimulator implements AutoCloseable {
 
     public List<ObjectNode> timeEntries() {
         return render(store.timeEntries.values(), t -> TimeEntryRepresenter.render(t, store));
+    }
+
+    /** Every attachment of every work package, as {@code GET /api/v3/attachments/{id}} renders it. */
+    public List<ObjectNode> attachments() {
+        return render(store.attachments.values(), AttachmentRoutes::render);
     }
 
     public List<ObjectNode> memberships() {

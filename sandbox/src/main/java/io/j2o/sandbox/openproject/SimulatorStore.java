@@ -26,6 +26,7 @@ final class SimulatorStore {
     final Map<Integer, Membership> memberships = new TreeMap<>();
     /** Work package id → ids of the users watching it. */
     final Map<Integer, java.util.TreeSet<Integer>> watchers = new TreeMap<>();
+    final Map<Integer, Attachment> attachments = new TreeMap<>();
     final List<CustomFieldDefinition> customFields;
     /** The list fields' options, numbered from 1 across all fields in definition order. */
     final List<CustomOption> customOptions;
@@ -134,6 +135,7 @@ final class SimulatorStore {
         relations.values().removeIf(r -> r.fromId == id || r.toId == id);
         timeEntries.values().removeIf(t -> t.workPackageId == id);
         watchers.remove(id);
+        attachments.values().removeIf(a -> a.workPackageId == id);
     }
 
     CustomOption customOption(int id) {

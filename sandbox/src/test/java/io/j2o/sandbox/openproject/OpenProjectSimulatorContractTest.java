@@ -88,11 +88,29 @@ class OpenProjectSimulatorContractTest {
         api.delete("/api/v3/work_packages/" + wpId);
         api.get("/api/v3/work_packages/" + wpId);
         migrationResources();
+        attachments();
 
         simulator.exchanges().forEach(exchange -> spec.check(exchange, simulator.apiKey()));
         assertThat(spec.findings()).as("spec violations not explained by a known spec error").isEmpty();
         assertThat(spec.used()).as("every tolerated spec error must still occur, else drop it")
                 .containsExactlyInAnyOrderElementsOf(OpenProjectSpecCheck.KNOWN_SPEC_ERRORS);
+    }
+
+    /** Work-package attachments as the loader uploads, finds and deletes them, the size limit included. */
+    private static void attachments() {
+        int project = api.post("/api/v3/projects", "{\"name\":\"Att\",\"identifier\":\"att\"}").json().get("id").asInt();
+        int wp = api.post("/api/v3/projects/" + project + "/work_packages", "{\"subject\":\"Files\"}").json()
+                .get("id").asInt();
+        String path = "/api/v3/work_packages/" + wp + "/attachments";
+        api.get("/api/v3/configuration");
+        int id = api.postAttachment(path, "{\"fileName\":\"a.txt\",\"description\":{\"raw\":\"From Jira\"}}", "a.txt",
+                "text/plain", "hello".getBytes(java.nio.charset.StandardCharsets.UTF_8)).json().get("id").asInt();
+        api.postAttachment(path, "{\"fileName\":\"big.bin\"}", "big.bin", "application/octet-stream",
+                new byte[5 * 1024 * 1024 + 1]);
+        api.get(path);
+        api.get("/api/v3/attachments/" + id);
+        api.delete("/api/v3/attachments/" + id);
+        api.get("/api/v3/attachments/" + id);
     }
 
     /** Users, versions, relations, time entries, memberships and roles, as the loader writes and finds them. */

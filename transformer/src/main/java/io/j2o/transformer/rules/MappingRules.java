@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 public final class MappingRules {
 
     /** Raised whenever a rule changes its output for the same input, so a replay re-emits everything it touches. */
-    public static final int TRANSFORM_VERSION = 5;
+    public static final int TRANSFORM_VERSION = 6;
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int IDENTIFIER_MAX = 100;
@@ -38,6 +38,7 @@ public final class MappingRules {
     private final WorklogRule worklogs = new WorklogRule(richText);
     private final RelationRule relations;
     private final WatcherRule watchers = new WatcherRule();
+    private final AttachmentRule attachments = new AttachmentRule();
 
     /**
      * @param jiraKeyField API name of the work-package custom field that keeps the Jira key
@@ -94,7 +95,8 @@ public final class MappingRules {
         String key = payload.path("key").asText(event.getJiraKey());
         JsonNode fields = payload.path("fields");
         return Stream.of(comments.comments(id, key, fields), worklogs.timeEntries(id, key, fields),
-                relations.relations(id, key, fields), watchers.watchers(id, key, fields)).flatMap(Optional::stream).toList();
+                relations.relations(id, key, fields), watchers.watchers(id, key, fields),
+                attachments.attachments(id, key, fields)).flatMap(Optional::stream).toList();
     }
 
     /** The command that removes what an entity became, for a DELETE event. */

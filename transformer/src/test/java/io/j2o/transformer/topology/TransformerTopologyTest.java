@@ -531,6 +531,43 @@ class TransformerTopologyTest {
         assertThat(commands.isEmpty()).isTrue();
     }
 
+    @Test
+    void attachmentWaitsForItsWorkPackageAndItsRemovalFromTheListBecomesADeleteByNameAndSize() throws Exception {
+        mappings.pipeInput("project:10000", mapping("PROJECT", "10000", 5, "/api/v3/projects/5"));
+        issues.pipeInput("issue:20001", withFields(issueEvent("20001", "ALPHA-1", "Summary", "Task", "To Do", "Medium"),
+                attachments(attachment("30001", "a.png", 10), attachment("30002", "b.txt", 20))));
+        assertThat(commands.readKeyValuesToList()).extracting(kv -> kv.key)
+                .as("attachments wait for the work package they hang off")
+                .containsExactly("work_package:20001");
+        mappings.pipeInput("work_package:20001", mapping("WORK_PACKAGE", "20001", 77, "/api/v3/work_packages/77"));
+        var released = commands.readKeyValuesToList();
+        assertThat(released).extracting(kv -> kv.key).containsExactlyInAnyOrder("attachment:30001", "attachment:30002");
+        assertThat(JSON.readTree(released.get(0).value.getBody()).at("/_links/workPackage/href").asText())
+                .isEqualTo("/api/v3/work_packages/77");
+        assertThat(released.get(0).value.getKind()).isEqualTo(io.j2o.schemas.avro.CommandKind.ATTACHMENT);
+
+        issues.pipeInput("issue:20001", withFields(issueEvent("20001", "ALPHA-1", "Summary", "Task", "To Do", "Medium"),
+                attachments(attachment("30001", "a.png", 10))));
+
+        var removal = commands.readRecord();
+        assertThat(removal.key()).isEqualTo("attachment:30002");
+        assertThat(removal.value().getAction()).isEqualTo(CommandAction.DELETE);
+        assertThat(JSON.readTree(removal.value().getBody())).isEqualTo(JSON.readTree("""
+                {"_links":{"workPackage":{"href":"/api/v3/work_packages/77"}},"fileName":"b.txt","size":20}"""));
+        assertThat(commands.isEmpty()).as("the unchanged attachment is not emitted again").isTrue();
+    }
+
+    private static String attachments(String... attachments) {
+        return "\"attachment\":[" + String.join(",", attachments) + "],";
+    }
+
+    private static String attachment(String id, String name, int size) {
+        return """
+                {"id":"%s","filename":"%s","author":{"accountId":"a-1","displayName":"Ann"},
+                 "created":"2025-03-04T10:00:00.000+0000","size":%d,"mimeType":"text/plain",
+                 "content":"https://jira/rest/api/3/attachment/content/%s"}""".formatted(id, name, size, id);
+    }
+
     /** Plays the loader: every command that leaves is applied and its mapping published, until nothing is left. */
     private void loadEverythingEmitted(Map<String, JsonNode> loaded) throws Exception {
         while (!commands.isEmpty()) {
