@@ -26,6 +26,7 @@ import io.j2o.schemas.avro.DeadLetter;
 import io.j2o.schemas.registry.RestSchemaRegistryClient;
 import io.j2o.schemas.serde.PipelineSerdes;
 import io.j2o.transformer.rules.MappingRules;
+import io.j2o.transformer.rules.WorkPackageCustomField;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -88,7 +89,7 @@ final class DemoRun {
             out.printf("faults: %s%n", faults);
             PipelineSettings settings = sandbox.pipelineSettings(options.partitions, options.loaderInstances,
                     options.loaderConcurrency, stateDir);
-            try (Pipeline pipeline = Pipeline.start(settings, LoaderListener.NONE)) {
+            try (Pipeline pipeline = Pipeline.start(settings, LoaderListener.NONE, sandbox.customFields())) {
                 return migrate(sandbox, dataset, pipeline, settings);
             }
         }
@@ -113,7 +114,7 @@ final class DemoRun {
         ScheduledExecutorService ticker = daemonScheduler("j2o-demo-progress");
         ticker.scheduleAtFixedRate(progress::print, 2, 2, TimeUnit.SECONDS);
         try {
-            MigrationValidator validator = validator(settings);
+            MigrationValidator validator = validator(settings, sandbox.customFields());
             long deadline = System.nanoTime() + options.timeout.toNanos();
             long migrationStart = System.nanoTime();
             ExtractionStats first = pipeline.extractor().runOnce(false);
@@ -371,11 +372,11 @@ final class DemoRun {
     }
 
     /** Judges the whole migration for the report, and single edits for {@link SyncLatencyProbe}. */
-    static MigrationValidator validator(PipelineSettings settings) {
+    static MigrationValidator validator(PipelineSettings settings, List<WorkPackageCustomField> customFields) {
         OpenProjectClient client = settings.loader().openProjectClient();
         String jiraKeyField = settings.loader().jiraKeyField();
-        MappingRules rules = new MappingRules(OpenProjectCatalogs.read(client, settings.mappingOverrides()), jiraKeyField,
-                settings.mapping());
+        MappingRules rules = new MappingRules(OpenProjectCatalogs.read(client, settings.mappingOverrides(),
+                settings.mapping(), customFields), jiraKeyField, settings.mapping());
         return new MigrationValidator(rules, jiraKeyField);
     }
 }

@@ -3,6 +3,10 @@ package io.j2o.cli.demo;
 import io.j2o.cli.pipeline.PipelineSettings;
 import io.j2o.extractor.ExtractorConfig;
 import io.j2o.loader.LoaderConfig;
+import io.j2o.loader.jira.JiraCredentials;
+import io.j2o.sandbox.dataset.DatasetCustomFields;
+import io.j2o.transformer.rules.MappingConfig;
+import io.j2o.transformer.rules.WorkPackageCustomField;
 import io.j2o.sandbox.dataset.JiraDataset;
 import io.j2o.sandbox.jira.JiraSimulator;
 import io.j2o.sandbox.kafka.EmbeddedKafka;
@@ -18,6 +22,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -45,7 +50,8 @@ public final class EmbeddedSandbox implements AutoCloseable {
                     ? JiraSimulator.Options.dataCenter().withCredentials("demo", UUID.randomUUID().toString())
                     : JiraSimulator.Options.defaults().withCredentials("demo@j2o.example", UUID.randomUUID().toString());
             jira = remember(new JiraSimulator(dataset, jiraOptions).start());
-            openProject = remember(new OpenProjectSimulator(OpenProjectSimulator.Options.defaults(UUID.randomUUID().toString())).start());
+            openProject = remember(new OpenProjectSimulator(OpenProjectSimulator.Options.defaults(UUID.randomUUID().toString())
+                    .withCustomFields(DatasetCustomFields.openProjectFields())).start());
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -72,19 +78,30 @@ public final class EmbeddedSandbox implements AutoCloseable {
         return kafka.startupTime();
     }
 
-    /** The three services configured against this sandbox, with the demo's defaults. */
+    /** The simulated OpenProject's work-package custom fields, which the demo's mapping fills. */
+    public List<WorkPackageCustomField> customFields() {
+        return WorkPackageCustomField.fromSchema(openProject.customFieldSchema());
+    }
+
+    /**
+     * The three services configured against this sandbox, with the demo's defaults: the generated custom fields,
+     * labels and components mapped onto the simulated OpenProject's, attachments read with the Jira credentials.
+     */
     public PipelineSettings pipelineSettings(int partitions, int loaderInstances, int loaderConcurrency, Path stateDir) {
         Topics topics = Topics.defaults();
         String bootstrap = kafka.bootstrapServers();
         JiraSimulator.Options credentials = jira.options();
         JiraFlavour flavour = credentials.flavour() == JiraSimulator.Flavour.DATA_CENTER ? JiraFlavour.DATA_CENTER : JiraFlavour.CLOUD;
-        return new PipelineSettings(topics, partitions, registry.baseUrl(),
+        MappingConfig mapping = MappingConfig.defaults().withCustomFields(DatasetCustomFields.jiraToOpenProject())
+                .withLabels(DatasetCustomFields.LABELS_FIELD).withComponents(DatasetCustomFields.COMPONENTS_FIELD);
+        return new PipelineSettings(topics, partitions, (short) 1, registry.baseUrl(), Optional.empty(),
                 new ExtractorConfig(jira.baseUrl(), credentials.email(), credentials.apiToken(), "demo", List.of(), bootstrap,
                         topics, Duration.ofMinutes(1), 100, 6, Map.of()).withFlavour(flavour),
                 new TransformerConfig(bootstrap, "j2o-transformer", topics, stateDir, 1, Map.of()),
                 new LoaderConfig(bootstrap, "j2o-loader", topics, openProject.baseUrl(), openProject.apiKey(),
-                        CustomFieldDefinition.jiraKey().property(), loaderConcurrency, 6, Map.of()),
-                loaderInstances);
+                        CustomFieldDefinition.jiraKey().property(), loaderConcurrency, 6, Map.of())
+                        .withJira(JiraCredentials.basic(jira.baseUrl(), credentials.email(), credentials.apiToken())),
+                loaderInstances, Map.of(), mapping);
     }
 
     private <T extends AutoCloseable> T remember(T resource) {

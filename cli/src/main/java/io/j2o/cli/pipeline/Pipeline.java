@@ -16,6 +16,7 @@ import io.j2o.transformer.TransformerApp;
 import io.j2o.transformer.TransformerCounters;
 import io.j2o.transformer.rules.MappingRules;
 import io.j2o.transformer.rules.OpenProjectCatalog;
+import io.j2o.transformer.rules.WorkPackageCustomField;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,14 +50,15 @@ public final class Pipeline implements AutoCloseable {
     private final List<Thread> loaderThreads = new ArrayList<>();
     private final LoaderProgress loaderProgress = new LoaderProgress();
 
-    private Pipeline(PipelineSettings settings, LoaderListener extraListener) {
+    private Pipeline(PipelineSettings settings, LoaderListener extraListener, List<WorkPackageCustomField> knownCustomFields) {
         this.settings = settings;
         provisionTopics();
         this.registry = new RestSchemaRegistryClient(settings.schemaRegistry());
         PipelineSerdes serdes = PipelineSerdes.using(registry);
 
         OpenProjectClient openProject = settings.loader().openProjectClient();
-        OpenProjectCatalog catalog = OpenProjectCatalogs.read(openProject, settings.mappingOverrides());
+        OpenProjectCatalog catalog = OpenProjectCatalogs.read(openProject, settings.mappingOverrides(), settings.mapping(),
+                knownCustomFields);
         MappingRules rules = new MappingRules(catalog, settings.loader().jiraKeyField(), settings.mapping());
         this.transformer = new TransformerApp(settings.transformer(), serdes, rules);
 
@@ -83,7 +85,13 @@ public final class Pipeline implements AutoCloseable {
 
     /** Creates the topics, starts the transformer and the loader instances; extraction runs when asked. */
     public static Pipeline start(PipelineSettings settings, LoaderListener extraListener) {
-        Pipeline pipeline = new Pipeline(settings, extraListener);
+        return start(settings, extraListener, List.of());
+    }
+
+    /** @param knownCustomFields OpenProject's work-package custom fields, when known without asking it (the demo) */
+    public static Pipeline start(PipelineSettings settings, LoaderListener extraListener,
+                                 List<WorkPackageCustomField> knownCustomFields) {
+        Pipeline pipeline = new Pipeline(settings, extraListener, knownCustomFields);
         pipeline.transformer.start();
         for (int i = 0; i < pipeline.loaders.size(); i++) {
             Thread thread = new Thread(pipeline.loaders.get(i), "j2o-loader-" + i);

@@ -50,10 +50,10 @@ class ContinuousSyncIT {
         JiraDataset dataset = new DatasetGenerator(21).generate(2, 120);
         try (EmbeddedSandbox sandbox = new EmbeddedSandbox(dataset)) {
             PipelineSettings settings = sandbox.pipelineSettings(3, 1, 8, stateDir);
-            MigrationValidator validator = DemoRun.validator(settings);
+            MigrationValidator validator = DemoRun.validator(settings, sandbox.customFields());
             List<ContinuousSync.Pass> passes = new CopyOnWriteArrayList<>();
             ScheduledExecutorService checker = Executors.newSingleThreadScheduledExecutor();
-            try (Pipeline pipeline = Pipeline.start(settings, LoaderListener.NONE);
+            try (Pipeline pipeline = Pipeline.start(settings, LoaderListener.NONE, sandbox.customFields());
                  ContinuousSync sync = ContinuousSync.start(POLL_INTERVAL, () -> pipeline.extractor().runOnce(false), passes::add)) {
                 await("initial migration").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
                         .until(() -> validate(validator, dataset, sandbox).isClean());
@@ -102,8 +102,8 @@ class ContinuousSyncIT {
         JiraDataset dataset = new DatasetGenerator(22).generate(1, 30);
         try (EmbeddedSandbox sandbox = new EmbeddedSandbox(dataset)) {
             PipelineSettings settings = sandbox.pipelineSettings(3, 1, 8, stateDir);
-            MigrationValidator validator = DemoRun.validator(settings);
-            try (Pipeline pipeline = Pipeline.start(settings, LoaderListener.NONE)) {
+            MigrationValidator validator = DemoRun.validator(settings, sandbox.customFields());
+            try (Pipeline pipeline = Pipeline.start(settings, LoaderListener.NONE, sandbox.customFields())) {
                 assertThat(pipeline.extractor().runOnce(false).issues()).isEqualTo(30);
                 List<String> keys = sandbox.jira().issues().stream().map(issue -> issue.path("key").asText()).toList();
                 SyncLatencyProbe probe = new SyncLatencyProbe(sandbox.openProject(), validator, dataset);
