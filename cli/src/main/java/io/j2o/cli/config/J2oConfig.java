@@ -30,7 +30,7 @@ public record J2oConfig(
         extractor = extractor == null ? new Extractor(null, null, null, null, null, null, null, null, null) : extractor;
         transformer = transformer == null ? new Transformer(null, null, null) : transformer;
         loader = loader == null ? new Loader(null, null, null, null, null, null) : loader;
-        mapping = mapping == null ? new Mapping(null, null, null, null, null, null) : mapping;
+        mapping = mapping == null ? new Mapping(null, null, null, null, null, null, null, null, null) : mapping;
     }
 
     /**
@@ -157,7 +157,8 @@ public record J2oConfig(
      * users; Jira link type → OpenProject relation type; the role assignees and reporters get in their project.
      */
     public record Mapping(Map<String, String> type, Map<String, String> status, Map<String, String> priority,
-                          Users users, Map<String, String> linkTypes, String memberRole) {
+                          Users users, Map<String, String> linkTypes, String memberRole, Map<String, String> customFields,
+                          String labels, String components) {
         public Mapping {
             type = type == null ? Map.of() : Map.copyOf(type);
             status = status == null ? Map.of() : Map.copyOf(status);
@@ -165,6 +166,7 @@ public record J2oConfig(
             users = users == null ? new Users(null, null, null) : users;
             linkTypes = linkTypes == null ? Map.of() : Map.copyOf(linkTypes);
             memberRole = memberRole != null ? memberRole : "Member";
+            customFields = customFields == null ? Map.of() : Map.copyOf(customFields);
         }
 
         /** In the form {@code OpenProjectCatalog} takes. */

@@ -3,6 +3,7 @@ package io.j2o.cli.config;
 import io.j2o.cli.pipeline.PipelineSettings;
 import io.j2o.extractor.ExtractorConfig;
 import io.j2o.loader.LoaderConfig;
+import io.j2o.loader.jira.JiraCredentials;
 import io.j2o.loader.upsert.ConflictPolicy;
 import io.j2o.schemas.avro.JiraFlavour;
 import io.j2o.schemas.registry.RegistryCredentials;
@@ -63,7 +64,9 @@ final class SettingsAssembler {
         LoaderConfig loader = build(reading, null, () -> new LoaderConfig(kafka.bootstrapServers(), loading.groupId(),
                 usable, openProject.url(), reveal(openProject.apiKey()), openProject.jiraKeyField(),
                 loading.concurrency(), loading.maxAttempts(), kafkaProperties,
-                conflictPolicy != null ? conflictPolicy : ConflictPolicy.JIRA_WINS, loading.requestsPerSecond()));
+                conflictPolicy != null ? conflictPolicy : ConflictPolicy.JIRA_WINS, loading.requestsPerSecond())
+                // The loader streams attachments from Jira with the extractor's account.
+                .withJira(JiraCredentials.basic(jira.url(), jira.email(), reveal(jira.apiToken()))));
 
         J2oConfig.SchemaRegistry registry = config.schemaRegistry();
         Optional<RegistryCredentials> credentials = registry.username() == null || registry.password() == null
@@ -136,7 +139,8 @@ final class SettingsAssembler {
     private static MappingConfig mappingConfig(J2oConfig.Mapping mapping, MappingConfig.UnmatchedUsers unmatched) {
         J2oConfig.Users users = mapping.users();
         return new MappingConfig(users.overrides(), unmatched, users.fallbackLogin(), mapping.linkTypes(),
-                mapping.memberRole());
+                mapping.memberRole()).withCustomFields(mapping.customFields()).withLabels(mapping.labels())
+                .withComponents(mapping.components());
     }
 
     /** The flavour the file names, or null when it names none we know. */
