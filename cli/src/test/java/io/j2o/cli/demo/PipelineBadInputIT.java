@@ -43,7 +43,7 @@ class PipelineBadInputIT {
     void issuePayloadThatIsNotJsonIsDeadLetteredWithItsKeyWhileLaterIssuesStillArrive() {
         try (EmbeddedSandbox sandbox = new EmbeddedSandbox(new DatasetGenerator(3).generate(1, 20))) {
             PipelineSettings settings = sandbox.pipelineSettings(3, 1, 4, stateDir);
-            try (Pipeline pipeline = Pipeline.start(settings, LoaderListener.NONE)) {
+            try (Pipeline pipeline = Pipeline.start(settings, LoaderListener.NONE, sandbox.customFields())) {
                 pipeline.extractor().runOnce(false);
                 await().atMost(Duration.ofSeconds(60)).until(() -> sandbox.openProject().workPackages().size() == 20);
 
