@@ -335,6 +335,7 @@ final class DemoRun {
             List<JsonNode> people = new ArrayList<>(List.of(issue.at("/fields/assignee"), issue.at("/fields/reporter")));
             issue.at("/fields/worklog/worklogs").forEach(worklog -> people.add(worklog.path("author")));
             issue.at("/fields/comment/comments").forEach(comment -> people.add(comment.path("author")));
+            issue.at("/fields/watches/watchers").forEach(people::add);
             for (JsonNode person : people) {
                 if (person instanceof ObjectNode reference) {
                     ids.add(reference.path("accountId").asText(reference.path("key").asText("")));
@@ -352,7 +353,7 @@ final class DemoRun {
     static OpenProjectState openProjectState(OpenProjectSimulator openProject) {
         return new OpenProjectState(openProject.projects(), openProject.workPackages(), openProject.activities(),
                 openProject.users(), openProject.versions(), openProject.memberships(), openProject.relations(),
-                openProject.timeEntries());
+                openProject.timeEntries(), openProject.attachments(), openProject.watchers());
     }
 
     /** What the seed directory held and everything left out of it, each with its file and reason. */
