@@ -95,15 +95,19 @@ class DemoCommandIT {
 
     @Test
     void reportCountsEveryKindOnBothSidesEquallyAndPrintsALinePerKind() {
+        long parkedAttachments = StreamSupport.stream(report.path("parked").spliterator(), false)
+                .filter(parked -> parked.path("key").asText().startsWith("attachment ")).count();
         for (String kind : KINDS) {
             JsonNode counts = report.path("kinds").path(kind);
+            // An attachment over OpenProject's size limit is in Jira and parked, never in OpenProject.
+            long held = counts.path("jira").asInt() - (kind.equals("attachments") ? parkedAttachments : 0);
             assertThat(counts.path("jira").asInt()).as(kind).isPositive();
-            assertThat(counts.path("openproject").asInt()).as(kind).isEqualTo(counts.path("jira").asInt());
+            assertThat(counts.path("openproject").asLong()).as(kind).isPositive().isEqualTo(held);
             assertThat(counts.path("missing")).as(kind).isEmpty();
             assertThat(counts.path("duplicates")).as(kind).isEmpty();
             assertThat(counts.path("mismatched")).as(kind).isEmpty();
             assertThat(output).as(kind).containsPattern("(?m)^  " + kind + " +Jira +" + counts.path("jira").asInt()
-                    + " \\| OpenProject +" + counts.path("jira").asInt() + " \\| missing 0, duplicated 0, mismatched 0$");
+                    + " \\| OpenProject +" + held + " \\| missing 0, duplicated 0, mismatched 0$");
         }
         JiraDataset jira = new DatasetGenerator(SEED).generate(PROJECTS, ISSUES);
         assertThat(report.at("/kinds/users/jira").asInt()).isEqualTo(jira.users().size());
@@ -118,10 +122,8 @@ class DemoCommandIT {
         }
         assertThat(report.at("/kinds/attachments/jira").asInt()).isEqualTo(attachments);
         assertThat(report.at("/kinds/watchers/jira").asInt()).isEqualTo(watchers);
-        long parkedAttachments = StreamSupport.stream(report.path("parked").spliterator(), false)
-                .filter(parked -> parked.path("key").asText().startsWith("attachment ")).count();
-        assertThat(report.at("/kinds/attachments/openproject").asInt() + parkedAttachments)
-                .as("every attachment is in OpenProject or parked over the size limit").isEqualTo(attachments);
+        assertThat(parkedAttachments).as("attachments parked over the size limit, each a Jira attachment").isPositive()
+                .isLessThan(attachments);
     }
 
     /** Checked against the generated Jira data, not through the rules: each link is one relation between its issues. */
