@@ -16,7 +16,6 @@ import io.j2o.cli.report.MigrationValidator;
 import io.j2o.cli.report.OpenProjectState;
 import io.j2o.cli.report.ValidationReport;
 import io.j2o.extractor.ExtractionStats;
-import io.j2o.loader.consume.LoaderListener;
 import io.j2o.loader.openproject.OpenProjectClient;
 import io.j2o.sandbox.dataset.DatasetGenerator;
 import io.j2o.sandbox.dataset.JiraDataset;
@@ -61,6 +60,7 @@ final class DemoRun {
     private JiraSeedDirectory.Seed seed;
     /** Counted down when the run is over, report written and everything closed; a Ctrl-C waits for it. */
     private final CountDownLatch finished = new CountDownLatch(1);
+    private final HeardDeadLetters deadLetters = new HeardDeadLetters();
     private static final Duration SETTLE_AFTER_CTRL_C = Duration.ofSeconds(15);
 
     DemoRun(DemoCommand options, FaultPlan faults, PrintWriter out) {
@@ -89,7 +89,7 @@ final class DemoRun {
             out.printf("faults: %s%n", faults);
             PipelineSettings settings = sandbox.pipelineSettings(options.partitions, options.loaderInstances,
                     options.loaderConcurrency, stateDir);
-            try (Pipeline pipeline = Pipeline.start(settings, LoaderListener.NONE, sandbox.customFields())) {
+            try (Pipeline pipeline = Pipeline.start(settings, deadLetters, sandbox.customFields())) {
                 return migrate(sandbox, dataset, pipeline, settings);
             }
         }
@@ -191,7 +191,7 @@ final class DemoRun {
         }, "j2o-demo-shutdown"));
         out.printf("continuous sync: polling Jira every %s, editing Jira every %s; press Ctrl-C to stop and write the report%n",
                 options.pollInterval, options.jiraEditInterval.isZero() ? "never" : options.jiraEditInterval);
-        SyncLatencyProbe probe = new SyncLatencyProbe(sandbox.openProject(), validator, dataset);
+        SyncLatencyProbe probe = new SyncLatencyProbe(sandbox.openProject(), validator, dataset, deadLetters::all);
         AtomicInteger editsSincePass = new AtomicInteger();
         ScheduledExecutorService editor = daemonScheduler("j2o-demo-jira-edits");
         try {
@@ -335,6 +335,7 @@ final class DemoRun {
             List<JsonNode> people = new ArrayList<>(List.of(issue.at("/fields/assignee"), issue.at("/fields/reporter")));
             issue.at("/fields/worklog/worklogs").forEach(worklog -> people.add(worklog.path("author")));
             issue.at("/fields/comment/comments").forEach(comment -> people.add(comment.path("author")));
+            issue.at("/fields/watches/watchers").forEach(people::add);
             for (JsonNode person : people) {
                 if (person instanceof ObjectNode reference) {
                     ids.add(reference.path("accountId").asText(reference.path("key").asText("")));
@@ -352,7 +353,7 @@ final class DemoRun {
     static OpenProjectState openProjectState(OpenProjectSimulator openProject) {
         return new OpenProjectState(openProject.projects(), openProject.workPackages(), openProject.activities(),
                 openProject.users(), openProject.versions(), openProject.memberships(), openProject.relations(),
-                openProject.timeEntries());
+                openProject.timeEntries(), openProject.attachments(), openProject.watchers());
     }
 
     /** What the seed directory held and everything left out of it, each with its file and reason. */

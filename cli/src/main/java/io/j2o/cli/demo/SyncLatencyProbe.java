@@ -1,11 +1,14 @@
 package io.j2o.cli.demo;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.j2o.cli.report.DeadLetters;
+import io.j2o.cli.report.JiraKeys;
 import io.j2o.cli.report.JiraState;
 import io.j2o.cli.report.MigrationValidator;
 import io.j2o.cli.report.OpenProjectState;
 import io.j2o.sandbox.dataset.JiraDataset;
 import io.j2o.sandbox.openproject.OpenProjectSimulator;
+import io.j2o.schemas.avro.DeadLetter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,12 +16,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
  * Measures how long each Jira edit takes to show in OpenProject: an edit has arrived when the work package of its
  * issue holds what the mapping rules make of the issue as the edit left it (its fields and links, comments, worklogs,
- * issue links and the memberships its people need), judged by the same {@link MigrationValidator} as the final report.
+ * issue links, attachments, watchers and the memberships its people need), judged by the same {@link MigrationValidator}
+ * as the final report; what the loader parked (an attachment over OpenProject's size limit) is accounted for.
  */
 final class SyncLatencyProbe {
 
@@ -48,14 +53,20 @@ final class SyncLatencyProbe {
     private final OpenProjectSimulator openProject;
     private final MigrationValidator validator;
     private final JiraDataset jira;
+    private final Supplier<List<DeadLetter>> deadLetters;
     private final List<JiraMutator.Edit> pending = new CopyOnWriteArrayList<>();
     private final List<Arrival> arrivals = new CopyOnWriteArrayList<>();
 
-    /** @param jira the site being edited: its projects, users and versions, which the edits leave alone */
-    SyncLatencyProbe(OpenProjectSimulator openProject, MigrationValidator validator, JiraDataset jira) {
+    /**
+     * @param jira        the site being edited: its projects, users and versions, which the edits leave alone
+     * @param deadLetters what the loader parked so far
+     */
+    SyncLatencyProbe(OpenProjectSimulator openProject, MigrationValidator validator, JiraDataset jira,
+                     Supplier<List<DeadLetter>> deadLetters) {
         this.openProject = openProject;
         this.validator = validator;
         this.jira = jira;
+        this.deadLetters = deadLetters;
     }
 
     /** Watches for {@code edit}; a later edit of the same issue would hide it, so edit only keys not in {@link #pendingKeys()}. */
@@ -86,11 +97,13 @@ final class SyncLatencyProbe {
             return;
         }
         OpenProjectState state = DemoRun.openProjectState(openProject);
+        List<DeadLetter> parked = deadLetters.get();
         long now = System.nanoTime();
         for (JiraMutator.Edit edit : waiting) {
             List<ObjectNode> issue = List.of(edit.issue());
             JiraState edited = new JiraState(jira.projects(), issue, DemoRun.servedUsers(jira.users(), issue), jira.versions());
-            if (validator.validate(edited, state, Map.of(), Map.of()).isClean()) {
+            JiraKeys keys = new JiraKeys(edited.projects(), edited.issues(), edited.users(), edited.versions());
+            if (validator.validate(edited, state, DeadLetters.byJiraKey(parked, keys), Map.of()).isClean()) {
                 pending.remove(edit);
                 arrivals.add(new Arrival(edit, Duration.ofNanos(now - edit.atNanos())));
             }

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * Turns the pipeline's record keys, which carry Jira ids ({@code issue:10042}, {@code work_package:10042},
  * {@code time_entry:200061}, {@code membership:10000_acc-1}), into keys people know ({@code ALPHA-7},
- * {@code worklog 200061 on ALPHA-4}, {@code membership of ann@example.com in ALPHA}).
+ * {@code worklog 200061 on ALPHA-4}, {@code membership of ann@example.com in ALPHA},
+ * {@code attachment spec-85.pdf on ALPHA-3}, {@code watcher ann@example.com on ALPHA-3}).
  */
 public final class JiraKeys {
 
@@ -38,6 +39,11 @@ public final class JiraKeys {
                 keyByRecordKey.put("time_entry:" + w.path("id").asText(), "worklog " + w.path("id").asText() + " on " + key));
         fields.path("comment").path("comments").forEach(c ->
                 keyByRecordKey.put("comment:" + c.path("id").asText(), "comment " + c.path("id").asText() + " on " + key));
+        fields.path("attachment").forEach(a -> keyByRecordKey.put("attachment:" + a.path("id").asText(),
+                "attachment " + a.path("filename").asText(a.path("id").asText()) + " on " + key));
+        // A watcher is the pair (issue, user): watcher:<issueId>_<userId>, as the rules name it.
+        fields.path("watches").path("watchers").forEach(w -> UserCheck.idOf(w).ifPresent(id ->
+                keyByRecordKey.put("watcher:" + issue.path("id").asText() + "_" + id, "watcher " + userName(w, id) + " on " + key)));
         fields.path("issuelinks").forEach(link -> {
             JsonNode outward = link.path("outwardIssue");
             if (outward.has("id")) {

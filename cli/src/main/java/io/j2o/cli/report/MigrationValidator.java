@@ -17,9 +17,9 @@ import java.util.stream.Collectors;
 
 /**
  * Compares Jira with OpenProject kind by kind: each Jira project, user, version and issue, each membership its
- * people need, each comment, worklog and issue link must exist exactly once in OpenProject (found the way the loader
- * finds it) and hold what the mapping rules say it should, field by field, every reference resolved to the href of
- * the entity it names.
+ * people need, each comment, worklog, issue link, attachment and watcher must exist exactly once in OpenProject (found
+ * the way the loader finds it) and hold what the mapping rules say it should, field by field (custom fields
+ * included), every reference resolved to the href of the entity it names.
  */
 public final class MigrationValidator {
 
@@ -60,6 +60,8 @@ public final class MigrationValidator {
         kinds.add(MembershipCheck.check(context, jira.issues(), openProject.memberships(), projectHrefs, userHrefs));
         kinds.add(RelationCheck.check(context, jira.issues(), openProject.relations(), workPackageHrefs));
         kinds.add(TimeEntryCheck.check(context, jira.issues(), openProject.timeEntries(), workPackageHrefs));
+        kinds.add(AttachmentCheck.check(context, jira.issues(), openProject.attachments(), workPackageHrefs));
+        kinds.add(WatcherCheck.check(context, jira.issues(), openProject.watchers(), workPackageHrefs));
         return new ValidationReport(kinds, List.copyOf(parked.values()), List.copyOf(waiting.values()));
     }
 
@@ -120,7 +122,7 @@ public final class MigrationValidator {
         return findings.report(workPackages.size());
     }
 
-    private static void compare(KindFindings findings, String key, ObjectNode expected, JsonNode actual, HrefIndex hrefs) {
+    private void compare(KindFindings findings, String key, ObjectNode expected, JsonNode actual, HrefIndex hrefs) {
         findings.expectSame(key, "subject", expected.path("subject").asText().equals(actual.path("subject").asText()));
         findings.expectSame(key, "description", expected.path("description").path("raw").asText("")
                 .equals(actual.path("description").path("raw").asText("")));
@@ -135,6 +137,17 @@ public final class MigrationValidator {
                 findings.expectSame(key, link, hrefs.linkMatches(wanted, actual.path("_links").path(link)));
             }
         }
+        expected.fieldNames().forEachRemaining(field -> {
+            if (CustomFieldValues.isCustomField(field) && !field.equals(jiraKeyField)) {
+                findings.expectSame(key, field, CustomFieldValues.sameScalar(expected.get(field), actual.path(field)));
+            }
+        });
+        expected.path("_links").fieldNames().forEachRemaining(field -> {
+            if (CustomFieldValues.isCustomField(field)) {
+                findings.expectSame(key, field, CustomFieldValues.sameLink(expected.path("_links").get(field),
+                        actual.path("_links").path(field), hrefs));
+            }
+        });
     }
 
     /** Comments the rules cannot map differ by definition; an issue fetched without comments has none to compare. */

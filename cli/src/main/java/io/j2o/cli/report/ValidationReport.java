@@ -19,6 +19,8 @@ public record ValidationReport(List<KindReport> kinds, List<Parked> parked, List
     public static final String MEMBERSHIPS = "memberships";
     public static final String RELATIONS = "relations";
     public static final String TIME_ENTRIES = "timeEntries";
+    public static final String ATTACHMENTS = "attachments";
+    public static final String WATCHERS = "watchers";
 
     /** One field of one entity that differs: {@code key} names the entity; {@code comments} covers all of an issue's. */
     public record Mismatch(String key, String field) {

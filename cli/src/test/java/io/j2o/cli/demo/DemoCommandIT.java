@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
 import org.commonmark.node.FencedCodeBlock;
@@ -40,7 +41,7 @@ class DemoCommandIT {
     private static final int ISSUES = 300;
     private static final long SEED = 7;
     private static final List<String> KINDS = List.of("projects", "users", "versions", "workPackages", "comments",
-            "memberships", "relations", "timeEntries");
+            "memberships", "relations", "timeEntries", "attachments", "watchers");
 
     @TempDir
     static Path dir;
@@ -87,27 +88,42 @@ class DemoCommandIT {
         for (String kind : KINDS) {
             created += report.path("kinds").path(kind).path("openproject").asInt();
         }
+        // An attachment over OpenProject's size limit is parked before any write: it is in neither count.
         assertThat(report.path("openproject").path("writes").asInt())
                 .as("one create per entity of every kind, nothing more").isEqualTo(created);
     }
 
     @Test
     void reportCountsEveryKindOnBothSidesEquallyAndPrintsALinePerKind() {
+        long parkedAttachments = StreamSupport.stream(report.path("parked").spliterator(), false)
+                .filter(parked -> parked.path("key").asText().startsWith("attachment ")).count();
         for (String kind : KINDS) {
             JsonNode counts = report.path("kinds").path(kind);
+            // An attachment over OpenProject's size limit is in Jira and parked, never in OpenProject.
+            long held = counts.path("jira").asInt() - (kind.equals("attachments") ? parkedAttachments : 0);
             assertThat(counts.path("jira").asInt()).as(kind).isPositive();
-            assertThat(counts.path("openproject").asInt()).as(kind).isEqualTo(counts.path("jira").asInt());
+            assertThat(counts.path("openproject").asLong()).as(kind).isPositive().isEqualTo(held);
             assertThat(counts.path("missing")).as(kind).isEmpty();
             assertThat(counts.path("duplicates")).as(kind).isEmpty();
             assertThat(counts.path("mismatched")).as(kind).isEmpty();
             assertThat(output).as(kind).containsPattern("(?m)^  " + kind + " +Jira +" + counts.path("jira").asInt()
-                    + " \\| OpenProject +" + counts.path("jira").asInt() + " \\| missing 0, duplicated 0, mismatched 0$");
+                    + " \\| OpenProject +" + held + " \\| missing 0, duplicated 0, mismatched 0$");
         }
         JiraDataset jira = new DatasetGenerator(SEED).generate(PROJECTS, ISSUES);
         assertThat(report.at("/kinds/users/jira").asInt()).isEqualTo(jira.users().size());
         assertThat(report.at("/kinds/versions/jira").asInt()).isEqualTo(jira.versions().size());
         assertThat(report.at("/kinds/timeEntries/jira").asInt()).isEqualTo(worklogs(jira).size());
         assertThat(report.at("/kinds/relations/jira").asInt()).isEqualTo(outwardLinks(jira).size());
+        int attachments = 0;
+        int watchers = 0;
+        for (JsonNode issue : jira.issues()) {
+            attachments += issue.at("/fields/attachment").size();
+            watchers += issue.at("/fields/watches/watchers").size();
+        }
+        assertThat(report.at("/kinds/attachments/jira").asInt()).isEqualTo(attachments);
+        assertThat(report.at("/kinds/watchers/jira").asInt()).isEqualTo(watchers);
+        assertThat(parkedAttachments).as("attachments parked over the size limit, each a Jira attachment").isPositive()
+                .isLessThan(attachments);
     }
 
     /** Checked against the generated Jira data, not through the rules: each link is one relation between its issues. */

@@ -11,6 +11,8 @@ import io.j2o.transformer.rules.CatalogEntry;
 import io.j2o.transformer.rules.MappingConfig;
 import io.j2o.transformer.rules.MappingRules;
 import io.j2o.transformer.rules.OpenProjectCatalog;
+import io.j2o.transformer.rules.WorkPackageCustomField;
+import io.j2o.transformer.rules.WorkPackageCustomField.Format;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +29,12 @@ class MigrationValidatorTest {
             List.of(new CatalogEntry("Task", "/api/v3/types/1", true)),
             List.of(new CatalogEntry("New", "/api/v3/statuses/1", true)),
             List.of(new CatalogEntry("Normal", "/api/v3/priorities/8", true)), Map.of(),
-            List.of(new CatalogEntry("Member", "/api/v3/roles/4", false))), "customField1", MappingConfig.defaults());
+            List.of(new CatalogEntry("Member", "/api/v3/roles/4", false))).withCustomFields(List.of(
+            new WorkPackageCustomField("customField2", "Story points", Format.FLOAT, false, Map.of()),
+            new WorkPackageCustomField("customField3", "Platforms", Format.LIST, true,
+                    Map.of("iOS", "/api/v3/custom_options/5", "Android", "/api/v3/custom_options/6")))),
+            "customField1", MappingConfig.defaults().withCustomFields(Map.of("customfield_10016", "customField2",
+                    "customfield_10020", "customField3")));
 
     private final MigrationValidator validator = new MigrationValidator(RULES, "customField1");
 
@@ -81,7 +88,7 @@ class MigrationValidatorTest {
 
         assertThat(report.isClean()).as(report.toString()).isTrue();
         for (String kind : List.of(ValidationReport.USERS, ValidationReport.MEMBERSHIPS, ValidationReport.RELATIONS,
-                ValidationReport.TIME_ENTRIES)) {
+                ValidationReport.TIME_ENTRIES, ValidationReport.ATTACHMENTS, ValidationReport.WATCHERS)) {
             assertThat(report.kind(kind).jira()).as(kind).isPositive().isEqualTo(report.kind(kind).openProject());
         }
         assertThat(report.kind(ValidationReport.USERS).jira()).isEqualTo(2);
@@ -134,6 +141,56 @@ class MigrationValidatorTest {
     }
 
     @Test
+    void aMissingAttachmentIsListedByFileNameAndIssueUnlessParkedOverTheSizeLimit() throws Exception {
+        Site site = Site.migrated();
+        site.attachments.clear();
+
+        ValidationReport report = validateKinds(site);
+
+        assertThat(report.missing()).containsExactly("attachment spec-85.pdf on ALPHA-1");
+        assertThat(report.kind(ValidationReport.ATTACHMENTS)).extracting(KindReport::jira, KindReport::openProject)
+                .containsExactly(1, 0);
+        ValidationReport.Parked parked = new ValidationReport.Parked("attachment spec-85.pdf on ALPHA-1", "LOAD",
+                "VALIDATION", "over OpenProject's limit");
+        assertThat(validator.validate(site.jira(), site.openProject(), Map.of(parked.key(), parked), Map.of()).isClean())
+                .isTrue();
+    }
+
+    @Test
+    void anAttachmentOfAnotherSizeIsNotTheJiraAttachment() throws Exception {
+        Site site = Site.migrated();
+        ((ObjectNode) site.attachments.get(0)).put("fileSize", 1233);
+
+        assertThat(validateKinds(site).missing()).containsExactly("attachment spec-85.pdf on ALPHA-1");
+    }
+
+    @Test
+    void aWatcherHeldTwiceIsADuplicatedWatcherNamedByEmailAndIssue() throws Exception {
+        Site site = Site.migrated();
+        site.watchers.add(site.watchers.get(0).deepCopy());
+
+        ValidationReport report = validateKinds(site);
+
+        assertThat(report.duplicates()).containsExactly("watcher bob@example.com on ALPHA-1");
+        assertThat(report.kind(ValidationReport.WATCHERS)).extracting(KindReport::jira, KindReport::openProject)
+                .containsExactly(1, 2);
+    }
+
+    @Test
+    void customFieldsAreComparedByValueAndAsSetsAndAWrongOneIsNamedByItsProperty() throws Exception {
+        Site site = Site.migrated();
+        ObjectNode workPackage = (ObjectNode) site.workPackages.get(0);
+        workPackage.put("customField2", 3);
+        assertThat(validateKinds(site).isClean()).as("3 is 3.0, options in any order").isTrue();
+
+        workPackage.put("customField2", 5.0);
+        ((ObjectNode) workPackage.path("_links")).set("customField3", JSON.readTree("[{\"href\":\"/api/v3/custom_options/5\"}]"));
+
+        assertThat(validateKinds(site).mismatched()).containsExactly(new ValidationReport.Mismatch("ALPHA-1", "customField2"),
+                new ValidationReport.Mismatch("ALPHA-1", "customField3"));
+    }
+
+    @Test
     void aWorkPackageAssignedToSomeoneElseIsAnAssigneeMismatch() throws Exception {
         Site site = Site.migrated();
         ((ObjectNode) site.workPackages.get(0).path("_links").path("assignee")).put("href", "/api/v3/users/6");
@@ -156,12 +213,13 @@ class MigrationValidatorTest {
     }
 
     /**
-     * A small site with two users, ALPHA-1 assigned to Ann with one worklog and a link "ALPHA-1 blocks ALPHA-2", and
-     * OpenProject holding exactly what the migration should have made of it; tests break one thing at a time.
+     * A small site with two users, ALPHA-1 assigned to Ann with one worklog, a link "ALPHA-1 blocks ALPHA-2", an
+     * attachment, Bob watching, 3 story points and two platforms, and OpenProject holding exactly what the migration
+     * should have made of it; tests break one thing at a time.
      */
     private record Site(List<JsonNode> issues, List<JsonNode> users, List<JsonNode> workPackages,
                         List<JsonNode> openProjectUsers, List<JsonNode> memberships, List<JsonNode> relations,
-                        List<JsonNode> timeEntries) {
+                        List<JsonNode> timeEntries, List<JsonNode> attachments, List<JsonNode> watchers) {
 
         static Site migrated() throws Exception {
             JsonNode ann = JSON.readTree("{\"accountId\":\"acc-ann\",\"emailAddress\":\"ann@example.com\",\"displayName\":\"Ann Lee\"}");
@@ -177,24 +235,46 @@ class MigrationValidatorTest {
                     {"startAt":0,"maxResults":20,"total":1,"worklogs":[{"id":"300","author":{"accountId":"acc-ann",
                      "displayName":"Ann Lee"},"timeSpentSeconds":5400,"started":"2025-03-04T10:11:12.000+0000",
                      "created":"2025-03-04T10:11:12.000+0000"}]}"""));
+            fields.set("attachment", JSON.readTree("""
+                    [{"id":"700","filename":"spec-85.pdf","size":1234,"mimeType":"application/pdf",
+                      "content":"https://jira.example.com/rest/api/3/attachment/content/700",
+                      "author":{"displayName":"Ann Lee"},"created":"2025-03-04T10:11:12.000+0000"}]"""));
+            fields.set("watches", JSON.createObjectNode().put("watchCount", 1).set("watchers", JSON.createArrayNode().add(bob)));
+            fields.put("customfield_10016", 3);
+            fields.set("customfield_10020", JSON.readTree("[{\"value\":\"iOS\"},{\"value\":\"Android\"}]"));
             ObjectNode firstWorkPackage = (ObjectNode) workPackage(1, "ALPHA-1", null);
+            firstWorkPackage.put("customField2", 3.0);
             ObjectNode links = (ObjectNode) firstWorkPackage.path("_links");
             links.putObject("assignee").put("href", "/api/v3/users/5");
             links.putObject("responsible").put("href", "/api/v3/users/5");
+            links.set("customField3", JSON.readTree("""
+                    [{"href":"/api/v3/custom_options/6"},{"href":"/api/v3/custom_options/5"}]"""));
+            String attachmentDescription = new RuleOracle(RULES).children(first, CommandKind.ATTACHMENT).orElseThrow()
+                    .upserts().get(0).body().path("description").path("raw").asText();
             // The worklog's comment as the rules write it: its header and marker are the rules' business.
             String worklogComment = new RuleOracle(RULES).children(first, CommandKind.TIME_ENTRY).orElseThrow()
                     .upserts().get(0).body().path("comment").path("raw").asText();
             return new Site(List.of(first, issue("20002", "ALPHA-2", null)), List.of(ann, bob),
                     new ArrayList<>(List.of(firstWorkPackage, workPackage(2, "ALPHA-2", null))),
                     new ArrayList<>(List.of(user(5, "ann@example.com", "Ann", "Lee"), user(6, "bob@example.com", "Bob", "Ray"))),
-                    new ArrayList<>(List.of(JSON.readTree("""
-                            {"_links":{"project":{"href":"/api/v3/projects/3"},"principal":{"href":"/api/v3/users/5"},
-                             "roles":[{"href":"/api/v3/roles/4"}]}}"""))),
+                    new ArrayList<>(List.of(membership(5), membership(6))),
                     new ArrayList<>(List.of(relation("/api/v3/work_packages/1", "/api/v3/work_packages/2", "blocks", "blocked"))),
                     new ArrayList<>(List.of(JSON.readTree("""
                             {"hours":"PT1.5H","spentOn":"2025-03-04","comment":{"raw":%s},
                              "_links":{"entity":{"href":"/api/v3/work_packages/1"},"user":{"href":"/api/v3/users/5"}}}"""
-                            .formatted(JSON.writeValueAsString(worklogComment))))));
+                            .formatted(JSON.writeValueAsString(worklogComment))))),
+                    new ArrayList<>(List.of(JSON.readTree("""
+                            {"fileName":"spec-85.pdf","fileSize":1234,"contentType":"application/pdf","description":{"raw":%s},
+                             "_links":{"self":{"href":"/api/v3/attachments/9"},"container":{"href":"/api/v3/work_packages/1"}}}"""
+                            .formatted(JSON.writeValueAsString(attachmentDescription))))),
+                    new ArrayList<>(List.of(JSON.readTree("""
+                            {"_links":{"workPackage":{"href":"/api/v3/work_packages/1"},"user":{"href":"/api/v3/users/6"}}}"""))));
+        }
+
+        private static JsonNode membership(int user) throws Exception {
+            return JSON.readTree("""
+                    {"_links":{"project":{"href":"/api/v3/projects/3"},"principal":{"href":"/api/v3/users/%d"},
+                     "roles":[{"href":"/api/v3/roles/4"}]}}""".formatted(user));
         }
 
         JiraState jira() throws Exception {
@@ -205,7 +285,8 @@ class MigrationValidatorTest {
         OpenProjectState openProject() throws Exception {
             return new OpenProjectState(List.of(JSON.readTree("""
                     {"identifier":"alpha","name":"Alpha","_links":{"self":{"href":"/api/v3/projects/3"}}}""")),
-                    workPackages, List.of(), openProjectUsers, List.of(), memberships, relations, timeEntries);
+                    workPackages, List.of(), openProjectUsers, List.of(), memberships, relations, timeEntries, attachments,
+                    watchers);
         }
     }
 
