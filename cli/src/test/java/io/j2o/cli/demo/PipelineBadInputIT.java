@@ -55,7 +55,9 @@ class PipelineBadInputIT {
 
                 await().atMost(Duration.ofSeconds(60)).until(() -> sandbox.openProject().workPackages().stream()
                         .anyMatch(wp -> newKey.equals(wp.path("customField1").asText())));
-                List<DeadLetter> parked = deadLetters(sandbox, settings, serdes);
+                // The loader parks the generated attachments over OpenProject's size limit too; this is about the transformer.
+                List<DeadLetter> parked = deadLetters(sandbox, settings, serdes).stream()
+                        .filter(letter -> letter.getStage() == PipelineStage.TRANSFORM).toList();
                 assertThat(parked).hasSize(1);
                 DeadLetter deadLetter = parked.get(0);
                 assertThat(deadLetter.getKey()).isEqualTo("issue:99999");
