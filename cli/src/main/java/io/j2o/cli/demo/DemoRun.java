@@ -24,6 +24,7 @@ import io.j2o.sandbox.openproject.OpenProjectSimulator;
 import io.j2o.schemas.avro.DeadLetter;
 import io.j2o.schemas.registry.RestSchemaRegistryClient;
 import io.j2o.schemas.serde.PipelineSerdes;
+import io.j2o.transformer.rules.MappingConfig;
 import io.j2o.transformer.rules.MappingRules;
 import io.j2o.transformer.rules.WorkPackageCustomField;
 import java.io.IOException;
@@ -34,6 +35,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
@@ -87,8 +89,10 @@ final class DemoRun {
                     sandbox.jira().options().flavour(), sandbox.jira().baseUrl(), sandbox.openProject().baseUrl(), sandbox.registryUrl());
             faults.applyTo(sandbox.openProject());
             out.printf("faults: %s%n", faults);
-            PipelineSettings settings = sandbox.pipelineSettings(options.partitions, options.loaderInstances,
-                    options.loaderConcurrency, stateDir);
+            PipelineSettings settings = options.jiraSeedDir == null
+                    ? sandbox.pipelineSettings(options.partitions, options.loaderInstances, options.loaderConcurrency, stateDir)
+                    : sandbox.pipelineSettings(options.partitions, options.loaderInstances, options.loaderConcurrency, stateDir,
+                            MappingConfig.defaults());
             try (Pipeline pipeline = Pipeline.start(settings, deadLetters, sandbox.customFields())) {
                 return migrate(sandbox, dataset, pipeline, settings);
             }
@@ -345,9 +349,14 @@ final class DemoRun {
             }
         }
         byEmailOrName.remove("");
-        return users.stream().map(user -> ids.contains(user.path("accountId").asText()) ? user
+        // The extractor publishes one user per id (a seed folder merging several sites may list two): so does Jira here.
+        Map<String, ObjectNode> byId = new LinkedHashMap<>();
+        users.stream().map(user -> ids.contains(user.path("accountId").asText()) ? user
                 : byEmailOrName.getOrDefault(user.path("emailAddress").asText(""),
-                        byEmailOrName.getOrDefault(user.path("displayName").asText(""), user))).toList();
+                        byEmailOrName.getOrDefault(user.path("displayName").asText(""), user)))
+                .forEach(user -> byId.putIfAbsent(user.path("accountId").asText(user.path("key").asText(
+                        user.path("name").asText(user.toString()))), user));
+        return List.copyOf(byId.values());
     }
 
     static OpenProjectState openProjectState(OpenProjectSimulator openProject) {

@@ -88,12 +88,18 @@ public final class EmbeddedSandbox implements AutoCloseable {
      * labels and components mapped onto the simulated OpenProject's, attachments read with the Jira credentials.
      */
     public PipelineSettings pipelineSettings(int partitions, int loaderInstances, int loaderConcurrency, Path stateDir) {
+        return pipelineSettings(partitions, loaderInstances, loaderConcurrency, stateDir, MappingConfig.defaults()
+                .withCustomFields(DatasetCustomFields.jiraToOpenProject())
+                .withLabels(DatasetCustomFields.LABELS_FIELD).withComponents(DatasetCustomFields.COMPONENTS_FIELD));
+    }
+
+    /** @param mapping the operator's choices; a seeded site's fields are not the generated ones, so none is mapped */
+    public PipelineSettings pipelineSettings(int partitions, int loaderInstances, int loaderConcurrency, Path stateDir,
+                                             MappingConfig mapping) {
         Topics topics = Topics.defaults();
         String bootstrap = kafka.bootstrapServers();
         JiraSimulator.Options credentials = jira.options();
         JiraFlavour flavour = credentials.flavour() == JiraSimulator.Flavour.DATA_CENTER ? JiraFlavour.DATA_CENTER : JiraFlavour.CLOUD;
-        MappingConfig mapping = MappingConfig.defaults().withCustomFields(DatasetCustomFields.jiraToOpenProject())
-                .withLabels(DatasetCustomFields.LABELS_FIELD).withComponents(DatasetCustomFields.COMPONENTS_FIELD);
         return new PipelineSettings(topics, partitions, (short) 1, registry.baseUrl(), Optional.empty(),
                 new ExtractorConfig(jira.baseUrl(), credentials.email(), credentials.apiToken(), "demo", List.of(), bootstrap,
                         topics, Duration.ofMinutes(1), 100, 6, Map.of()).withFlavour(flavour),
