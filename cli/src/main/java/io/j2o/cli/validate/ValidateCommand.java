@@ -12,6 +12,7 @@ import io.j2o.sandbox.dataset.DatasetGenerator;
 import io.j2o.sandbox.dataset.JiraDataset;
 import io.j2o.sandbox.jira.JiraSeedDirectory;
 import io.j2o.schemas.avro.JiraFlavour;
+import io.j2o.transformer.rules.MappingConfig;
 import io.j2o.transformer.rules.MetadataCoverage;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -67,7 +68,10 @@ public final class ValidateCommand implements Callable<Integer> {
         JiraDataset dataset = jiraSeedDir == null ? new DatasetGenerator(DEMO_SEED).generate(DEMO_PROJECTS, DEMO_ISSUES)
                 : JiraSeedDirectory.load(jiraSeedDir).dataset();
         try (EmbeddedSandbox embedded = new EmbeddedSandbox(dataset)) {
-            return check(embedded.pipelineSettings(1, 1, 1, Files.createTempDirectory("j2o-validate")));
+            Path stateDir = Files.createTempDirectory("j2o-validate");
+            // A seeded site's fields are not the generated ones the demo maps, as in j2o demo.
+            return check(jiraSeedDir == null ? embedded.pipelineSettings(1, 1, 1, stateDir)
+                    : embedded.pipelineSettings(1, 1, 1, stateDir, MappingConfig.defaults()));
         }
     }
 
@@ -80,6 +84,7 @@ public final class ValidateCommand implements Callable<Integer> {
             MetadataCoverage coverage = new MetadataCoverage(OpenProjectCatalogs.read(openProject, settings.mappingOverrides()));
             String apiPath = settings.extractor().flavour() == JiraFlavour.CLOUD ? "/rest/api/3" : "/rest/api/2";
             checks.addAll(new MetadataChecks(jira, apiPath, coverage).run());
+            checks.addAll(new FieldMappingChecks(jira, apiPath, settings.mapping()).run());
         }
         print(checks);
         return checks.stream().anyMatch(check -> check.verdict() == PreflightCheck.Verdict.FAIL) ? 1 : 0;

@@ -49,7 +49,8 @@ class ValidateCommandIT {
                     """.formatted(jira.baseUrl(), jira.options().email(), openProject.baseUrl(), kafka.bootstrapServers(),
                     registry.baseUrl());
             Path clean = ConfigFiles.write(dir, "clean.yaml", config);
-            Path broken = ConfigFiles.write(dir, "broken.yaml", config + "mapping: {status: {Done: Finished}}\n");
+            Path broken = ConfigFiles.write(dir, "broken.yaml", config
+                    + "mapping: {status: {Done: Finished}, customFields: {customfield_99999: customField2}}\n");
 
             StringWriter out = new StringWriter();
             int exit = Main.run(new PrintWriter(out, true), new PrintWriter(out, true), "validate", "--pre", "--config", clean.toString());
@@ -63,6 +64,7 @@ class ValidateCommandIT {
                     .contains("WARN mapping.priority   'P4' -> 'Normal' only because nothing matches it: "
                             + "add mapping.priority.\"P4\": \"<an OpenProject name>\"")
                     .contains("'In Review' -> 'In testing' (equivalent)")
+                    .contains("WARN mapping.labels     Jira labels are not migrated: name an OpenProject custom field in mapping.labels")
                     .doesNotContain(openProjectKey, jira.options().apiToken());
 
             StringWriter second = new StringWriter();
@@ -70,7 +72,8 @@ class ValidateCommandIT {
                     "validate", "--pre", "--config", broken.toString());
 
             assertThat(brokenExit).as(second.toString()).isEqualTo(1);
-            assertThat(second.toString()).contains("FAIL mapping            override names no OpenProject entry: status: done -> Finished");
+            assertThat(second.toString()).contains("FAIL mapping            override names no OpenProject entry: status: done -> Finished")
+                    .contains("FAIL mapping.customFields Jira has no field customfield_99999 (mapped to customField2)");
         }
     }
 
