@@ -1,5 +1,6 @@
 package io.j2o.sandbox.openproject;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
@@ -50,6 +51,22 @@ final class ApiError extends RuntimeException {
     static ApiError readOnly(String attribute) {
         return onProperty("PropertyIsReadOnly", attribute,
                 "The attribute '" + attribute + "' was attempted to be written but is not writable.");
+    }
+
+    /** Throws the errors a validation collected, merged, if it collected any. */
+    static void throwIfAny(List<ApiError> errors) {
+        if (!errors.isEmpty()) {
+            throw merge(errors);
+        }
+    }
+
+    /** A PATCH may not write the links a resource is fixed by once created. */
+    static void refuseWritesTo(JsonNode links, String... fixed) {
+        for (String name : fixed) {
+            if (links.has(name)) {
+                throw readOnly(name);
+            }
+        }
     }
 
     /** One error stays itself; several become {@code MultipleErrors}, as {@code create_and_merge_errors} does. */

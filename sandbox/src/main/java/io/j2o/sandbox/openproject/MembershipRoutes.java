@@ -62,9 +62,7 @@ final class MembershipRoutes {
             if (taken) {
                 errors.add(ApiError.constraint("principal", "User has already been taken."));
             }
-            if (!errors.isEmpty()) {
-                throw ApiError.merge(errors);
-            }
+            ApiError.throwIfAny(errors);
             membership.id = store.nextId("memberships");
             membership.createdAt = store.now();
             membership.updatedAt = membership.createdAt;
@@ -81,17 +79,11 @@ final class MembershipRoutes {
         HalResponse.send(ctx, 200, store.locked(() -> {
             Membership membership = SimulatorStore.existing(store.memberships, id);
             JsonNode links = body.path("_links");
-            for (String fixed : List.of("project", "principal")) {
-                if (links.has(fixed)) {
-                    throw ApiError.readOnly(fixed);
-                }
-            }
+            ApiError.refuseWritesTo(links, "project", "principal");
             if (links.has("roles")) {
                 List<ApiError> errors = new ArrayList<>();
                 TreeSet<Integer> roles = roles(links, errors);
-                if (!errors.isEmpty()) {
-                    throw ApiError.merge(errors);
-                }
+                ApiError.throwIfAny(errors);
                 membership.roleIds = roles;
                 membership.updatedAt = store.now();
             }

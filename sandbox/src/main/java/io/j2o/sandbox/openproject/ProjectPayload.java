@@ -47,9 +47,7 @@ final class ProjectPayload {
         } else if (project.identifier == null && errors.isEmpty()) {
             project.identifier = suggest(project.name, store);
         }
-        if (!errors.isEmpty()) {
-            throw ApiError.merge(errors);
-        }
+        ApiError.throwIfAny(errors);
     }
 
     private static List<ApiError> identifierErrors(Project project, SimulatorStore store) {

@@ -51,9 +51,7 @@ final class RelationRoutes {
             } else if (to.valid() && to.id() == fromId) {
                 errors.add(ApiError.constraint("to", "Related work package cannot be the work package itself."));
             }
-            if (!errors.isEmpty()) {
-                throw ApiError.merge(errors);
-            }
+            ApiError.throwIfAny(errors);
             if (store.relations.values().stream().anyMatch(r -> r.joins(fromId, to.id()))) {
                 throw ApiError.conflict();
             }
@@ -77,11 +75,7 @@ final class RelationRoutes {
         HalResponse.send(ctx, 200, store.locked(() -> {
             Relation relation = SimulatorStore.existing(store.relations, id);
             JsonNode links = body.path("_links");
-            for (String fixed : List.of("from", "to")) {
-                if (links.has(fixed)) {
-                    throw ApiError.readOnly(fixed);
-                }
-            }
+            ApiError.refuseWritesTo(links, "from", "to");
             if (body.has("type")) {
                 String type = body.path("type").asText("");
                 if (!Relation.isKnownType(type)) {

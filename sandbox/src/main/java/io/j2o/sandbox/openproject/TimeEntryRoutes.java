@@ -108,9 +108,7 @@ final class TimeEntryRoutes {
         if (spentOn == null) {
             errors.add(ApiError.constraint("spentOn", "Date can't be blank."));
         }
-        if (!errors.isEmpty()) {
-            throw ApiError.merge(errors);
-        }
+        ApiError.throwIfAny(errors);
         entry.workPackageId = workPackageId;
         entry.projectId = wp.projectId;
         entry.userId = userId;

@@ -112,9 +112,7 @@ final class UserRoutes {
         } else if (user.id == 0 && user.status.equals("active") && (password == null || password.length() < 10)) {
             errors.add(ApiError.constraint("password", "Password is too short (minimum is 10 characters)."));
         }
-        if (!errors.isEmpty()) {
-            throw ApiError.merge(errors);
-        }
+        ApiError.throwIfAny(errors);
     }
 
     private static void required(List<ApiError> errors, String property, String label, String value, int max) {

@@ -119,9 +119,7 @@ final class VersionRoutes {
         if (start != null && end != null && end.isBefore(start)) {
             errors.add(ApiError.constraint("endDate", "Finish date must be greater than or equal to start date."));
         }
-        if (!errors.isEmpty()) {
-            throw ApiError.merge(errors);
-        }
+        ApiError.throwIfAny(errors);
         version.name = name;
         version.projectId = projectId;
         version.status = status;

@@ -47,9 +47,7 @@ final class WatcherRoutes {
             WorkPackage workPackage = SimulatorStore.existing(store.workPackages, workPackageId);
             List<ApiError> errors = new ArrayList<>();
             LinkRef ref = LinkRef.read("user", body.get("user"), "users", errors);
-            if (!errors.isEmpty()) {
-                throw ApiError.merge(errors);
-            }
+            ApiError.throwIfAny(errors);
             User watcher = ref.id() == null ? null : store.users.get(ref.id());
             if (watcher == null) {
                 throw ApiError.constraint("user", "User does not exist.");

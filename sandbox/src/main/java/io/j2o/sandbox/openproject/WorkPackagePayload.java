@@ -118,9 +118,7 @@ final class WorkPackagePayload {
         if (!type.isMilestone() && wp.startDate != null && wp.dueDate != null && wp.dueDate.isBefore(wp.startDate)) {
             errors.add(ApiError.constraint("dueDate", "Finish date must be greater than or equal to start date."));
         }
-        if (!errors.isEmpty()) {
-            throw ApiError.merge(errors);
-        }
+        ApiError.throwIfAny(errors);
     }
 
     private void readOnlyAttributes(JsonNode body, JsonNode links, WorkPackage wp, boolean creating,
