@@ -1,6 +1,5 @@
 package io.j2o.cli.demo;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -32,12 +31,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -195,7 +189,7 @@ final class DemoRun {
         }, "j2o-demo-shutdown"));
         out.printf("continuous sync: polling Jira every %s, editing Jira every %s; press Ctrl-C to stop and write the report%n",
                 options.pollInterval, options.jiraEditInterval.isZero() ? "never" : options.jiraEditInterval);
-        SyncLatencyProbe probe = new SyncLatencyProbe(sandbox.openProject(), validator, dataset, deadLetters::all);
+        SyncLatencyProbe probe = new SyncLatencyProbe(sandbox.openProject(), validator, jiraState(dataset, sandbox), deadLetters::all);
         AtomicInteger editsSincePass = new AtomicInteger();
         ScheduledExecutorService editor = daemonScheduler("j2o-demo-jira-edits");
         try {
@@ -320,43 +314,12 @@ final class DemoRun {
         return validator.validate(jira, openProjectState(sandbox.openProject()), DeadLetters.byJiraKey(deadLetters, keys), waiting);
     }
 
-    /** Jira as it is now: the issues from the simulator (edits included), the rest as generated or seeded. */
-    static JiraState jiraState(JiraDataset dataset, EmbeddedSandbox sandbox) {
-        List<ObjectNode> issues = sandbox.jira().issues();
-        return new JiraState(dataset.projects(), issues, servedUsers(dataset.users(), issues), dataset.versions());
-    }
-
     /**
-     * The dataset's users as the simulator serves them: a Data Center simulator names people by {@code key}
-     * ({@code JIRAUSER10100}) where the generated dataset has Cloud accountIds. A user the issues mention under
-     * another id (matched by email, else display name) is taken as the issues show them, so that the ids the rules
-     * see in issues and in the user list agree.
+     * Jira as it is now: the issues and users as the simulator serves them (edits included; Data Center names people
+     * by key), projects and versions as generated or seeded.
      */
-    static List<ObjectNode> servedUsers(List<ObjectNode> users, List<ObjectNode> issues) {
-        Set<String> ids = new HashSet<>();
-        Map<String, ObjectNode> byEmailOrName = new HashMap<>();
-        for (ObjectNode issue : issues) {
-            List<JsonNode> people = new ArrayList<>(List.of(issue.at("/fields/assignee"), issue.at("/fields/reporter")));
-            issue.at("/fields/worklog/worklogs").forEach(worklog -> people.add(worklog.path("author")));
-            issue.at("/fields/comment/comments").forEach(comment -> people.add(comment.path("author")));
-            issue.at("/fields/watches/watchers").forEach(people::add);
-            for (JsonNode person : people) {
-                if (person instanceof ObjectNode reference) {
-                    ids.add(reference.path("accountId").asText(reference.path("key").asText("")));
-                    byEmailOrName.putIfAbsent(reference.path("emailAddress").asText(""), reference);
-                    byEmailOrName.putIfAbsent(reference.path("displayName").asText(""), reference);
-                }
-            }
-        }
-        byEmailOrName.remove("");
-        // The extractor publishes one user per id (a seed folder merging several sites may list two): so does Jira here.
-        Map<String, ObjectNode> byId = new LinkedHashMap<>();
-        users.stream().map(user -> ids.contains(user.path("accountId").asText()) ? user
-                : byEmailOrName.getOrDefault(user.path("emailAddress").asText(""),
-                        byEmailOrName.getOrDefault(user.path("displayName").asText(""), user)))
-                .forEach(user -> byId.putIfAbsent(user.path("accountId").asText(user.path("key").asText(
-                        user.path("name").asText(user.toString()))), user));
-        return List.copyOf(byId.values());
+    static JiraState jiraState(JiraDataset dataset, EmbeddedSandbox sandbox) {
+        return new JiraState(dataset.projects(), sandbox.jira().issues(), sandbox.jira().users(), dataset.versions());
     }
 
     static OpenProjectState openProjectState(OpenProjectSimulator openProject) {

@@ -6,7 +6,6 @@ import io.j2o.cli.report.JiraKeys;
 import io.j2o.cli.report.JiraState;
 import io.j2o.cli.report.MigrationValidator;
 import io.j2o.cli.report.OpenProjectState;
-import io.j2o.sandbox.dataset.JiraDataset;
 import io.j2o.sandbox.openproject.OpenProjectSimulator;
 import io.j2o.schemas.avro.DeadLetter;
 import java.time.Duration;
@@ -52,16 +51,17 @@ final class SyncLatencyProbe {
 
     private final OpenProjectSimulator openProject;
     private final MigrationValidator validator;
-    private final JiraDataset jira;
+    private final JiraState jira;
     private final Supplier<List<DeadLetter>> deadLetters;
     private final List<JiraMutator.Edit> pending = new CopyOnWriteArrayList<>();
     private final List<Arrival> arrivals = new CopyOnWriteArrayList<>();
 
     /**
-     * @param jira        the site being edited: its projects, users and versions, which the edits leave alone
+     * @param jira        the site being edited: its projects, users and versions, which the edits leave alone (its
+     *                    issues are not read: each edit brings its own)
      * @param deadLetters what the loader parked so far
      */
-    SyncLatencyProbe(OpenProjectSimulator openProject, MigrationValidator validator, JiraDataset jira,
+    SyncLatencyProbe(OpenProjectSimulator openProject, MigrationValidator validator, JiraState jira,
                      Supplier<List<DeadLetter>> deadLetters) {
         this.openProject = openProject;
         this.validator = validator;
@@ -101,7 +101,7 @@ final class SyncLatencyProbe {
         long now = System.nanoTime();
         for (JiraMutator.Edit edit : waiting) {
             List<ObjectNode> issue = List.of(edit.issue());
-            JiraState edited = new JiraState(jira.projects(), issue, DemoRun.servedUsers(jira.users(), issue), jira.versions());
+            JiraState edited = new JiraState(jira.projects(), issue, jira.users(), jira.versions());
             JiraKeys keys = new JiraKeys(edited.projects(), edited.issues(), edited.users(), edited.versions());
             if (validator.validate(edited, state, DeadLetters.byJiraKey(parked, keys), Map.of()).isClean()) {
                 pending.remove(edit);

@@ -61,7 +61,7 @@ class ContinuousSyncIT {
                 await("initial migration").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
                         .until(() -> validate(validator, dataset, sandbox, deadLetters).isClean());
 
-                SyncLatencyProbe probe = new SyncLatencyProbe(sandbox.openProject(), validator, dataset, deadLetters::all);
+                SyncLatencyProbe probe = new SyncLatencyProbe(sandbox.openProject(), validator, DemoRun.jiraState(dataset, sandbox), deadLetters::all);
                 checker.scheduleWithFixedDelay(probe::check, 100, 100, TimeUnit.MILLISECONDS);
                 JiraMutator mutator = new JiraMutator(sandbox.jira(), 2026);
                 long start = System.nanoTime();
@@ -110,7 +110,7 @@ class ContinuousSyncIT {
             try (Pipeline pipeline = Pipeline.start(settings, deadLetters, sandbox.customFields())) {
                 assertThat(pipeline.extractor().runOnce(false).issues()).isEqualTo(30);
                 List<String> keys = sandbox.jira().issues().stream().map(issue -> issue.path("key").asText()).toList();
-                SyncLatencyProbe probe = new SyncLatencyProbe(sandbox.openProject(), validator, dataset, deadLetters::all);
+                SyncLatencyProbe probe = new SyncLatencyProbe(sandbox.openProject(), validator, DemoRun.jiraState(dataset, sandbox), deadLetters::all);
 
                 editAt(sandbox, "2026-01-01T10:05:30Z", keys.get(0), "first edit");
                 assertThat(pipeline.extractor().runOnce(false).issues()).isEqualTo(1);

@@ -299,8 +299,9 @@ public final class JiraSeedDirectory {
     }
 
     private void addReference(String kind, ObjectNode entity) {
-        String identity = entity.path("accountId").asText(entity.path("key").asText(entity.path("id").asText(
-                entity.path("name").asText(entity.toString()))));
+        // A site lists a user once per id (Cloud accountId, else Data Center key, else name), however many captures name it.
+        String identity = kind.equals("users") ? SeedReferences.userId(entity).orElse(entity.toString())
+                : entity.path("id").asText(entity.path("name").asText(entity.toString()));
         reference.computeIfAbsent(kind, ignored -> new LinkedHashMap<>()).putIfAbsent(identity, entity.deepCopy());
     }
 

@@ -103,6 +103,11 @@ public final class JiraSimulator implements AutoCloseable {
         site.clock(Objects.requireNonNull(clock, "clock"));
     }
 
+    /** The users as the user search serves them, in this flavour's shape (copies). */
+    public List<ObjectNode> users() {
+        return site.dataset().users().stream().map(ObjectNode::deepCopy).toList();
+    }
+
     /** The current issues as served (copies). */
     public List<ObjectNode> issues() {
         return site.issues().snapshot().stream().map(ObjectNode::deepCopy).toList();

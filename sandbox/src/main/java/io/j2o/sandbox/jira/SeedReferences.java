@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The people and versions seeded issues name. The site they were captured from serves every one of them (its user
@@ -48,10 +50,15 @@ final class SeedReferences {
         return versions;
     }
 
+    /** How Jira identifies a user: Cloud's accountId, else Data Center's key, else its name (old servers). */
+    static Optional<String> userId(JsonNode user) {
+        return Stream.of("accountId", "key", "name").map(user::path)
+                .filter(id -> id.isTextual() && !id.asText().isBlank()).map(JsonNode::asText).findFirst();
+    }
+
     private static void addUser(Map<String, ObjectNode> users, JsonNode user) {
-        String id = user.path("accountId").asText(user.path("key").asText(user.path("name").asText("")));
-        if (user.isObject() && !id.isBlank()) {
-            users.putIfAbsent(id, ((ObjectNode) user).deepCopy());
+        if (user.isObject()) {
+            userId(user).ifPresent(id -> users.putIfAbsent(id, ((ObjectNode) user).deepCopy()));
         }
     }
 }
