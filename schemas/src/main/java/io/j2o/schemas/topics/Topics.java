@@ -41,9 +41,14 @@ public record Topics(String prefix) {
         return prefix + "jira.versions";
     }
 
+    /** The compacted snapshot of Jira groups with their members (key {@code group:<groupId>}, Data Center: name). */
+    public String jiraGroups() {
+        return prefix + "jira.groups";
+    }
+
     /** Every Jira topic the transformer reads. */
     public List<String> jiraTopics() {
-        return List.of(jiraUsers(), jiraProjects(), jiraVersions(), jiraIssues());
+        return List.of(jiraUsers(), jiraGroups(), jiraProjects(), jiraVersions(), jiraIssues());
     }
 
     public String commands() {
@@ -88,6 +93,7 @@ public record Topics(String prefix) {
                 TopicSpec.compacted(jiraProjects(), partitions),
                 TopicSpec.compacted(jiraIssues(), partitions),
                 TopicSpec.compacted(jiraUsers(), partitions),
+                TopicSpec.compacted(jiraGroups(), partitions),
                 TopicSpec.compacted(jiraVersions(), partitions),
                 TopicSpec.retained(commands(), partitions, TopicSpec.DAYS_7),
                 TopicSpec.compacted(mappings(), partitions),
