@@ -14,6 +14,7 @@ import io.j2o.sandbox.jira.JiraSeedDirectory;
 import io.j2o.schemas.avro.JiraFlavour;
 import io.j2o.transformer.rules.MappingConfig;
 import io.j2o.transformer.rules.MetadataCoverage;
+import io.j2o.transformer.rules.WorkPackageCustomField;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +64,7 @@ public final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!sandbox) {
-            return check(configFile.load().settings());
+            return check(configFile.load().settings(), List.of());
         }
         JiraDataset dataset = jiraSeedDir == null ? new DatasetGenerator(DEMO_SEED).generate(DEMO_PROJECTS, DEMO_ISSUES)
                 : JiraSeedDirectory.load(jiraSeedDir).dataset();
@@ -71,11 +72,12 @@ public final class ValidateCommand implements Callable<Integer> {
             Path stateDir = Files.createTempDirectory("j2o-validate");
             // A seeded site's fields are not the generated ones the demo maps, as in j2o demo.
             return check(jiraSeedDir == null ? embedded.pipelineSettings(1, 1, 1, stateDir)
-                    : embedded.pipelineSettings(1, 1, 1, stateDir, MappingConfig.defaults()));
+                    : embedded.pipelineSettings(1, 1, 1, stateDir, MappingConfig.defaults()), embedded.customFields());
         }
     }
 
-    private int check(PipelineSettings settings) throws Exception {
+    /** @param knownCustomFields OpenProject's custom fields when known without asking it (the sandbox's) */
+    private int check(PipelineSettings settings, List<WorkPackageCustomField> knownCustomFields) throws Exception {
         JiraClient jira = settings.extractor().jiraClient();
         OpenProjectClient openProject = settings.loader().openProjectClient();
         List<PreflightCheck> checks = new ArrayList<>(new ConnectivityChecks(settings, jira, openProject).run());
@@ -84,7 +86,8 @@ public final class ValidateCommand implements Callable<Integer> {
             MetadataCoverage coverage = new MetadataCoverage(OpenProjectCatalogs.read(openProject, settings.mappingOverrides()));
             String apiPath = settings.extractor().flavour() == JiraFlavour.CLOUD ? "/rest/api/3" : "/rest/api/2";
             checks.addAll(new MetadataChecks(jira, apiPath, coverage).run());
-            checks.addAll(new FieldMappingChecks(jira, apiPath, settings.mapping()).run());
+            checks.addAll(new FieldMappingChecks(jira, apiPath, settings.mapping(), () -> OpenProjectCatalogs.read(openProject,
+                    settings.mappingOverrides(), settings.mapping(), knownCustomFields).customFields()).run());
         }
         print(checks);
         return checks.stream().anyMatch(check -> check.verdict() == PreflightCheck.Verdict.FAIL) ? 1 : 0;
