@@ -10,4 +10,15 @@ final class Group {
     TreeSet<Integer> memberIds = new TreeSet<>();
     Instant createdAt;
     Instant updatedAt;
+
+    /** A copy to change and validate; the member set is shared, as a write replaces it instead of changing it. */
+    Group copy() {
+        Group g = new Group();
+        g.id = id;
+        g.name = name;
+        g.memberIds = memberIds;
+        g.createdAt = createdAt;
+        g.updatedAt = updatedAt;
+        return g;
+    }
 }

@@ -54,11 +54,7 @@ final class GroupRoutes {
         JsonNode payload = RequestGuard.jsonBody(ctx);
         HalResponse.send(ctx, 200, store.locked(() -> {
             Group current = SimulatorStore.existing(store.groups, id);
-            Group changed = new Group();
-            changed.id = current.id;
-            changed.name = current.name;
-            changed.memberIds = current.memberIds;
-            changed.createdAt = current.createdAt;
+            Group changed = current.copy();
             apply(payload, changed);
             changed.updatedAt = store.now();
             store.groups.put(id, changed);
