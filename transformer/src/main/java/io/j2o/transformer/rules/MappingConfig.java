@@ -45,7 +45,7 @@ public record MappingConfig(
     /** OpenProject's classic project identifier ({@code Projects::Identifier}): lower-case, not all digits. */
     private static final String PROJECT_IDENTIFIER = "(?!\\d+$)[a-z0-9_-]{1,100}";
     /** The {@link #projectParents} key for every project without an entry of its own. */
-    public static final String EVERY_PROJECT = "*";
+    private static final String EVERY_PROJECT = "*";
 
     /** What becomes of a Jira user that no override names. */
     public enum UnmatchedUsers {
