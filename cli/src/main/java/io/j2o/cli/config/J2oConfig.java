@@ -30,7 +30,7 @@ public record J2oConfig(
         extractor = extractor == null ? new Extractor(null, null, null, null, null, null, null, null, null) : extractor;
         transformer = transformer == null ? new Transformer(null, null, null) : transformer;
         loader = loader == null ? new Loader(null, null, null, null, null, null) : loader;
-        mapping = mapping == null ? new Mapping(null, null, null, null, null, null, null, null, null) : mapping;
+        mapping = mapping == null ? new Mapping(null, null, null, null, null, null, null, null, null, null) : mapping;
     }
 
     /**
@@ -154,11 +154,12 @@ public record J2oConfig(
 
     /**
      * The operator's explicit choices: per vocabulary, Jira name → OpenProject name (the rest is matched by name);
-     * users; Jira link type → OpenProject relation type; the role assignees and reporters get in their project.
+     * users; Jira link type → OpenProject relation type; the role assignees and reporters get in their project;
+     * where the migrated projects go.
      */
     public record Mapping(Map<String, String> type, Map<String, String> status, Map<String, String> priority,
                           Users users, Map<String, String> linkTypes, String memberRole, Map<String, String> customFields,
-                          String labels, String components) {
+                          String labels, String components, Projects projects) {
         public Mapping {
             type = type == null ? Map.of() : Map.copyOf(type);
             status = status == null ? Map.of() : Map.copyOf(status);
@@ -167,6 +168,7 @@ public record J2oConfig(
             linkTypes = linkTypes == null ? Map.of() : Map.copyOf(linkTypes);
             memberRole = memberRole != null ? memberRole : "Member";
             customFields = customFields == null ? Map.of() : Map.copyOf(customFields);
+            projects = projects == null ? new Projects(null) : projects;
         }
 
         /** In the form {@code OpenProjectCatalog} takes. */
@@ -176,6 +178,18 @@ public record J2oConfig(
             overrides.put("status", status);
             overrides.put("priority", priority);
             return overrides;
+        }
+    }
+
+    /**
+     * Where the migrated projects go.
+     *
+     * @param parent Jira project key or {@code *} (every other project) → identifier of an existing OpenProject
+     *               project to nest the migrated project under; unlisted projects stay at the top level
+     */
+    public record Projects(Map<String, String> parent) {
+        public Projects {
+            parent = parent == null ? Map.of() : Map.copyOf(parent);
         }
     }
 

@@ -140,7 +140,7 @@ final class SettingsAssembler {
         J2oConfig.Users users = mapping.users();
         return new MappingConfig(users.overrides(), unmatched, users.fallbackLogin(), mapping.linkTypes(),
                 mapping.memberRole()).withCustomFields(mapping.customFields()).withLabels(mapping.labels())
-                .withComponents(mapping.components());
+                .withComponents(mapping.components()).withProjectParents(mapping.projects().parent());
     }
 
     /** The flavour the file names, or null when it names none we know. */

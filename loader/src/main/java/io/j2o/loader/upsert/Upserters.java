@@ -55,6 +55,7 @@ public record Upserters(Map<CommandKind, Upserter> byKind) {
         return new Upserters(Map.of(
                 CommandKind.PROJECT, retrying(new ProjectUpserter(client), "project", client),
                 CommandKind.USER, retrying(new UserUpserter(client), "user", client),
+                CommandKind.GROUP, retrying(new GroupUpserter(client), "group", client),
                 CommandKind.MEMBERSHIP, retrying(new MembershipUpserter(client), "membership", client),
                 CommandKind.VERSION, retrying(new VersionUpserter(client), "version", client),
                 CommandKind.WORK_PACKAGE, retrying(new WorkPackageUpserter(client, jiraKeyField, conflicts), "work_package", client),

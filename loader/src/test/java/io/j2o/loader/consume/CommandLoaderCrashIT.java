@@ -95,8 +95,8 @@ class CommandLoaderCrashIT {
     }
 
     /**
-     * Users, versions and memberships by name, relations and watchers by pair, time entries by marker: each found,
-     * none doubled.
+     * Users, groups, versions and memberships by name, relations and watchers by pair, time entries by marker: each
+     * found, none doubled.
      */
     @ParameterizedTest
     @EnumSource(CrashedKind.class)

@@ -33,6 +33,22 @@ enum CrashedKind {
                     .filter(login -> login.startsWith("user")).toList();
         }
     },
+    GROUP {
+        /** Group i holds users 0 and i: every group a member list of its own, found again by name. */
+        @Override
+        Map.Entry<String, OpenProjectCommand> command(Fixtures fixtures, int i) {
+            ObjectNode body = JSON.createObjectNode().put("name", "group-" + i);
+            ArrayNode members = body.putObject("_links").putArray("members");
+            members.addObject().put("href", fixtures.users().get(0));
+            members.addObject().put("href", fixtures.users().get(i));
+            return LoaderHarness.upsert(CommandKind.GROUP, 95000 + i, body);
+        }
+
+        @Override
+        List<String> identities(OpenProjectSimulator openProject) {
+            return openProject.groups().stream().map(group -> group.path("name").asText()).toList();
+        }
+    },
     VERSION {
         @Override
         Map.Entry<String, OpenProjectCommand> command(Fixtures fixtures, int i) {

@@ -23,13 +23,22 @@ final class MembershipRepresenter {
         Hal.link(links, "update", self + "/form").put("method", "post");
         Hal.link(links, "updateImmediately", self).put("method", "patch");
         ProjectRepresenter.link(links, "project", membership.projectId, store);
-        User principal = store.users.get(membership.principalId);
-        Hal.link(links, "principal", Hal.API + "/users/" + membership.principalId,
-                principal == null ? null : principal.name());
+        principal(links, membership.principalId, store);
         ArrayNode roles = links.putArray("roles");
         membership.roleIds.forEach(id -> roles.addObject().put("href", Hal.API + "/roles/" + id)
                 .put("title", ReferenceData.role(id).name()));
         return node;
+    }
+
+    /** Users and groups share their ids: the principal is whichever of them holds this one. */
+    private static void principal(ObjectNode links, int id, SimulatorStore store) {
+        Group group = store.groups.get(id);
+        if (group != null) {
+            Hal.link(links, "principal", Hal.API + "/groups/" + id, group.name);
+            return;
+        }
+        User user = store.users.get(id);
+        Hal.link(links, "principal", Hal.API + "/users/" + id, user == null ? null : user.name());
     }
 
     static ObjectNode role(ReferenceData.Role role) {

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 
-/** Memberships (a user's roles in a project) and the seeded roles they grant. One membership per project and user. */
+/** Memberships (a user's or group's roles in a project) and the seeded roles they grant. One membership per project and principal. */
 final class MembershipRoutes {
 
     private final SimulatorStore store;
@@ -54,8 +54,7 @@ final class MembershipRoutes {
             Membership membership = new Membership();
             membership.projectId = existing("project", "Project", links, "projects",
                     id -> store.projects.containsKey(id), errors);
-            membership.principalId = existing("principal", "Principal", links, "users",
-                    id -> store.users.containsKey(id), errors);
+            membership.principalId = principal(links, errors);
             membership.roleIds = roles(links, errors);
             boolean taken = store.memberships.values().stream().anyMatch(m -> m.projectId == membership.projectId
                     && m.principalId == membership.principalId);
@@ -104,6 +103,13 @@ final class MembershipRoutes {
             errors.add(ApiError.constraint(property, label + " can't be blank."));
         }
         return ref.id() == null ? 0 : ref.id();
+    }
+
+    /** A user or a group: both are principals, and a group's membership reaches all its users. */
+    private int principal(JsonNode links, List<ApiError> errors) {
+        boolean group = links.path("principal").path("href").asText("").contains("/groups/");
+        return existing("principal", "Principal", links, group ? "groups" : "users",
+                id -> group ? store.groups.containsKey(id) : store.users.containsKey(id), errors);
     }
 
     private static TreeSet<Integer> roles(JsonNode links, List<ApiError> errors) {

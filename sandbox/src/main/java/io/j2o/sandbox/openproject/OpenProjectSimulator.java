@@ -114,6 +114,7 @@ public final class OpenProjectSimulator implements AutoCloseable {
         var relations = new RelationRoutes(store);
         var timeEntries = new TimeEntryRoutes(store, max);
         var memberships = new MembershipRoutes(store, max);
+        var groups = new GroupRoutes(store, max);
         var watchers = new WatcherRoutes(store);
         var customFields = new CustomFieldRoutes(store);
         var attachments = new AttachmentRoutes(store);
@@ -200,6 +201,11 @@ public final class OpenProjectSimulator implements AutoCloseable {
             r.get("/api/v3/memberships/{id}", memberships::show);
             r.patch("/api/v3/memberships/{id}", memberships::update);
             r.delete("/api/v3/memberships/{id}", memberships::delete);
+            r.get("/api/v3/groups", groups::list);
+            r.post("/api/v3/groups", groups::create);
+            r.get("/api/v3/groups/{id}", groups::show);
+            r.patch("/api/v3/groups/{id}", groups::update);
+            r.delete("/api/v3/groups/{id}", groups::delete);
             r.get("/api/v3/custom_options/{id}", customFields::customOption);
             r.get("/api/v3/work_packages/schemas/{identifier}", customFields::workPackageSchema);
             r.get("/api/v3/work_packages", wps::list);
@@ -281,7 +287,7 @@ public final class OpenProjectSimulator implements AutoCloseable {
     public ObjectNode exportState() {
         return store.locked(() -> {
             ObjectNode state = JsonNodeFactory.instance.objectNode();
-            state.set("projects", array(store.projects.values().stream().map(ProjectRepresenter::render)));
+            state.set("projects", array(store.projects.values().stream().map(p -> ProjectRepresenter.render(p, store))));
             state.set("users", array(store.users.values().stream().map(UserRepresenter::render)));
             state.set("workPackages", array(store.workPackages.values().stream().map(workPackages::render)));
             state.set("relations", array(store.relations.values().stream()
@@ -290,6 +296,7 @@ public final class OpenProjectSimulator implements AutoCloseable {
                     .map(v -> VersionRepresenter.render(v, store))));
             state.set("memberships", array(store.memberships.values().stream()
                     .map(m -> MembershipRepresenter.render(m, store))));
+            state.set("groups", array(store.groups.values().stream().map(g -> GroupRepresenter.render(g, store))));
             state.set("roles", array(ReferenceData.ROLES.stream().map(MembershipRepresenter::role)));
             state.set("activities", array(store.activities.values().stream()
                     .map(a -> ActivityRepresenter.render(a, store))));
@@ -323,7 +330,7 @@ public final class OpenProjectSimulator implements AutoCloseable {
     }
 
     public List<ObjectNode> projects() {
-        return render(store.projects.values(), ProjectRepresenter::render);
+        return render(store.projects.values(), p -> ProjectRepresenter.render(p, store));
     }
 
     public List<ObjectNode> users() {
@@ -355,6 +362,10 @@ public final class OpenProjectSimulator implements AutoCloseable {
 
     public List<ObjectNode> memberships() {
         return render(store.memberships.values(), m -> MembershipRepresenter.render(m, store));
+    }
+
+    public List<ObjectNode> groups() {
+        return render(store.groups.values(), g -> GroupRepresenter.render(g, store));
     }
 
     /** Every watcher as {@code {_links:{workPackage, user}}}, by work package then user. */

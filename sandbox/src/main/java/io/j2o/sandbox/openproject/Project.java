@@ -10,6 +10,8 @@ final class Project {
     String description = "";
     boolean active = true;
     boolean isPublic;
+    /** The project this one is a subproject of; null at the top level. */
+    Integer parentId;
     Instant createdAt;
     Instant updatedAt;
 
@@ -21,6 +23,7 @@ final class Project {
         p.description = description;
         p.active = active;
         p.isPublic = isPublic;
+        p.parentId = parentId;
         p.createdAt = createdAt;
         p.updatedAt = updatedAt;
         return p;

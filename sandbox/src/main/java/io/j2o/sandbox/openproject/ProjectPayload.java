@@ -33,6 +33,10 @@ final class ProjectPayload {
         if (body.has("public")) {
             project.isPublic = body.get("public").asBoolean();
         }
+        JsonNode links = body.path("_links");
+        if (links.has("parent")) {
+            parent(links.get("parent"), project, store, errors);
+        }
         if (project.name == null || project.name.isBlank()) {
             errors.add(ApiError.constraint("name", "Name can't be blank."));
         } else if (project.name.length() > 255) {
@@ -48,6 +52,33 @@ final class ProjectPayload {
             project.identifier = suggest(project.name, store);
         }
         ApiError.throwIfAny(errors);
+    }
+
+    /**
+     * A parent must be an existing project and must not be the project itself or one of its subprojects, which would
+     * make a cycle ({@code Projects::BaseContract#validate_parent_assignable}); {@code href:null} moves it to the top.
+     */
+    private static void parent(JsonNode link, Project project, SimulatorStore store, List<ApiError> errors) {
+        LinkRef ref = LinkRef.read("parent", link, "projects", errors);
+        if (!ref.valid()) {
+            return;
+        }
+        if (ref.id() != null && !store.projects.containsKey(ref.id())) {
+            errors.add(ApiError.constraint("parent", "Subproject of does not exist."));
+        } else if (ref.id() != null && project.id != 0 && isSelfOrDescendant(ref.id(), project.id, store)) {
+            errors.add(ApiError.constraint("parent", "Subproject of is invalid."));
+        } else {
+            project.parentId = ref.id();
+        }
+    }
+
+    private static boolean isSelfOrDescendant(int candidate, int projectId, SimulatorStore store) {
+        for (Integer id = candidate; id != null; id = store.projects.get(id).parentId) {
+            if (id == projectId) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<ApiError> identifierErrors(Project project, SimulatorStore store) {

@@ -1,6 +1,9 @@
 package io.j2o.sandbox.openproject;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayDeque;
+import java.util.Deque;
 
 /** Renders a {@code Project} the way {@code GET /api/v3/projects/{id}} does. */
 final class ProjectRepresenter {
@@ -8,7 +11,8 @@ final class ProjectRepresenter {
     private ProjectRepresenter() {
     }
 
-    static ObjectNode render(Project project) {
+    /** Must be called under the store's lock: the parent and ancestor links read their projects. */
+    static ObjectNode render(Project project, SimulatorStore store) {
         String self = Hal.API + "/projects/" + project.id;
         ObjectNode node = Hal.object();
         node.put("_type", "Project");
@@ -33,9 +37,20 @@ final class ProjectRepresenter {
         Hal.link(links, "types", self + "/types");
         Hal.link(links, "update", self + "/form").put("method", "post");
         Hal.link(links, "updateImmediately", self).put("method", "patch");
-        Hal.link(links, "parent", null);
+        if (project.parentId == null) {
+            Hal.link(links, "parent", null);
+        } else {
+            link(links, "parent", project.parentId, store);
+        }
         Hal.link(links, "status", null);
-        links.putArray("ancestors");
+        ArrayNode ancestors = links.putArray("ancestors");
+        // Root first, as OpenProject lists them.
+        Deque<Project> chain = new ArrayDeque<>();
+        for (Integer id = project.parentId; id != null; id = store.projects.get(id).parentId) {
+            chain.push(store.projects.get(id));
+        }
+        chain.forEach(ancestor -> ancestors.addObject().put("href", Hal.API + "/projects/" + ancestor.id)
+                .put("title", ancestor.name));
         return node;
     }
 

@@ -24,7 +24,7 @@ final class ProjectRoutes {
                 .reduce(p -> true, Predicate::and);
         PageRequest page = PageRequest.from(ctx.queryParam("offset"), ctx.queryParam("pageSize"), 20, maxPageSize);
         ObjectNode body = store.locked(() -> page.render("Collection", Hal.API + "/projects", effective,
-                store.projects.values().stream().filter(matcher).map(ProjectRepresenter::render).toList()));
+                store.projects.values().stream().filter(matcher).map(p -> ProjectRepresenter.render(p, store)).toList()));
         HalResponse.send(ctx, 200, body);
     }
 
@@ -33,13 +33,13 @@ final class ProjectRoutes {
         ObjectNode body = store.locked(() -> {
             Project project = new Project();
             ProjectPayload.apply(payload, project, store);
-            return ProjectRepresenter.render(store.addProject(project));
+            return ProjectRepresenter.render(store.addProject(project), store);
         });
         HalResponse.send(ctx, 201, body);
     }
 
     void show(Context ctx) {
-        HalResponse.send(ctx, 200, store.locked(() -> ProjectRepresenter.render(find(ctx))));
+        HalResponse.send(ctx, 200, store.locked(() -> ProjectRepresenter.render(find(ctx), store)));
     }
 
     void update(Context ctx) {
@@ -50,7 +50,7 @@ final class ProjectRoutes {
             ProjectPayload.apply(payload, changed, store);
             changed.updatedAt = store.now();
             store.projects.put(changed.id, changed);
-            return ProjectRepresenter.render(changed);
+            return ProjectRepresenter.render(changed, store);
         });
         HalResponse.send(ctx, 200, body);
     }
@@ -68,6 +68,7 @@ final class ProjectRoutes {
         return switch (filter.name() + " " + filter.operator()) {
             case "id =" -> p -> values.contains(String.valueOf(p.id));
             case "id !" -> p -> !values.contains(String.valueOf(p.id));
+            case "parent_id =" -> p -> p.parentId != null && values.contains(String.valueOf(p.parentId));
             case "active =" -> p -> values.contains(p.active ? "t" : "f");
             case "name_and_identifier =" -> p -> values.stream()
                     .anyMatch(v -> v.equalsIgnoreCase(p.name) || v.equalsIgnoreCase(p.identifier));

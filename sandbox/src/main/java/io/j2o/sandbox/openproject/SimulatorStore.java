@@ -18,6 +18,7 @@ final class SimulatorStore {
 
     final Map<Integer, Project> projects = new TreeMap<>();
     final Map<Integer, User> users = new TreeMap<>();
+    final Map<Integer, Group> groups = new TreeMap<>();
     final Map<Integer, WorkPackage> workPackages = new TreeMap<>();
     final Map<Integer, Activity> activities = new TreeMap<>();
     final Map<Integer, Version> versions = new TreeMap<>();
@@ -87,6 +88,15 @@ final class SimulatorStore {
         user.updatedAt = user.createdAt;
         users.put(user.id, user);
         return user;
+    }
+
+    /** Groups are principals like users, in one table on the real server: a group never shares a user's id. */
+    Group addGroup(Group group) {
+        group.id = nextUserId++;
+        group.createdAt = now();
+        group.updatedAt = group.createdAt;
+        groups.put(group.id, group);
+        return group;
     }
 
     WorkPackage addWorkPackage(WorkPackage workPackage) {

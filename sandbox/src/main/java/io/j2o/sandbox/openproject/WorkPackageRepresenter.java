@@ -64,7 +64,7 @@ final class WorkPackageRepresenter {
         embedded.set("type", referenceData.type(type));
         embedded.set("status", referenceData.status(status));
         embedded.set("priority", referenceData.priority(priority));
-        embedded.set("project", ProjectRepresenter.render(project));
+        embedded.set("project", ProjectRepresenter.render(project, store));
         embedded.set("author", UserRepresenter.render(author));
         embedUser(embedded, "assignee", wp.assigneeId);
         embedUser(embedded, "responsible", wp.responsibleId);

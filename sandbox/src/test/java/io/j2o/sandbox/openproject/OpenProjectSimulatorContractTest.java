@@ -88,6 +88,7 @@ class OpenProjectSimulatorContractTest {
         api.delete("/api/v3/work_packages/" + wpId);
         api.get("/api/v3/work_packages/" + wpId);
         migrationResources();
+        groupsAndSubprojects();
         attachments();
 
         simulator.exchanges().forEach(exchange -> spec.check(exchange, simulator.apiKey()));
@@ -111,6 +112,26 @@ class OpenProjectSimulatorContractTest {
         api.get("/api/v3/attachments/" + id);
         api.delete("/api/v3/attachments/" + id);
         api.get("/api/v3/attachments/" + id);
+    }
+
+    /** Groups and subprojects as the loader writes and finds them, the duplicate name and missing parent included. */
+    private static void groupsAndSubprojects() {
+        int user = api.post("/api/v3/users", "{\"login\":\"gm\",\"email\":\"gm@example.com\",\"firstName\":\"G\","
+                + "\"lastName\":\"M\",\"status\":\"invited\"}").json().get("id").asInt();
+        String group = "{\"name\":\"Developers\",\"_links\":{\"members\":[{\"href\":\"/api/v3/users/" + user + "\"}]}}";
+        int groupId = api.post("/api/v3/groups", group).json().get("id").asInt();
+        api.post("/api/v3/groups", group);
+        api.get("/api/v3/groups?filters=%5B%5D&pageSize=200&offset=1");
+        api.get("/api/v3/groups/" + groupId);
+        api.patch("/api/v3/groups/" + groupId, "{\"name\":\"Devs\",\"_links\":{\"members\":[]}}");
+        api.delete("/api/v3/groups/" + groupId);
+
+        int parent = api.post("/api/v3/projects", "{\"name\":\"Hub\",\"identifier\":\"hub\"}").json().get("id").asInt();
+        int child = api.post("/api/v3/projects", "{\"name\":\"Spoke\",\"identifier\":\"spoke\",\"_links\":{\"parent\":"
+                + "{\"href\":\"/api/v3/projects/" + parent + "\"}}}").json().get("id").asInt();
+        api.get("/api/v3/projects/" + child);
+        api.post("/api/v3/projects", "{\"name\":\"Orphan\",\"identifier\":\"orphan\",\"_links\":{\"parent\":"
+                + "{\"href\":\"/api/v3/projects/999\"}}}");
     }
 
     /** Users, versions, relations, time entries, memberships and roles, as the loader writes and finds them. */

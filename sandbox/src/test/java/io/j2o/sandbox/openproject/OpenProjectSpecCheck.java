@@ -52,6 +52,9 @@ public final class OpenProjectSpecCheck {
                     "projects is an offset-paginated collection (research note §3 example, §4)"),
             new KnownSpecError("GET", "/api/v3/projects", "Query parameter 'pageSize' is unexpected",
                     "projects is an offset-paginated collection (research note §3 example, §4)"),
+            new KnownSpecError("GET", "/api/v3/groups", "is unexpected on path",
+                    "groups is an offset-paginated index collection taking filters, pageSize and offset like users"
+                            + " (research note §4; GroupsAPI mounts Endpoints::Index); the spec lists only sortBy and select"),
             new KnownSpecError("PATCH", "/api/v3/users/", "Object has missing required properties",
                     "the user update reuses the create model; a PATCH sends only what changes (UpdateUser endpoint)"),
             new KnownSpecError("PATCH", "/api/v3/relations/", "Object has missing required properties",

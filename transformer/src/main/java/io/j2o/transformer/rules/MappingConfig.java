@@ -27,6 +27,8 @@ import java.util.TreeSet;
  *                       ({@code customField3}); the value is converted to that field's format (see the catalog)
  * @param labels         OpenProject custom field receiving the Jira labels; null: labels are not migrated
  * @param components     OpenProject custom field receiving the Jira components' names; null: not migrated
+ * @param projectParents Jira project key (case-insensitive) or {@code *} for every other project → identifier of an
+ *                       existing OpenProject project the migrated project goes under; unlisted: top level
  */
 public record MappingConfig(
         Map<String, String> userOverrides,
@@ -36,9 +38,14 @@ public record MappingConfig(
         String memberRole,
         Map<String, String> customFields,
         String labels,
-        String components) {
+        String components,
+        Map<String, String> projectParents) {
 
     private static final String CUSTOM_FIELD = "customField\\d+";
+    /** OpenProject's classic project identifier ({@code Projects::Identifier}): lower-case, not all digits. */
+    private static final String PROJECT_IDENTIFIER = "(?!\\d+$)[a-z0-9_-]{1,100}";
+    /** The {@link #projectParents} key for every project without an entry of its own. */
+    private static final String EVERY_PROJECT = "*";
 
     /** What becomes of a Jira user that no override names. */
     public enum UnmatchedUsers {
@@ -65,7 +72,14 @@ public record MappingConfig(
         customFields = Collections.unmodifiableSortedMap(new TreeMap<>(customFields == null ? Map.of() : customFields));
         labels = labels == null || labels.isBlank() ? null : labels.strip();
         components = components == null || components.isBlank() ? null : components.strip();
+        projectParents = Collections.unmodifiableSortedMap(lowerKeys(projectParents == null ? Map.of() : projectParents));
         List<String> problems = new ArrayList<>();
+        projectParents.forEach((jira, parent) -> {
+            if (parent == null || !parent.matches(PROJECT_IDENTIFIER)) {
+                problems.add("mapping.projects.parent." + jira + ": must be the identifier of an OpenProject project"
+                        + " (lower-case letters, digits, '-' and '_'), was '" + parent + "'");
+            }
+        });
         customFields.forEach((jira, property) -> {
             if (property == null || !property.matches(CUSTOM_FIELD)) {
                 problems.add("mapping.customFields." + jira + ": must name an OpenProject custom field as customField<N>, was '"
@@ -107,7 +121,7 @@ public record MappingConfig(
     /** Without custom fields, labels or components: those are not migrated. */
     public MappingConfig(Map<String, String> userOverrides, UnmatchedUsers unmatchedUsers, String fallbackLogin,
                          Map<String, String> linkTypes, String memberRole) {
-        this(userOverrides, unmatchedUsers, fallbackLogin, linkTypes, memberRole, Map.of(), null, null);
+        this(userOverrides, unmatchedUsers, fallbackLogin, linkTypes, memberRole, Map.of(), null, null, Map.of());
     }
 
     /** Everyone invited, Jira's default link types, the role "Member", no custom fields, labels or components. */
@@ -117,23 +131,34 @@ public record MappingConfig(
 
     public MappingConfig withCustomFields(Map<String, String> value) {
         return new MappingConfig(userOverrides, unmatchedUsers, fallbackLogin, linkTypes, memberRole, value, labels,
-                components);
+                components, projectParents);
     }
 
     public MappingConfig withLabels(String value) {
         return new MappingConfig(userOverrides, unmatchedUsers, fallbackLogin, linkTypes, memberRole, customFields, value,
-                components);
+                components, projectParents);
     }
 
     public MappingConfig withComponents(String value) {
         return new MappingConfig(userOverrides, unmatchedUsers, fallbackLogin, linkTypes, memberRole, customFields, labels,
-                value);
+                value, projectParents);
+    }
+
+    public MappingConfig withProjectParents(Map<String, String> value) {
+        return new MappingConfig(userOverrides, unmatchedUsers, fallbackLogin, linkTypes, memberRole, customFields, labels,
+                components, value);
     }
 
     /** The override login for a Jira user id, or else for the user's email. */
     Optional<String> overrideFor(String jiraUserId, String email) {
         return Optional.ofNullable(userOverrides.get(jiraUserId.toLowerCase(Locale.ROOT)))
                 .or(() -> Optional.ofNullable(email).map(e -> userOverrides.get(e.toLowerCase(Locale.ROOT))));
+    }
+
+    /** The identifier of the OpenProject project a Jira project goes under: its own entry, else {@code *}'s. */
+    Optional<String> parentIdentifierFor(String jiraProjectKey) {
+        return Optional.ofNullable(projectParents.get(jiraProjectKey.toLowerCase(Locale.ROOT)))
+                .or(() -> Optional.ofNullable(projectParents.get(EVERY_PROJECT)));
     }
 
     /**
@@ -152,7 +177,7 @@ public record MappingConfig(
     }
 
     // Jira ids are case-sensitive in principle, but Cloud accountIds and DC keys never differ only by case, and
-    // emails must match whatever case the operator typed.
+    // emails and project keys must match whatever case the operator typed.
     private static SortedMap<String, String> lowerKeys(Map<String, String> map) {
         SortedMap<String, String> lowered = new TreeMap<>();
         map.forEach((k, v) -> lowered.put(k.toLowerCase(Locale.ROOT), v));

@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Turns Jira entities into OpenProject commands: users, projects, versions, issues into work packages (with the
+ * Turns Jira entities into OpenProject commands: users, groups, projects, versions, issues into work packages (with the
  * project memberships their people need), and the comments, worklogs and outward links embedded in an issue into
  * comments, time entries and relations. References to other migrated entities become placeholders that the
  * resolver fills in once their mapping exists.
@@ -39,6 +39,8 @@ public final class MappingRules {
     private final RelationRule relations;
     private final WatcherRule watchers = new WatcherRule();
     private final AttachmentRule attachments = new AttachmentRule();
+    private final GroupRule groups = new GroupRule();
+    private final MappingConfig config;
 
     /**
      * @param jiraKeyField API name of the work-package custom field that keeps the Jira key
@@ -55,6 +57,7 @@ public final class MappingRules {
         this.users = new UserRule(config);
         this.memberships = new MembershipRule(catalog.roleHref(config.memberRole()));
         this.relations = new RelationRule(config);
+        this.config = config;
     }
 
     /** The command an event stands for, or empty when this kind of entity produces none. */
@@ -64,6 +67,7 @@ public final class MappingRules {
             case PROJECT -> Optional.of(project(event, payload));
             case VERSION -> Optional.of(versions.version(event.getJiraId(), payload));
             case ISSUE -> Optional.of(workPackages.workPackage(event.getJiraId(), payload, event.getSource().getFlavour()));
+            case GROUP -> Optional.of(groups.group(event.getJiraId(), payload));
             default -> Optional.empty();
         };
     }
@@ -118,12 +122,20 @@ public final class MappingRules {
         };
     }
 
+    /**
+     * A project goes under the OpenProject project the config names for its key (or for every project), linked by
+     * identifier: the operator knows identifiers, and the loader turns one into the numeric href OpenProject
+     * expects. Never under itself, which a {@code *} entry naming a migrated project's identifier would ask for.
+     */
     private CommandDraft project(JiraEntityEvent event, JsonNode project) {
-        String key = WorkPackageRule.required(project, "key").toLowerCase(Locale.ROOT);
+        String jiraKey = WorkPackageRule.required(project, "key");
+        String identifier = identifier(jiraKey.toLowerCase(Locale.ROOT));
         ObjectNode body = MAPPER.createObjectNode()
-                .put("identifier", identifier(key))
+                .put("identifier", identifier)
                 .put("name", WorkPackageRule.required(project, "name"));
         body.putObject("description").put("raw", project.path("description").asText(""));
+        config.parentIdentifierFor(jiraKey).filter(parent -> !parent.equals(identifier)).ifPresent(parent ->
+                body.putObject("_links").putObject("parent").put("href", "/api/v3/projects/" + parent));
         return new CommandDraft(CommandKind.PROJECT, CommandAction.UPSERT, event.getJiraId(), project.path("key").asText(), body);
     }
 

@@ -53,11 +53,15 @@ final class UserRule {
         return Optional.empty();
     }
 
+    /** A Cloud app (bot) account: no person signs in with it, so it is never invited under its own email. */
+    static boolean isAppAccount(JsonNode user) {
+        return "app".equals(user.path("accountType").asText(""));
+    }
+
     CommandDraft user(String jiraUserId, JsonNode user) {
         String email = user.path("emailAddress").asText("").strip();
         String displayName = user.path("displayName").asText("");
-        boolean reachable = email.contains("@") && email.length() <= EMAIL_MAX
-                && !"app".equals(user.path("accountType").asText(""));
+        boolean reachable = email.contains("@") && email.length() <= EMAIL_MAX && !isAppAccount(user);
         boolean fallback = config.unmatchedUsers() == MappingConfig.UnmatchedUsers.FALLBACK || !reachable;
         Optional<String> existingLogin = config.overrideFor(jiraUserId, email.isEmpty() ? null : email)
                 .or(() -> fallback ? Optional.ofNullable(config.fallbackLogin()) : Optional.empty());

@@ -64,6 +64,7 @@ class TransformerTopologyTest {
     private TopologyTestDriver driver;
     private TransformerCounters counters;
     private TestInputTopic<String, JiraEntityEvent> users;
+    private TestInputTopic<String, JiraEntityEvent> groups;
     private TestInputTopic<String, JiraEntityEvent> projects;
     private TestInputTopic<String, JiraEntityEvent> issues;
     private TestInputTopic<String, byte[]> rawIssues;
@@ -86,6 +87,7 @@ class TransformerTopologyTest {
                         ReplayEpochs.none()), props);
         StringSerializer keys = new StringSerializer();
         users = driver.createInputTopic(TOPICS.jiraUsers(), keys, serdes.events().serializer());
+        groups = driver.createInputTopic(TOPICS.jiraGroups(), keys, serdes.events().serializer());
         projects = driver.createInputTopic(TOPICS.jiraProjects(), keys, serdes.events().serializer());
         issues = driver.createInputTopic(TOPICS.jiraIssues(), keys, serdes.events().serializer());
         rawIssues = driver.createInputTopic(TOPICS.jiraIssues(), keys, new ByteArraySerializer());
@@ -397,6 +399,26 @@ class TransformerTopologyTest {
         assertThat(JSON.readTree(record.value().getBody())).isEqualTo(JSON.readTree("""
                 {"login":"ann@example.com","email":"ann@example.com","firstName":"Ann","lastName":"Lee","status":"invited"}"""));
         assertThat(commands.isEmpty()).isTrue();
+    }
+
+    @Test
+    void jiraGroupWaitsForEveryMembersUserThenCarriesTheirHrefs() throws Exception {
+        mappings.pipeInput("user:a-1", mapping("USER", "a-1", 9, "/api/v3/users/9"));
+        groups.pipeInput("group:g-1", event(JiraEntityType.GROUP, "g-1", "jira-developers", null, """
+                {"groupId":"g-1","name":"jira-developers","users":[{"accountId":"b-2","accountType":"atlassian"},
+                 {"accountId":"a-1","accountType":"atlassian"}]}"""));
+
+        assertThat(commands.isEmpty()).as("the group waits for its member b-2").isTrue();
+        assertThat(pendingKeys()).containsExactly("user:b-2|group:g-1");
+
+        mappings.pipeInput("user:b-2", mapping("USER", "b-2", 10, "/api/v3/users/10"));
+
+        var record = commands.readRecord();
+        assertThat(record.key()).isEqualTo("group:g-1");
+        assertThat(record.value().getKind()).isEqualTo(CommandKind.GROUP);
+        assertThat(JSON.readTree(record.value().getBody())).isEqualTo(JSON.readTree("""
+                {"name":"jira-developers","_links":{"members":[{"href":"/api/v3/users/9"},{"href":"/api/v3/users/10"}]}}"""));
+        assertThat(pendingKeys()).isEmpty();
     }
 
     @Test
