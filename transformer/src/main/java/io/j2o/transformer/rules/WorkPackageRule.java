@@ -7,6 +7,10 @@ import io.j2o.schemas.avro.CommandAction;
 import io.j2o.schemas.avro.CommandKind;
 import io.j2o.schemas.avro.JiraFlavour;
 import io.j2o.transformer.resolve.References;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,6 +26,9 @@ import java.util.Set;
 final class WorkPackageRule {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** ISO-8601 with milliseconds always written, so equal instants always yield equal checksums. */
+    private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSX")
+            .withZone(ZoneOffset.UTC);
     private static final int SUBJECT_MAX = 255;
     /** The Epic Link field id of a Data Center site whose payload does not name its fields. */
     private static final String DEFAULT_EPIC_LINK_FIELD = "customfield_10100";
@@ -80,6 +87,7 @@ final class WorkPackageRule {
         parent(issue, flavour, links);
         customFields.apply(fields, key, body, links);
         MembershipRule.awaitMemberships(body, projectId, memberIds(issue, issueId));
+        original(fields).ifPresent(original -> transformerSection(body).set("original", original));
         return new CommandDraft(CommandKind.WORK_PACKAGE, CommandAction.UPSERT, issueId, key, body);
     }
 
@@ -95,6 +103,28 @@ final class WorkPackageRule {
         }
         ids.addAll(customFields.userIds(fields));
         return ids;
+    }
+
+    /**
+     * Who created the issue in Jira and when, for the loader to set on creation where OpenProject allows it: the
+     * creator, else the reporter (omitted when Jira names neither); the time as a UTC instant to the millisecond.
+     * Empty when Jira names no creation time.
+     */
+    private static Optional<ObjectNode> original(JsonNode fields) {
+        Optional<Instant> created = JiraAttribution.parse(fields.path("created").asText(""))
+                .map(time -> time.toInstant().truncatedTo(ChronoUnit.MILLIS));
+        if (created.isEmpty()) {
+            return Optional.empty();
+        }
+        ObjectNode original = MAPPER.createObjectNode().put("createdAt", MILLIS.format(created.get()));
+        UserRule.idOf(fields.path("creator")).or(() -> UserRule.idOf(fields.path("reporter")))
+                .ifPresent(id -> original.putObject("author").put("href", References.placeholder(CommandKind.USER, id)));
+        return Optional.of(original);
+    }
+
+    /** The {@code _j2o} section the loader reads and never sends to OpenProject. */
+    static ObjectNode transformerSection(ObjectNode body) {
+        return body.get("_j2o") instanceof ObjectNode section ? section : body.putObject("_j2o");
     }
 
     /** Null clears the link: the issue is unassigned, or has no reporter. */
@@ -120,14 +150,17 @@ final class WorkPackageRule {
 
     /**
      * A sub-task's parent and (Cloud) an epic's child become {@code _links.parent}, waiting like any reference for
-     * the parent's work package; no parent clears it. A Data Center Epic Link names the epic by key, which has no
-     * mapping to wait on, so such an issue leaves its parent as OpenProject has it.
+     * the parent's work package; no parent clears it. A Data Center Epic Link names the epic by key: it waits for the
+     * epic's {@code issue_key:} alias.
      */
     private static void parent(JsonNode issue, JiraFlavour flavour, ObjectNode links) {
         String parentId = issue.path("fields").path("parent").path("id").asText("");
+        Optional<String> epicKey = epicLinkKey(issue, flavour);
         if (!parentId.isBlank()) {
             links.putObject("parent").put("href", References.placeholder(CommandKind.WORK_PACKAGE, parentId));
-        } else if (epicLinkKey(issue, flavour).isEmpty()) {
+        } else if (epicKey.isPresent()) {
+            links.putObject("parent").put("href", References.issueKeyPlaceholder(epicKey.get()));
+        } else {
             links.putObject("parent").putNull("href");
         }
     }

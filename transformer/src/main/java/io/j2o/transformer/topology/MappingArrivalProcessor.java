@@ -3,6 +3,7 @@ package io.j2o.transformer.topology;
 import io.j2o.schemas.avro.Mapping;
 import io.j2o.schemas.avro.OpenProjectCommand;
 import io.j2o.transformer.TransformerCounters;
+import io.j2o.transformer.resolve.References;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -13,9 +14,13 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 /**
  * Keeps this task's share of the mappings the loader publishes, and releases every command that was waiting for
  * the mapping that just arrived. It runs in the same task as {@link AwaitingCommandProcessor}, so a command cannot
- * slip between "the mapping is missing" and "the mapping arrived".
+ * slip between "the mapping is missing" and "the mapping arrived". A work package's mapping is also published under
+ * its {@code issue_key:<KEY>} alias (see {@link References#aliasOf}).
  */
 final class MappingArrivalProcessor extends ReferenceTaskProcessor<Mapping> {
+
+    /** The mapping topic itself: a work package's mapping is published again under its {@code issue_key:} alias. */
+    static final String ALIAS_SINK = "alias-sink";
 
     MappingArrivalProcessor(TransformerCounters counters) {
         super(counters);
@@ -29,6 +34,9 @@ final class MappingArrivalProcessor extends ReferenceTaskProcessor<Mapping> {
             return;
         }
         mappings.put(record.key(), mapping);
+        // The alias lands, through the mapping topic, in the task that owns its key, like any mapping.
+        References.aliasOf(record.key(), mapping.getKind(), mapping.getJiraKey())
+                .ifPresent(alias -> context.forward(record.withKey(alias), ALIAS_SINK));
         for (KeyValue<String, OpenProjectCommand> waiting : waitingOn(record.key())) {
             pending.delete(waiting.key);
             counters.countReleased();

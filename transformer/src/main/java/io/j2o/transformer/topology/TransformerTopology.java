@@ -23,7 +23,7 @@ import org.apache.kafka.streams.state.Stores;
  *                   child lists)             ├─► j2o.transformer.references (keyed by the missing reference)
  *                                            └─► j2o.op.dlq                 (unreadable or unmappable)
  * j2o.transformer.references ──► await-reference ─┐ (mappings, pending) ──► j2o.op.commands | references
- * j2o.op.mappings            ──► mapping-arrived ─┘
+ * j2o.op.mappings            ──► mapping-arrived ─┘ ──► j2o.op.mappings (a work package's issue_key:<KEY> alias)
  * </pre>
  *
  * The reference topic and the mapping topic have the same partition count and key space, so the task that holds
@@ -57,6 +57,8 @@ public final class TransformerTopology {
         topology.addSink(CommandRouter.COMMANDS_SINK, topics.commands(), keyWriter, cast(serdes.commands().serializer()), routers);
         topology.addSink(CommandRouter.REFERENCES_SINK, topics.transformerReferences(), keyWriter,
                 cast(serdes.commands().serializer()), routers);
+        topology.addSink(MappingArrivalProcessor.ALIAS_SINK, topics.mappings(), keyWriter,
+                cast(serdes.mappings().serializer()), "mapping-arrived");
         topology.addSink(ChangeDetector.DEAD_LETTER_SINK, topics.deadLetters(), keyWriter,
                 cast(serdes.deadLetters().serializer()), "detect-changes");
         return topology;
