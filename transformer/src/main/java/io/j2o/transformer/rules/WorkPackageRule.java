@@ -7,6 +7,7 @@ import io.j2o.schemas.avro.CommandAction;
 import io.j2o.schemas.avro.CommandKind;
 import io.j2o.schemas.avro.JiraFlavour;
 import io.j2o.transformer.resolve.References;
+import io.j2o.transformer.richtext.LinkedMarkdown;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -68,7 +69,9 @@ final class WorkPackageRule {
         ObjectNode body = MAPPER.createObjectNode()
                 .put("subject", subject(required(fields, "summary")))
                 .put(jiraKeyField, key);
-        body.putObject("description").put("raw", richText.markdown(fields.path("description")));
+        body.putObject("description");
+        LinkedMarkdown description = richText.linked(fields.path("description"));
+        IssueText.of(issue, fields).write(body, "/description/raw", description.template(), description);
         body.put("dueDate", JiraDates.date(fields.path("duedate")))
                 .put("estimatedTime", IsoHours.ofSecondsField(fields.path("timeoriginalestimate")))
                 .put("remainingTime", IsoHours.ofSecondsField(remainingWithinWork(fields)));

@@ -40,7 +40,7 @@ final class MappingArrivalProcessor extends ReferenceTaskProcessor<Mapping> {
         for (KeyValue<String, OpenProjectCommand> waiting : waitingOn(record.key())) {
             pending.delete(waiting.key);
             counters.countReleased();
-            resolveAndRoute(record, waiting.value, record.key(), mapping);
+            resolveAndRoute(record, waiting.value, record.key(), mapping, true);
         }
     }
 

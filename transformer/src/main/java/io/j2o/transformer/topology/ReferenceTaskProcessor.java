@@ -5,6 +5,7 @@ import io.j2o.schemas.avro.Mapping;
 import io.j2o.schemas.avro.OpenProjectCommand;
 import io.j2o.transformer.TransformerCounters;
 import io.j2o.transformer.resolve.References;
+import io.j2o.transformer.resolve.SoftReferences;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -38,11 +39,42 @@ abstract class ReferenceTaskProcessor<V> implements Processor<String, V, String,
         return referenceKey + "|" + targetKey;
     }
 
-    /** Replaces the placeholders of {@code referenceKey} by the mapping's href and routes the command on. */
-    protected void resolveAndRoute(Record<?, ?> origin, OpenProjectCommand command, String referenceKey, Mapping mapping) {
+    /**
+     * Replaces the placeholders of {@code referenceKey} by the mapping's href, its soft references by the mapping's
+     * id, and routes the command on.
+     *
+     * @param lookAgain whether soft references found missing on the way here are looked up again (a command
+     *                  released by a mapping's arrival: others may have arrived meanwhile too)
+     */
+    protected void resolveAndRoute(Record<?, ?> origin, OpenProjectCommand command, String referenceKey, Mapping mapping,
+                                   boolean lookAgain) {
         JsonNode body = CommandBodies.parse(command.getBody());
         References.resolve(body, referenceKey, mapping.getHref());
+        if (lookAgain) {
+            SoftReferences.uncheck(body);
+        }
         String resolved = body.toString();
-        router.route(context, origin, OpenProjectCommand.newBuilder(command).setBody(resolved).build(), body);
+        OpenProjectCommand next = SoftReferences.resolve(body, referenceKey, mapping.getOpenProjectId())
+                ? Commands.withChangedText(command, body.toString(), referenceKey + "=" + mapping.getOpenProjectId())
+                : OpenProjectCommand.newBuilder(command).setBody(resolved).build();
+        router.route(context, origin, next, body);
+    }
+
+    /** Sends the command on as it is: it waits for no mapping, or its missing ones are soft. */
+    protected void route(Record<?, ?> origin, OpenProjectCommand command, JsonNode body) {
+        router.route(context, origin, command, body);
+    }
+
+    /**
+     * Parks the command until {@code referenceKey}'s mapping arrives, in place of an older one for the same target;
+     * a command from an older Jira event than the one waiting is not parked (released, it would be stale).
+     */
+    protected void park(String referenceKey, OpenProjectCommand command) {
+        String key = pendingKey(referenceKey, CommandRouter.targetKey(command));
+        OpenProjectCommand waiting = pending.get(key);
+        if (waiting == null || !waiting.getLineage().getTopic().equals(command.getLineage().getTopic())
+                || waiting.getLineage().getOffset() <= command.getLineage().getOffset()) {
+            pending.put(key, command);
+        }
     }
 }
