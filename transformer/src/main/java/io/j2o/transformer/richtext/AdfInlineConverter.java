@@ -136,7 +136,7 @@ final class AdfInlineConverter {
     }
 
     private void addText(List<Piece> pieces, AdfNode node, boolean lineBreaksAllowed) {
-        String text = node.text();
+        String text = SoftReferenceMarkers.clean(node.text());
         if (text.isEmpty()) {
             return;
         }

@@ -90,12 +90,16 @@ final class SoftReferenceMarkers {
             StringBuilder out = new StringBuilder();
             int from = 0;
             while (matcher.find()) {
-                out.append(keys ? issueKeys(text.substring(from, matcher.start())) : text.substring(from, matcher.start()));
+                out.append(plain(text.substring(from, matcher.start()), keys));
                 out.append(token(reference(matcher)));
                 from = matcher.end();
             }
-            String rest = text.substring(from);
-            return out.append(keys ? issueKeys(rest) : rest).toString();
+            return out.append(plain(text.substring(from), keys)).toString();
+        }
+
+        private String plain(String text, boolean keys) {
+            String clean = clean(text);
+            return keys ? issueKeys(clean) : clean;
         }
 
         private String issueKeys(String text) {

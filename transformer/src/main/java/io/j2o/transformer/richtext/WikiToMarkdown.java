@@ -35,7 +35,8 @@ public final class WikiToMarkdown {
         }
         ConversionWarnings warnings = new ConversionWarnings();
         // Jira stores what browsers send: CRLF line ends, sometimes lone CRs.
-        WikiSource source = new WikiSource(wiki.replace("\r\n", "\n").replace('\r', '\n'), warnings);
+        WikiSource source = new WikiSource(
+                SoftReferenceMarkers.clean(wiki).replace("\r\n", "\n").replace('\r', '\n'), warnings);
         Document document = new WikiBlockParser(source).parse();
         List<SoftReference> references = SoftReferenceMarkers.collect(document);
         return new LinkedMarkdown(renderer.render(document).stripTrailing(), references, warnings.lines());
