@@ -27,6 +27,7 @@ import java.util.TreeSet;
  *                       ({@code customField3}); the value is converted to that field's format (see the catalog)
  * @param labels         OpenProject custom field receiving the Jira labels; null: labels are not migrated
  * @param components     OpenProject custom field receiving the Jira components' names; null: not migrated
+ * @param sprints        what becomes of Jira sprints (YAML {@code mapping.sprints}); null means {@link Sprints#VERSION}
  */
 public record MappingConfig(
         Map<String, String> userOverrides,
@@ -36,7 +37,8 @@ public record MappingConfig(
         String memberRole,
         Map<String, String> customFields,
         String labels,
-        String components) {
+        String components,
+        Sprints sprints) {
 
     private static final String CUSTOM_FIELD = "customField\\d+";
 
@@ -46,6 +48,14 @@ public record MappingConfig(
         INVITE,
         /** Map every such user to {@code fallbackLogin}. */
         FALLBACK
+    }
+
+    /** What becomes of Jira sprints. */
+    public enum Sprints {
+        /** Each sprint becomes a version of the issue's project; an issue without a fix version goes into its latest. */
+        VERSION,
+        /** Sprints are not migrated. */
+        IGNORE
     }
 
     /** OpenProject's relation types, as API v3 names them. */
@@ -65,6 +75,7 @@ public record MappingConfig(
         customFields = Collections.unmodifiableSortedMap(new TreeMap<>(customFields == null ? Map.of() : customFields));
         labels = labels == null || labels.isBlank() ? null : labels.strip();
         components = components == null || components.isBlank() ? null : components.strip();
+        sprints = sprints == null ? Sprints.VERSION : sprints;
         List<String> problems = new ArrayList<>();
         customFields.forEach((jira, property) -> {
             if (property == null || !property.matches(CUSTOM_FIELD)) {
@@ -104,30 +115,38 @@ public record MappingConfig(
         }
     }
 
-    /** Without custom fields, labels or components: those are not migrated. */
+    /** Without custom fields, labels or components: those are not migrated; sprints become versions. */
     public MappingConfig(Map<String, String> userOverrides, UnmatchedUsers unmatchedUsers, String fallbackLogin,
                          Map<String, String> linkTypes, String memberRole) {
-        this(userOverrides, unmatchedUsers, fallbackLogin, linkTypes, memberRole, Map.of(), null, null);
+        this(userOverrides, unmatchedUsers, fallbackLogin, linkTypes, memberRole, Map.of(), null, null, null);
     }
 
-    /** Everyone invited, Jira's default link types, the role "Member", no custom fields, labels or components. */
+    /**
+     * Everyone invited, Jira's default link types, the role "Member", no custom fields, labels or components, sprints
+     * as versions.
+     */
     public static MappingConfig defaults() {
         return new MappingConfig(Map.of(), UnmatchedUsers.INVITE, null, Map.of(), "Member");
     }
 
     public MappingConfig withCustomFields(Map<String, String> value) {
         return new MappingConfig(userOverrides, unmatchedUsers, fallbackLogin, linkTypes, memberRole, value, labels,
-                components);
+                components, sprints);
     }
 
     public MappingConfig withLabels(String value) {
         return new MappingConfig(userOverrides, unmatchedUsers, fallbackLogin, linkTypes, memberRole, customFields, value,
-                components);
+                components, sprints);
     }
 
     public MappingConfig withComponents(String value) {
         return new MappingConfig(userOverrides, unmatchedUsers, fallbackLogin, linkTypes, memberRole, customFields, labels,
-                value);
+                value, sprints);
+    }
+
+    public MappingConfig withSprints(Sprints value) {
+        return new MappingConfig(userOverrides, unmatchedUsers, fallbackLogin, linkTypes, memberRole, customFields, labels,
+                components, value);
     }
 
     /** The override login for a Jira user id, or else for the user's email. */

@@ -42,10 +42,12 @@ final class WorkPackageRule {
     private final NameMatcher priorities;
     private final RichTextField richText;
     private final CustomFieldRule customFields;
+    private final SprintRule sprints;
 
     WorkPackageRule(String jiraKeyField, NameMatcher types, NameMatcher statuses, NameMatcher priorities,
-                    RichTextField richText, CustomFieldRule customFields) {
+                    RichTextField richText, CustomFieldRule customFields, SprintRule sprints) {
         this.customFields = customFields;
+        this.sprints = sprints;
         this.jiraKeyField = jiraKeyField;
         this.types = types;
         this.statuses = statuses;
@@ -84,9 +86,10 @@ final class WorkPackageRule {
         links.putObject("priority").put("href", priorities.hrefFor(fields.path("priority").path("name").asText(null)));
         links.putObject("assignee").put("href", userHref(fields.path("assignee")));
         links.putObject("responsible").put("href", userHref(fields.path("reporter")));
-        String versionId = fields.path("fixVersions").path(0).path("id").asText("");
+        String fixVersionId = fields.path("fixVersions").path(0).path("id").asText("");
+        Optional<String> versionId = fixVersionId.isBlank() ? sprints.latestVersionId(issue) : Optional.of(fixVersionId);
         links.putObject("version").put("href",
-                versionId.isBlank() ? null : References.placeholder(CommandKind.VERSION, versionId));
+                versionId.map(id -> References.placeholder(CommandKind.VERSION, id)).orElse(null));
         parent(issue, flavour, links);
         customFields.apply(fields, key, body, links);
         MembershipRule.awaitMemberships(body, projectId, memberIds(issue, issueId));
