@@ -32,12 +32,14 @@ final class AwaitingCommandProcessor extends ReferenceTaskProcessor<OpenProjectC
             return;
         }
         JsonNode body = CommandBodies.parse(command.getBody());
-        park(record.key(), command);
-        counters.countWaiting();
-        if (!References.needs(body, record.key())) {
-            // Only text names it: the command goes on with fallback text and is sent again when the mapping arrives.
-            SoftReferences.markMissing(body, record.key());
-            route(record, OpenProjectCommand.newBuilder(command).setBody(body.toString()).build(), body);
+        if (References.needs(body, record.key())) {
+            park(pending, record.key(), command);
+            counters.countWaiting();
+            return;
         }
+        // Only text names it: the command goes on with fallback text and is sent again when the mapping arrives.
+        park(textPending, record.key(), command);
+        SoftReferences.markMissing(body, record.key());
+        route(record, OpenProjectCommand.newBuilder(command).setBody(body.toString()).build(), body);
     }
 }

@@ -10,6 +10,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Keeps this task's share of the mappings the loader publishes, and releases every command that was waiting for
@@ -37,16 +38,21 @@ final class MappingArrivalProcessor extends ReferenceTaskProcessor<Mapping> {
         // The alias lands, through the mapping topic, in the task that owns its key, like any mapping.
         References.aliasOf(record.key(), mapping.getKind(), mapping.getJiraKey())
                 .ifPresent(alias -> context.forward(record.withKey(alias), ALIAS_SINK));
-        for (KeyValue<String, OpenProjectCommand> waiting : waitingOn(record.key())) {
+        for (KeyValue<String, OpenProjectCommand> waiting : waitingOn(pending, record.key())) {
             pending.delete(waiting.key);
             counters.countReleased();
             resolveAndRoute(record, waiting.value, record.key(), mapping, true);
         }
+        for (KeyValue<String, OpenProjectCommand> sent : waitingOn(textPending, record.key())) {
+            textPending.delete(sent.key);
+            resolveAndRoute(record, sent.value, record.key(), mapping, true);
+        }
     }
 
-    private List<KeyValue<String, OpenProjectCommand>> waitingOn(String referenceKey) {
+    private static List<KeyValue<String, OpenProjectCommand>> waitingOn(KeyValueStore<String, OpenProjectCommand> store,
+                                                                        String referenceKey) {
         List<KeyValue<String, OpenProjectCommand>> found = new ArrayList<>();
-        try (KeyValueIterator<String, OpenProjectCommand> it = pending.prefixScan(pendingKey(referenceKey, ""), new StringSerializer())) {
+        try (KeyValueIterator<String, OpenProjectCommand> it = store.prefixScan(pendingKey(referenceKey, ""), new StringSerializer())) {
             it.forEachRemaining(found::add);
         }
         return found;

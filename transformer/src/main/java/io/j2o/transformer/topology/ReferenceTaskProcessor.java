@@ -22,6 +22,7 @@ abstract class ReferenceTaskProcessor<V> implements Processor<String, V, String,
     protected ProcessorContext<String, Object> context;
     protected KeyValueStore<String, Mapping> mappings;
     protected KeyValueStore<String, OpenProjectCommand> pending;
+    protected KeyValueStore<String, OpenProjectCommand> textPending;
 
     ReferenceTaskProcessor(TransformerCounters counters) {
         this.counters = counters;
@@ -33,6 +34,7 @@ abstract class ReferenceTaskProcessor<V> implements Processor<String, V, String,
         this.context = context;
         this.mappings = context.getStateStore(StoreNames.MAPPINGS);
         this.pending = context.getStateStore(StoreNames.PENDING);
+        this.textPending = context.getStateStore(StoreNames.TEXT_PENDING);
     }
 
     static String pendingKey(String referenceKey, String targetKey) {
@@ -66,15 +68,17 @@ abstract class ReferenceTaskProcessor<V> implements Processor<String, V, String,
     }
 
     /**
-     * Parks the command until {@code referenceKey}'s mapping arrives, in place of an older one for the same target;
-     * a command from an older Jira event than the one waiting is not parked (released, it would be stale).
+     * Parks the command in {@code store} until {@code referenceKey}'s mapping arrives, in place of an older one for
+     * the same target; a command from an older Jira event than the one waiting is not parked (released, it would be
+     * stale).
      */
-    protected void park(String referenceKey, OpenProjectCommand command) {
+    protected static void park(KeyValueStore<String, OpenProjectCommand> store, String referenceKey,
+                               OpenProjectCommand command) {
         String key = pendingKey(referenceKey, CommandRouter.targetKey(command));
-        OpenProjectCommand waiting = pending.get(key);
+        OpenProjectCommand waiting = store.get(key);
         if (waiting == null || !waiting.getLineage().getTopic().equals(command.getLineage().getTopic())
                 || waiting.getLineage().getOffset() <= command.getLineage().getOffset()) {
-            pending.put(key, command);
+            store.put(key, command);
         }
     }
 }

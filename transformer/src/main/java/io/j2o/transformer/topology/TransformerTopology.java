@@ -52,6 +52,7 @@ public final class TransformerTopology {
         topology.addProcessor("mapping-arrived", () -> new MappingArrivalProcessor(counters), "mappings");
         topology.addStateStore(persistent(StoreNames.MAPPINGS, serdes.mappings()), "await-reference", "mapping-arrived");
         topology.addStateStore(persistent(StoreNames.PENDING, serdes.commands()), "await-reference", "mapping-arrived");
+        topology.addStateStore(persistent(StoreNames.TEXT_PENDING, serdes.commands()), "await-reference", "mapping-arrived");
 
         String[] routers = {"detect-changes", "await-reference", "mapping-arrived"};
         topology.addSink(CommandRouter.COMMANDS_SINK, topics.commands(), keyWriter, cast(serdes.commands().serializer()), routers);
