@@ -55,9 +55,10 @@ abstract class ReferenceTaskProcessor<V> implements Processor<String, V, String,
         if (lookAgain) {
             SoftReferences.uncheck(body);
         }
+        boolean textChanged = SoftReferences.resolve(body, referenceKey, mapping.getOpenProjectId());
         String resolved = body.toString();
-        OpenProjectCommand next = SoftReferences.resolve(body, referenceKey, mapping.getOpenProjectId())
-                ? Commands.withChangedText(command, body.toString(), referenceKey + "=" + mapping.getOpenProjectId())
+        OpenProjectCommand next = textChanged
+                ? Commands.withChangedText(command, resolved, referenceKey + "=" + mapping.getOpenProjectId())
                 : OpenProjectCommand.newBuilder(command).setBody(resolved).build();
         router.route(context, origin, next, body);
     }
