@@ -27,7 +27,9 @@ import org.apache.kafka.streams.state.Stores;
  * </pre>
  *
  * The reference topic and the mapping topic have the same partition count and key space, so the task that holds
- * a mapping also holds every command waiting for it.
+ * a mapping also holds every command waiting for it. Soft references (issue keys, mentions, inline images in text)
+ * travel the same path after the hard ones but never hold a command back: a task without the mapping sends the
+ * command on with fallback text and keeps a copy (store {@code text-pending}) to send again, resolved, on arrival.
  */
 public final class TransformerTopology {
 
