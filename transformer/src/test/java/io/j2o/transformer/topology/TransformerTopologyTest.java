@@ -683,6 +683,27 @@ class TransformerTopologyTest {
     }
 
     @Test
+    void olderTextReleasedLateNeitherDisplacesTheNewerWaitingOneNorOutranksItAtTheLoader() throws Exception {
+        mappings.pipeInput("project:10000", mapping("PROJECT", "10000", 5, "/api/v3/projects/5"));
+        issues.pipeInput("issue:20001", describedIssue("20001", "ALPHA-1", "See ALPHA-2 and ALPHA-3"));
+        issues.pipeInput("issue:20001", describedIssue("20001", "ALPHA-1", "Now only ALPHA-3"));
+        List<OpenProjectCommand> sent = commands.readValuesToList();
+        long newer = sent.get(1).getLineage().getOffset();
+
+        mappings.pipeInput("work_package:20002", keyedMapping("WORK_PACKAGE", "20002", "ALPHA-2", 42));
+        feedBackAliases();
+        OpenProjectCommand older = commands.readValue();
+        assertThat(older.getLineage().getOffset()).as("the loader skips it as stale").isLessThan(newer);
+
+        mappings.pipeInput("work_package:20003", keyedMapping("WORK_PACKAGE", "20003", "ALPHA-3", 43));
+        feedBackAliases();
+        OpenProjectCommand resolved = commands.readValue();
+        assertThat(JSON.readTree(resolved.getBody()).at("/description/raw").asText()).isEqualTo("Now only #43");
+        assertThat(resolved.getLineage().getOffset()).isEqualTo(newer);
+        assertThat(commands.isEmpty()).isTrue();
+    }
+
+    @Test
     void mentionAndInlineImageOfAnAttachedFileAreResolvedWhenTheUserAndTheAttachmentAreLoaded() throws Exception {
         mappings.pipeInput("project:10000", mapping("PROJECT", "10000", 5, "/api/v3/projects/5"));
         mappings.pipeInput("work_package:20001", keyedMapping("WORK_PACKAGE", "20001", "ALPHA-1", 41));
