@@ -30,7 +30,7 @@ public record J2oConfig(
         extractor = extractor == null ? new Extractor(null, null, null, null, null, null, null, null, null) : extractor;
         transformer = transformer == null ? new Transformer(null, null, null) : transformer;
         loader = loader == null ? new Loader(null, null, null, null, null, null) : loader;
-        mapping = mapping == null ? new Mapping(null, null, null, null, null, null, null, null, null, null) : mapping;
+        mapping = mapping == null ? new Mapping(null, null, null, null, null, null, null, null, null, null, null) : mapping;
     }
 
     /**
@@ -155,11 +155,11 @@ public record J2oConfig(
     /**
      * The operator's explicit choices: per vocabulary, Jira name → OpenProject name (the rest is matched by name);
      * users; Jira link type → OpenProject relation type; the role assignees and reporters get in their project;
-     * where the migrated projects go.
+     * where the migrated projects go; what becomes of sprints ({@code version} or {@code ignore}).
      */
     public record Mapping(Map<String, String> type, Map<String, String> status, Map<String, String> priority,
                           Users users, Map<String, String> linkTypes, String memberRole, Map<String, String> customFields,
-                          String labels, String components, Projects projects) {
+                          String labels, String components, Projects projects, String sprints) {
         public Mapping {
             type = type == null ? Map.of() : Map.copyOf(type);
             status = status == null ? Map.of() : Map.copyOf(status);
@@ -169,6 +169,7 @@ public record J2oConfig(
             memberRole = memberRole != null ? memberRole : "Member";
             customFields = customFields == null ? Map.of() : Map.copyOf(customFields);
             projects = projects == null ? new Projects(null) : projects;
+            sprints = sprints == null ? "version" : sprints;
         }
 
         /** In the form {@code OpenProjectCatalog} takes. */

@@ -80,14 +80,16 @@ final class SettingsAssembler {
         }
 
         MappingConfig.UnmatchedUsers unmatched = unmatchedUsers(config.mapping().users(), reading);
-        // An unknown choice is already reported; INVITE stands in so the rest of the mapping is checked too.
+        MappingConfig.Sprints sprints = sprints(config.mapping().sprints(), reading);
+        // An unknown choice is already reported; a default stands in so the rest of the mapping is checked too.
         MappingConfig mapping = build(reading, null, () -> mappingConfig(config.mapping(),
-                unmatched != null ? unmatched : MappingConfig.UnmatchedUsers.INVITE));
+                unmatched != null ? unmatched : MappingConfig.UnmatchedUsers.INVITE)
+                .withSprints(sprints));
         PipelineSettings settings = build(reading, null, () -> new PipelineSettings(usable, kafka.partitions(),
                 kafka.replicationFactor().shortValue(), registry.url(), credentials, extractor, transformer, loader,
                 loading.instances(), config.mapping().overrides(), mapping != null ? mapping : MappingConfig.defaults()));
         return topics == null || extractor == null || transformer == null || loader == null || mapping == null
-                || unmatched == null || conflictPolicy == null ? null : settings;
+                || unmatched == null || sprints == null || conflictPolicy == null ? null : settings;
     }
 
     private static void checkFileLevel(J2oConfig config, ConfigReading reading) {
@@ -141,6 +143,15 @@ final class SettingsAssembler {
         return new MappingConfig(users.overrides(), unmatched, users.fallbackLogin(), mapping.linkTypes(),
                 mapping.memberRole()).withCustomFields(mapping.customFields()).withLabels(mapping.labels())
                 .withComponents(mapping.components()).withProjectParents(mapping.projects().parent());
+    }
+
+    private static MappingConfig.Sprints sprints(String value, ConfigReading reading) {
+        try {
+            return MappingConfig.Sprints.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            reading.add("mapping.sprints", "must be version or ignore, was " + value);
+            return null;
+        }
     }
 
     /** The flavour the file names, or null when it names none we know. */

@@ -17,12 +17,53 @@ import java.util.Optional;
 public final class References {
 
     static final String PREFIX = "j2o:ref:";
+    private static final String ISSUE_KEY = "issue_key:";
 
     private References() {
     }
 
     public static String placeholder(CommandKind kind, String jiraId) {
         return PREFIX + EntityKeys.commandKey(kind, jiraId);
+    }
+
+    /**
+     * The reference key of a work package known by its Jira issue key ({@code issue_key:ALPHA-7}): a work package's
+     * mapping is also published under it, so text and Data Center Epic Links that name an issue by key can wait for it.
+     */
+    public static String issueKeyReference(String issueKey) {
+        return ISSUE_KEY + issueKey;
+    }
+
+    /** The placeholder for a work package named by its Jira issue key; resolved like any other reference. */
+    public static String issueKeyPlaceholder(String issueKey) {
+        return PREFIX + issueKeyReference(issueKey);
+    }
+
+    /**
+     * The alias a mapping is also known by, for a work package mapping that names its Jira key (and is not already
+     * an alias); empty otherwise.
+     */
+    public static Optional<String> aliasOf(String mappingKey, String kind, String jiraKey) {
+        boolean workPackage = CommandKind.WORK_PACKAGE.name().equals(kind)
+                && mappingKey.startsWith(EntityKeys.commandKey(CommandKind.WORK_PACKAGE, ""));
+        return workPackage && jiraKey != null && !jiraKey.isBlank()
+                ? Optional.of(issueKeyReference(jiraKey)) : Optional.empty();
+    }
+
+    /** Whether the body holds a placeholder for {@code referenceKey}: it cannot be written before that mapping exists. */
+    public static boolean needs(JsonNode body, String referenceKey) {
+        if (body == null) {
+            return false;
+        }
+        if (body.isTextual()) {
+            return body.asText().equals(PREFIX + referenceKey);
+        }
+        for (JsonNode child : body) {
+            if (needs(child, referenceKey)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The command key of the first reference still unresolved in the body, depth first, if any. */

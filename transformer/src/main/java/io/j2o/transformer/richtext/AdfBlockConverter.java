@@ -66,7 +66,7 @@ final class AdfBlockConverter {
             case "panel" -> parent.appendChild(panel(node));
             case "expand", "nestedExpand" -> appendExpand(parent, node);
             case "mediaSingle", "mediaGroup" -> appendMedia(parent, node);
-            case "media" -> parent.appendChild(paragraph(new Text(AdfInlineConverter.mediaPlaceholder(node))));
+            case "media" -> parent.appendChild(paragraph(new Text(AdfInlineConverter.media(node))));
             case "table" -> tables.append(parent, node);
             case "blockCard", "embedCard" -> {
                 Link link = inlines.cardLink(node);

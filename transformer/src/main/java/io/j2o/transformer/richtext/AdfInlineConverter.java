@@ -63,8 +63,8 @@ final class AdfInlineConverter {
         return link;
     }
 
-    /** The placeholder that later stages replace with the OpenProject attachment. */
-    static String mediaPlaceholder(AdfNode media) {
+    /** The text of media that names no file. */
+    private static String mediaPlaceholder(AdfNode media) {
         String name = media.attr("alt");
         for (String fallback : new String[] {"id", "url"}) {
             if (name == null) {
@@ -72,6 +72,20 @@ final class AdfInlineConverter {
             }
         }
         return "[attachment: " + (name == null ? "unknown" : name) + "]";
+    }
+
+    /** A mention of a Jira user (attrs.id, the accountId) is a soft reference to that user's migrated account. */
+    private static String mention(AdfNode mention) {
+        String name = stripLeadingAt(firstNonNull(mention.attr("text"), mention.attr("id"), "unknown"));
+        String id = mention.attr("id");
+        return id == null ? "@" + name : SoftReferenceMarkers.marker(SoftReference.Kind.USER, id, name);
+    }
+
+    /** Media named by its file name (attrs.alt) is a soft reference to the issue's attachment of that name. */
+    static String media(AdfNode media) {
+        String name = media.attr("alt");
+        return name == null || name.isBlank() ? mediaPlaceholder(media)
+                : SoftReferenceMarkers.marker(SoftReference.Kind.ATTACHMENT, name, name);
     }
 
     /** The fallback text an extension carries for renderers that do not know it, or null (with a warning). */
@@ -88,7 +102,7 @@ final class AdfInlineConverter {
         switch (node.type()) {
             case "text" -> addText(pieces, node, lineBreaksAllowed);
             case "hardBreak" -> pieces.add(lineBreak(lineBreaksAllowed, List.of()));
-            case "mention" -> addPlain(pieces, "@" + stripLeadingAt(firstNonNull(node.attr("text"), node.attr("id"), "unknown")));
+            case "mention" -> addPlain(pieces, mention(node));
             case "emoji" -> addPlain(pieces, firstNonNull(node.attr("text"), node.attr("shortName"), ""));
             case "date" -> addPlain(pieces, isoDate(node));
             case "status" -> addPlain(pieces, "[" + firstNonNull(node.attr("text"), "", "").toUpperCase(Locale.ROOT) + "]");
@@ -98,7 +112,7 @@ final class AdfInlineConverter {
                     pieces.add(new Piece(link, List.of(), false));
                 }
             }
-            case "media", "mediaInline" -> addPlain(pieces, mediaPlaceholder(node));
+            case "media", "mediaInline" -> addPlain(pieces, media(node));
             case "mediaSingle", "mediaGroup" -> {
                 // Invalid ADF seen in real payloads nests these in paragraphs; keep each media item as its placeholder.
                 for (AdfNode child : node.children()) {
@@ -122,7 +136,7 @@ final class AdfInlineConverter {
     }
 
     private void addText(List<Piece> pieces, AdfNode node, boolean lineBreaksAllowed) {
-        String text = node.text();
+        String text = SoftReferenceMarkers.clean(node.text());
         if (text.isEmpty()) {
             return;
         }

@@ -1,6 +1,7 @@
 package io.j2o.transformer.richtext;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import org.commonmark.node.Document;
 import org.commonmark.renderer.markdown.MarkdownRenderer;
 
@@ -24,8 +25,14 @@ public final class AdfToMarkdown {
 
     /** The Markdown for {@code adf} with a warning for everything that did not carry over faithfully. */
     public Markdown convertWithWarnings(JsonNode adf) {
+        LinkedMarkdown linked = convertLinked(adf);
+        return new Markdown(linked.fallback(), linked.warnings());
+    }
+
+    /** The Markdown for {@code adf} with its issue keys, mentions and media left open as soft references. */
+    public LinkedMarkdown convertLinked(JsonNode adf) {
         if (adf == null || adf.isNull() || adf.isMissingNode()) {
-            return Markdown.EMPTY;
+            return LinkedMarkdown.EMPTY;
         }
         if (!adf.isObject()) {
             throw new RichTextException("ADF document must be a JSON object, was " + adf.getNodeType(), "");
@@ -39,6 +46,7 @@ public final class AdfToMarkdown {
         }
         ConversionWarnings warnings = new ConversionWarnings();
         Document document = new AdfBlockConverter(warnings).convert(root);
-        return new Markdown(renderer.render(document).stripTrailing(), warnings.lines());
+        List<SoftReference> references = SoftReferenceMarkers.collect(document);
+        return new LinkedMarkdown(renderer.render(document).stripTrailing(), references, warnings.lines());
     }
 }

@@ -280,7 +280,7 @@ final class WikiInlineParser {
         if (!looksLikeFileName(name)) {
             return -1;
         }
-        out.text("[attachment: " + name + "]");
+        out.text(SoftReferenceMarkers.marker(SoftReference.Kind.ATTACHMENT, name, name));
         return close + 1;
     }
 

@@ -38,11 +38,17 @@ enum WikiLinkTarget {
     /** The text that stands for the target after the alias, if any. */
     String display(String target, boolean aliased) {
         return switch (this) {
-            case MENTION -> "@" + stripPrefix(target.substring(1), "accountid:");
+            case MENTION -> mention(stripPrefix(target.substring(1), "accountid:"));
             case ATTACHMENT -> "[attachment: " + target.substring(1).strip() + "]";
             case ANCHOR -> aliased ? "" : target.substring(1);
             default -> target;
         };
+    }
+
+    /** {@code [~accountid:ID]} (Cloud) and {@code [~name]} (Data Center) name a user by id: a soft reference. */
+    private static String mention(String id) {
+        String clean = SoftReferenceMarkers.clean(id).strip();
+        return clean.isEmpty() ? "@" + id : SoftReferenceMarkers.marker(SoftReference.Kind.USER, clean, clean);
     }
 
     private static boolean isUrl(String target) {

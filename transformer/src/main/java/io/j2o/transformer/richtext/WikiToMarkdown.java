@@ -1,5 +1,7 @@
 package io.j2o.transformer.richtext;
 
+import java.util.List;
+import org.commonmark.node.Document;
 import org.commonmark.renderer.markdown.MarkdownRenderer;
 
 /**
@@ -22,13 +24,21 @@ public final class WikiToMarkdown {
 
     /** The Markdown for {@code wiki} with a warning for everything that did not carry over faithfully. */
     public Markdown convertWithWarnings(String wiki) {
+        LinkedMarkdown linked = convertLinked(wiki);
+        return new Markdown(linked.fallback(), linked.warnings());
+    }
+
+    /** The Markdown for {@code wiki} with its issue keys, mentions and images left open as soft references. */
+    public LinkedMarkdown convertLinked(String wiki) {
         if (wiki == null || wiki.isBlank()) {
-            return Markdown.EMPTY;
+            return LinkedMarkdown.EMPTY;
         }
         ConversionWarnings warnings = new ConversionWarnings();
         // Jira stores what browsers send: CRLF line ends, sometimes lone CRs.
-        WikiSource source = new WikiSource(wiki.replace("\r\n", "\n").replace('\r', '\n'), warnings);
-        String markdown = renderer.render(new WikiBlockParser(source).parse()).stripTrailing();
-        return new Markdown(markdown, warnings.lines());
+        WikiSource source = new WikiSource(
+                SoftReferenceMarkers.clean(wiki).replace("\r\n", "\n").replace('\r', '\n'), warnings);
+        Document document = new WikiBlockParser(source).parse();
+        List<SoftReference> references = SoftReferenceMarkers.collect(document);
+        return new LinkedMarkdown(renderer.render(document).stripTrailing(), references, warnings.lines());
     }
 }

@@ -6,6 +6,7 @@ import io.j2o.schemas.avro.CommandAction;
 import io.j2o.schemas.avro.CommandKind;
 import io.j2o.schemas.markers.TextMarker;
 import io.j2o.transformer.richtext.EmphasisLine;
+import io.j2o.transformer.richtext.LinkedMarkdown;
 import java.util.Optional;
 
 /**
@@ -23,16 +24,18 @@ final class CommentRule {
 
     Optional<IssueChildren> comments(String issueId, String issueKey, JsonNode fields) {
         return WorkPackageChild.listed(CommandKind.COMMENT, TextMarker.COMMENT, issueId, issueKey, fields, "comment",
-                "comments", (id, comment) -> upsert(issueId, issueKey, id, comment));
+                "comments", (id, comment) -> upsert(issueId, issueKey, id, comment, IssueText.of(comment, fields)));
     }
 
-    private CommandDraft upsert(String issueId, String issueKey, String id, JsonNode comment) {
+    private CommandDraft upsert(String issueId, String issueKey, String id, JsonNode comment, IssueText text) {
         String created = JiraAttribution.time(comment.path("created").asText(""));
         String header = EmphasisLine.of("Originally by " + JiraAttribution.name(comment.path("author"))
                 + (created.isEmpty() ? "" : " on " + created) + edited(comment) + " in Jira");
         ObjectNode body = WorkPackageChild.body(issueId);
-        body.putObject("comment").put("raw",
-                WorkPackageChild.markedText(TextMarker.COMMENT, header, richText.markdown(comment.path("body")), id));
+        body.putObject("comment");
+        LinkedMarkdown markdown = richText.linked(comment.path("body"));
+        text.write(body, "/comment/raw", WorkPackageChild.markedText(TextMarker.COMMENT, header, markdown.template(), id),
+                markdown);
         return new CommandDraft(CommandKind.COMMENT, CommandAction.UPSERT, id, issueKey, body);
     }
 

@@ -29,6 +29,7 @@ import java.util.TreeSet;
  * @param components     OpenProject custom field receiving the Jira components' names; null: not migrated
  * @param projectParents Jira project key (case-insensitive) or {@code *} for every other project → identifier of an
  *                       existing OpenProject project the migrated project goes under; unlisted: top level
+ * @param sprints        what becomes of Jira sprints (YAML {@code mapping.sprints}); null means {@link Sprints#VERSION}
  */
 public record MappingConfig(
         Map<String, String> userOverrides,
@@ -39,7 +40,8 @@ public record MappingConfig(
         Map<String, String> customFields,
         String labels,
         String components,
-        Map<String, String> projectParents) {
+        Map<String, String> projectParents,
+        Sprints sprints) {
 
     private static final String CUSTOM_FIELD = "customField\\d+";
     /** OpenProject's classic project identifier ({@code Projects::Identifier}): lower-case, not all digits. */
@@ -53,6 +55,14 @@ public record MappingConfig(
         INVITE,
         /** Map every such user to {@code fallbackLogin}. */
         FALLBACK
+    }
+
+    /** What becomes of Jira sprints. */
+    public enum Sprints {
+        /** Each sprint becomes a version of the issue's project; an issue without a fix version goes into its latest. */
+        VERSION,
+        /** Sprints are not migrated. */
+        IGNORE
     }
 
     /** OpenProject's relation types, as API v3 names them. */
@@ -73,6 +83,7 @@ public record MappingConfig(
         labels = labels == null || labels.isBlank() ? null : labels.strip();
         components = components == null || components.isBlank() ? null : components.strip();
         projectParents = Collections.unmodifiableSortedMap(lowerKeys(projectParents == null ? Map.of() : projectParents));
+        sprints = sprints == null ? Sprints.VERSION : sprints;
         List<String> problems = new ArrayList<>();
         projectParents.forEach((jira, parent) -> {
             if (parent == null || !parent.matches(PROJECT_IDENTIFIER)) {
@@ -118,35 +129,43 @@ public record MappingConfig(
         }
     }
 
-    /** Without custom fields, labels or components: those are not migrated. */
+    /** Without custom fields, labels or components: those are not migrated; sprints become versions. */
     public MappingConfig(Map<String, String> userOverrides, UnmatchedUsers unmatchedUsers, String fallbackLogin,
                          Map<String, String> linkTypes, String memberRole) {
-        this(userOverrides, unmatchedUsers, fallbackLogin, linkTypes, memberRole, Map.of(), null, null, Map.of());
+        this(userOverrides, unmatchedUsers, fallbackLogin, linkTypes, memberRole, Map.of(), null, null, Map.of(), null);
     }
 
-    /** Everyone invited, Jira's default link types, the role "Member", no custom fields, labels or components. */
+    /**
+     * Everyone invited, Jira's default link types, the role "Member", no custom fields, labels or components, sprints
+     * as versions.
+     */
     public static MappingConfig defaults() {
         return new MappingConfig(Map.of(), UnmatchedUsers.INVITE, null, Map.of(), "Member");
     }
 
     public MappingConfig withCustomFields(Map<String, String> value) {
         return new MappingConfig(userOverrides, unmatchedUsers, fallbackLogin, linkTypes, memberRole, value, labels,
-                components, projectParents);
+                components, projectParents, sprints);
     }
 
     public MappingConfig withLabels(String value) {
         return new MappingConfig(userOverrides, unmatchedUsers, fallbackLogin, linkTypes, memberRole, customFields, value,
-                components, projectParents);
+                components, projectParents, sprints);
     }
 
     public MappingConfig withComponents(String value) {
         return new MappingConfig(userOverrides, unmatchedUsers, fallbackLogin, linkTypes, memberRole, customFields, labels,
-                value, projectParents);
+                value, projectParents, sprints);
     }
 
     public MappingConfig withProjectParents(Map<String, String> value) {
         return new MappingConfig(userOverrides, unmatchedUsers, fallbackLogin, linkTypes, memberRole, customFields, labels,
-                components, value);
+                components, value, sprints);
+    }
+
+    public MappingConfig withSprints(Sprints value) {
+        return new MappingConfig(userOverrides, unmatchedUsers, fallbackLogin, linkTypes, memberRole, customFields, labels,
+                components, projectParents, value);
     }
 
     /** The override login for a Jira user id, or else for the user's email. */

@@ -24,13 +24,14 @@ import java.util.stream.Stream;
 public final class MappingRules {
 
     /** Raised whenever a rule changes its output for the same input, so a replay re-emits everything it touches. */
-    public static final int TRANSFORM_VERSION = 6;
+    public static final int TRANSFORM_VERSION = 7;
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int IDENTIFIER_MAX = 100;
 
     private final RichTextField richText = new RichTextField();
     private final WorkPackageRule workPackages;
+    private final SprintRule sprints;
     private final UserRule users;
     private final VersionRule versions = new VersionRule();
     private final MembershipRule memberships;
@@ -49,11 +50,12 @@ public final class MappingRules {
      */
     public MappingRules(OpenProjectCatalog catalog, String jiraKeyField, MappingConfig config) {
         Map<String, Map<String, String>> overrides = catalog.overrides();
+        this.sprints = new SprintRule(config.sprints());
         this.workPackages = new WorkPackageRule(jiraKeyField,
                 new NameMatcher(catalog.types(), overrides.getOrDefault("type", Map.of()), Vocabularies.TYPES),
                 new NameMatcher(catalog.statuses(), overrides.getOrDefault("status", Map.of()), Vocabularies.STATUSES),
                 new NameMatcher(catalog.priorities(), overrides.getOrDefault("priority", Map.of()), Vocabularies.PRIORITIES),
-                richText, new CustomFieldRule(config, catalog, jiraKeyField, richText));
+                richText, new CustomFieldRule(config, catalog, jiraKeyField, richText), sprints);
         this.users = new UserRule(config);
         this.memberships = new MembershipRule(catalog.roleHref(config.memberRole()));
         this.relations = new RelationRule(config);
@@ -85,6 +87,15 @@ public final class MappingRules {
         return members.stream()
                 .map(userId -> memberships.membership(projectId, userId, payload.path("key").asText(event.getJiraKey())))
                 .toList();
+    }
+
+    /** The versions an issue's sprints become (see {@code mapping.sprints}); none for other entities. */
+    public List<CommandDraft> sprintVersions(JiraEntityEvent event, JsonNode payload) {
+        if (event.getEntityType() != JiraEntityType.ISSUE) {
+            return List.of();
+        }
+        JsonNode fields = WorkPackageRule.fields(payload, event.getJiraId());
+        return sprints.versions(payload, WorkPackageRule.projectId(fields, event.getJiraKey()));
     }
 
     /**

@@ -34,7 +34,7 @@ final class MembershipRule {
      */
     static void awaitMemberships(ObjectNode body, String projectId, Collection<String> userIds) {
         if (!userIds.isEmpty()) {
-            ArrayNode awaits = body.putObject("_j2o").putArray("awaits");
+            ArrayNode awaits = WorkPackageRule.transformerSection(body).putArray("awaits");
             userIds.forEach(userId -> awaits.add(References.placeholder(CommandKind.MEMBERSHIP, membershipId(projectId, userId))));
         }
     }

@@ -7,6 +7,11 @@ import io.j2o.schemas.avro.CommandAction;
 import io.j2o.schemas.avro.CommandKind;
 import io.j2o.schemas.avro.JiraFlavour;
 import io.j2o.transformer.resolve.References;
+import io.j2o.transformer.richtext.LinkedMarkdown;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,6 +27,9 @@ import java.util.Set;
 final class WorkPackageRule {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** ISO-8601 with milliseconds always written, so equal instants always yield equal checksums. */
+    private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSX")
+            .withZone(ZoneOffset.UTC);
     private static final int SUBJECT_MAX = 255;
     /** The Epic Link field id of a Data Center site whose payload does not name its fields. */
     private static final String DEFAULT_EPIC_LINK_FIELD = "customfield_10100";
@@ -34,10 +42,12 @@ final class WorkPackageRule {
     private final NameMatcher priorities;
     private final RichTextField richText;
     private final CustomFieldRule customFields;
+    private final SprintRule sprints;
 
     WorkPackageRule(String jiraKeyField, NameMatcher types, NameMatcher statuses, NameMatcher priorities,
-                    RichTextField richText, CustomFieldRule customFields) {
+                    RichTextField richText, CustomFieldRule customFields, SprintRule sprints) {
         this.customFields = customFields;
+        this.sprints = sprints;
         this.jiraKeyField = jiraKeyField;
         this.types = types;
         this.statuses = statuses;
@@ -61,7 +71,9 @@ final class WorkPackageRule {
         ObjectNode body = MAPPER.createObjectNode()
                 .put("subject", subject(required(fields, "summary")))
                 .put(jiraKeyField, key);
-        body.putObject("description").put("raw", richText.markdown(fields.path("description")));
+        body.putObject("description");
+        LinkedMarkdown description = richText.linked(fields.path("description"));
+        IssueText.of(issue, fields).write(body, "/description/raw", description.template(), description);
         body.put("dueDate", JiraDates.date(fields.path("duedate")))
                 .put("estimatedTime", IsoHours.ofSecondsField(fields.path("timeoriginalestimate")))
                 .put("remainingTime", IsoHours.ofSecondsField(remainingWithinWork(fields)));
@@ -74,12 +86,14 @@ final class WorkPackageRule {
         links.putObject("priority").put("href", priorities.hrefFor(fields.path("priority").path("name").asText(null)));
         links.putObject("assignee").put("href", userHref(fields.path("assignee")));
         links.putObject("responsible").put("href", userHref(fields.path("reporter")));
-        String versionId = fields.path("fixVersions").path(0).path("id").asText("");
+        String fixVersionId = fields.path("fixVersions").path(0).path("id").asText("");
+        Optional<String> versionId = fixVersionId.isBlank() ? sprints.latestVersionId(issue) : Optional.of(fixVersionId);
         links.putObject("version").put("href",
-                versionId.isBlank() ? null : References.placeholder(CommandKind.VERSION, versionId));
+                versionId.map(id -> References.placeholder(CommandKind.VERSION, id)).orElse(null));
         parent(issue, flavour, links);
         customFields.apply(fields, key, body, links);
         MembershipRule.awaitMemberships(body, projectId, memberIds(issue, issueId));
+        original(fields).ifPresent(original -> transformerSection(body).set("original", original));
         return new CommandDraft(CommandKind.WORK_PACKAGE, CommandAction.UPSERT, issueId, key, body);
     }
 
@@ -95,6 +109,28 @@ final class WorkPackageRule {
         }
         ids.addAll(customFields.userIds(fields));
         return ids;
+    }
+
+    /**
+     * Who created the issue in Jira and when, for the loader to set on creation where OpenProject allows it: the
+     * creator, else the reporter (omitted when Jira names neither); the time as a UTC instant to the millisecond.
+     * Empty when Jira names no creation time.
+     */
+    private static Optional<ObjectNode> original(JsonNode fields) {
+        Optional<Instant> created = JiraAttribution.parse(fields.path("created").asText(""))
+                .map(time -> time.toInstant().truncatedTo(ChronoUnit.MILLIS));
+        if (created.isEmpty()) {
+            return Optional.empty();
+        }
+        ObjectNode original = MAPPER.createObjectNode().put("createdAt", MILLIS.format(created.get()));
+        UserRule.idOf(fields.path("creator")).or(() -> UserRule.idOf(fields.path("reporter")))
+                .ifPresent(id -> original.putObject("author").put("href", References.placeholder(CommandKind.USER, id)));
+        return Optional.of(original);
+    }
+
+    /** The {@code _j2o} section the loader reads and never sends to OpenProject. */
+    static ObjectNode transformerSection(ObjectNode body) {
+        return body.get("_j2o") instanceof ObjectNode section ? section : body.putObject("_j2o");
     }
 
     /** Null clears the link: the issue is unassigned, or has no reporter. */
@@ -120,14 +156,17 @@ final class WorkPackageRule {
 
     /**
      * A sub-task's parent and (Cloud) an epic's child become {@code _links.parent}, waiting like any reference for
-     * the parent's work package; no parent clears it. A Data Center Epic Link names the epic by key, which has no
-     * mapping to wait on, so such an issue leaves its parent as OpenProject has it.
+     * the parent's work package; no parent clears it. A Data Center Epic Link names the epic by key: it waits for the
+     * epic's {@code issue_key:} alias.
      */
     private static void parent(JsonNode issue, JiraFlavour flavour, ObjectNode links) {
         String parentId = issue.path("fields").path("parent").path("id").asText("");
+        Optional<String> epicKey = epicLinkKey(issue, flavour);
         if (!parentId.isBlank()) {
             links.putObject("parent").put("href", References.placeholder(CommandKind.WORK_PACKAGE, parentId));
-        } else if (epicLinkKey(issue, flavour).isEmpty()) {
+        } else if (epicKey.isPresent()) {
+            links.putObject("parent").put("href", References.issueKeyPlaceholder(epicKey.get()));
+        } else {
             links.putObject("parent").putNull("href");
         }
     }

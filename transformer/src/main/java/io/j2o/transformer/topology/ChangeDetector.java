@@ -92,11 +92,13 @@ final class ChangeDetector implements Processor<String, JiraEntityEvent, String,
     }
 
     /**
-     * Everything the payload maps to (an issue: the memberships its people need first, then its work package),
+     * Everything the payload maps to (an issue: the memberships its people need and the versions its sprints become
+     * first, then its work package),
      * then its children, and a removal for each child a complete list no longer holds.
      */
     private List<CommandDraft> drafts(String recordKey, JiraEntityEvent event, JsonNode payload) {
         List<CommandDraft> drafts = new ArrayList<>(rules.memberships(event, payload));
+        drafts.addAll(rules.sprintVersions(event, payload));
         rules.map(event, payload).ifPresent(drafts::add);
         for (IssueChildren children : rules.children(event, payload)) {
             drafts.addAll(children.upserts());

@@ -14,9 +14,8 @@ final class Commands {
     }
 
     static OpenProjectCommand from(CommandDraft draft, String checksum, RecordMetadata source) {
-        String targetKey = CommandRouter.targetKey(draft.kind(), draft.jiraId());
         return OpenProjectCommand.newBuilder()
-                .setCommandId(Checksums.sha256(targetKey, checksum).substring(0, 32))
+                .setCommandId(commandId(CommandRouter.targetKey(draft.kind(), draft.jiraId()), checksum))
                 .setKind(draft.kind())
                 .setAction(draft.action())
                 .setJiraId(draft.jiraId())
@@ -26,5 +25,22 @@ final class Commands {
                 .setBody(draft.body() == null ? null : draft.body().toString())
                 .setLineage(new Lineage(source.topic(), source.partition(), source.offset()))
                 .build();
+    }
+
+    /**
+     * The command with a text changed after the fact (a soft reference resolved): a new checksum, so the loader does
+     * not take it for the one applied, and the same lineage, so it does not overwrite a newer Jira event's command.
+     */
+    static OpenProjectCommand withChangedText(OpenProjectCommand command, String body, String change) {
+        String checksum = Checksums.sha256(command.getChecksum(), change);
+        return OpenProjectCommand.newBuilder(command)
+                .setChecksum(checksum)
+                .setCommandId(commandId(CommandRouter.targetKey(command), checksum))
+                .setBody(body)
+                .build();
+    }
+
+    private static String commandId(String targetKey, String checksum) {
+        return Checksums.sha256(targetKey, checksum).substring(0, 32);
     }
 }

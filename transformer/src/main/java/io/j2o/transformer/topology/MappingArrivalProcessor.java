@@ -3,19 +3,25 @@ package io.j2o.transformer.topology;
 import io.j2o.schemas.avro.Mapping;
 import io.j2o.schemas.avro.OpenProjectCommand;
 import io.j2o.transformer.TransformerCounters;
+import io.j2o.transformer.resolve.References;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Keeps this task's share of the mappings the loader publishes, and releases every command that was waiting for
  * the mapping that just arrived. It runs in the same task as {@link AwaitingCommandProcessor}, so a command cannot
- * slip between "the mapping is missing" and "the mapping arrived".
+ * slip between "the mapping is missing" and "the mapping arrived". A work package's mapping is also published under
+ * its {@code issue_key:<KEY>} alias (see {@link References#aliasOf}).
  */
 final class MappingArrivalProcessor extends ReferenceTaskProcessor<Mapping> {
+
+    /** The mapping topic itself: a work package's mapping is published again under its {@code issue_key:} alias. */
+    static final String ALIAS_SINK = "alias-sink";
 
     MappingArrivalProcessor(TransformerCounters counters) {
         super(counters);
@@ -29,16 +35,24 @@ final class MappingArrivalProcessor extends ReferenceTaskProcessor<Mapping> {
             return;
         }
         mappings.put(record.key(), mapping);
-        for (KeyValue<String, OpenProjectCommand> waiting : waitingOn(record.key())) {
+        // The alias lands, through the mapping topic, in the task that owns its key, like any mapping.
+        References.aliasOf(record.key(), mapping.getKind(), mapping.getJiraKey())
+                .ifPresent(alias -> context.forward(record.withKey(alias), ALIAS_SINK));
+        for (KeyValue<String, OpenProjectCommand> waiting : waitingOn(pending, record.key())) {
             pending.delete(waiting.key);
             counters.countReleased();
-            resolveAndRoute(record, waiting.value, record.key(), mapping);
+            resolveAndRoute(record, waiting.value, record.key(), mapping, true);
+        }
+        for (KeyValue<String, OpenProjectCommand> sent : waitingOn(textPending, record.key())) {
+            textPending.delete(sent.key);
+            resolveAndRoute(record, sent.value, record.key(), mapping, true);
         }
     }
 
-    private List<KeyValue<String, OpenProjectCommand>> waitingOn(String referenceKey) {
+    private static List<KeyValue<String, OpenProjectCommand>> waitingOn(KeyValueStore<String, OpenProjectCommand> store,
+                                                                        String referenceKey) {
         List<KeyValue<String, OpenProjectCommand>> found = new ArrayList<>();
-        try (KeyValueIterator<String, OpenProjectCommand> it = pending.prefixScan(pendingKey(referenceKey, ""), new StringSerializer())) {
+        try (KeyValueIterator<String, OpenProjectCommand> it = store.prefixScan(pendingKey(referenceKey, ""), new StringSerializer())) {
             it.forEachRemaining(found::add);
         }
         return found;

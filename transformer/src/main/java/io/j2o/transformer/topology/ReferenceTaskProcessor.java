@@ -5,6 +5,7 @@ import io.j2o.schemas.avro.Mapping;
 import io.j2o.schemas.avro.OpenProjectCommand;
 import io.j2o.transformer.TransformerCounters;
 import io.j2o.transformer.resolve.References;
+import io.j2o.transformer.resolve.SoftReferences;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -21,6 +22,7 @@ abstract class ReferenceTaskProcessor<V> implements Processor<String, V, String,
     protected ProcessorContext<String, Object> context;
     protected KeyValueStore<String, Mapping> mappings;
     protected KeyValueStore<String, OpenProjectCommand> pending;
+    protected KeyValueStore<String, OpenProjectCommand> textPending;
 
     ReferenceTaskProcessor(TransformerCounters counters) {
         this.counters = counters;
@@ -32,17 +34,52 @@ abstract class ReferenceTaskProcessor<V> implements Processor<String, V, String,
         this.context = context;
         this.mappings = context.getStateStore(StoreNames.MAPPINGS);
         this.pending = context.getStateStore(StoreNames.PENDING);
+        this.textPending = context.getStateStore(StoreNames.TEXT_PENDING);
     }
 
     static String pendingKey(String referenceKey, String targetKey) {
         return referenceKey + "|" + targetKey;
     }
 
-    /** Replaces the placeholders of {@code referenceKey} by the mapping's href and routes the command on. */
-    protected void resolveAndRoute(Record<?, ?> origin, OpenProjectCommand command, String referenceKey, Mapping mapping) {
+    /**
+     * Replaces the placeholders of {@code referenceKey} by the mapping's href, its soft references by the mapping's
+     * id, and routes the command on.
+     *
+     * @param lookAgain whether soft references found missing on the way here are looked up again (a command
+     *                  released by a mapping's arrival: others may have arrived meanwhile too)
+     */
+    protected void resolveAndRoute(Record<?, ?> origin, OpenProjectCommand command, String referenceKey, Mapping mapping,
+                                   boolean lookAgain) {
         JsonNode body = CommandBodies.parse(command.getBody());
         References.resolve(body, referenceKey, mapping.getHref());
+        if (lookAgain) {
+            SoftReferences.uncheck(body);
+        }
+        boolean textChanged = SoftReferences.resolve(body, referenceKey, mapping.getOpenProjectId());
         String resolved = body.toString();
-        router.route(context, origin, OpenProjectCommand.newBuilder(command).setBody(resolved).build(), body);
+        OpenProjectCommand next = textChanged
+                ? Commands.withChangedText(command, resolved, referenceKey + "=" + mapping.getOpenProjectId())
+                : OpenProjectCommand.newBuilder(command).setBody(resolved).build();
+        router.route(context, origin, next, body);
+    }
+
+    /** Sends the command on as it is: it waits for no mapping, or its missing ones are soft. */
+    protected void route(Record<?, ?> origin, OpenProjectCommand command, JsonNode body) {
+        router.route(context, origin, command, body);
+    }
+
+    /**
+     * Parks the command in {@code store} until {@code referenceKey}'s mapping arrives, in place of an older one for
+     * the same target; a command from an older Jira event than the one waiting is not parked (released, it would be
+     * stale).
+     */
+    protected static void park(KeyValueStore<String, OpenProjectCommand> store, String referenceKey,
+                               OpenProjectCommand command) {
+        String key = pendingKey(referenceKey, CommandRouter.targetKey(command));
+        OpenProjectCommand waiting = store.get(key);
+        if (waiting == null || !waiting.getLineage().getTopic().equals(command.getLineage().getTopic())
+                || waiting.getLineage().getOffset() <= command.getLineage().getOffset()) {
+            store.put(key, command);
+        }
     }
 }

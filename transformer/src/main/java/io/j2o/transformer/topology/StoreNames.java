@@ -14,6 +14,11 @@ public final class StoreNames {
     public static final String MAPPINGS = "mappings";
     /** {@code <reference key>|<command key>} → a command waiting for that reference's mapping. */
     public static final String PENDING = "pending";
+    /**
+     * {@code <reference key>|<command key>} → a command already sent with fallback text for that soft reference, to
+     * send again when its mapping arrives. Apart from {@link #PENDING}, which lists what OpenProject does not have yet.
+     */
+    public static final String TEXT_PENDING = "text-pending";
 
     private StoreNames() {
     }

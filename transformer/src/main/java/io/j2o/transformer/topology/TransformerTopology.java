@@ -23,11 +23,13 @@ import org.apache.kafka.streams.state.Stores;
  *                   child lists)             ├─► j2o.transformer.references (keyed by the missing reference)
  *                                            └─► j2o.op.dlq                 (unreadable or unmappable)
  * j2o.transformer.references ──► await-reference ─┐ (mappings, pending) ──► j2o.op.commands | references
- * j2o.op.mappings            ──► mapping-arrived ─┘
+ * j2o.op.mappings            ──► mapping-arrived ─┘ ──► j2o.op.mappings (a work package's issue_key:<KEY> alias)
  * </pre>
  *
  * The reference topic and the mapping topic have the same partition count and key space, so the task that holds
- * a mapping also holds every command waiting for it.
+ * a mapping also holds every command waiting for it. Soft references (issue keys, mentions, inline images in text)
+ * travel the same path after the hard ones but never hold a command back: a task without the mapping sends the
+ * command on with fallback text and keeps a copy (store {@code text-pending}) to send again, resolved, on arrival.
  */
 public final class TransformerTopology {
 
@@ -52,11 +54,14 @@ public final class TransformerTopology {
         topology.addProcessor("mapping-arrived", () -> new MappingArrivalProcessor(counters), "mappings");
         topology.addStateStore(persistent(StoreNames.MAPPINGS, serdes.mappings()), "await-reference", "mapping-arrived");
         topology.addStateStore(persistent(StoreNames.PENDING, serdes.commands()), "await-reference", "mapping-arrived");
+        topology.addStateStore(persistent(StoreNames.TEXT_PENDING, serdes.commands()), "await-reference", "mapping-arrived");
 
         String[] routers = {"detect-changes", "await-reference", "mapping-arrived"};
         topology.addSink(CommandRouter.COMMANDS_SINK, topics.commands(), keyWriter, cast(serdes.commands().serializer()), routers);
         topology.addSink(CommandRouter.REFERENCES_SINK, topics.transformerReferences(), keyWriter,
                 cast(serdes.commands().serializer()), routers);
+        topology.addSink(MappingArrivalProcessor.ALIAS_SINK, topics.mappings(), keyWriter,
+                cast(serdes.mappings().serializer()), "mapping-arrived");
         topology.addSink(ChangeDetector.DEAD_LETTER_SINK, topics.deadLetters(), keyWriter,
                 cast(serdes.deadLetters().serializer()), "detect-changes");
         return topology;

@@ -28,4 +28,11 @@ class MappingConfigTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("mapping.memberRole: OpenProject has no role 'Member', it has [Reader]");
     }
+
+    @Test
+    void sprintsBecomeVersionsUnlessTheOperatorSaysIgnore() {
+        assertThat(MappingConfig.defaults().sprints()).isEqualTo(MappingConfig.Sprints.VERSION);
+        assertThat(MappingConfig.defaults().withCustomFields(Map.of()).withSprints(MappingConfig.Sprints.IGNORE)
+                .withLabels("customField4").sprints()).as("kept through the other withers").isEqualTo(MappingConfig.Sprints.IGNORE);
+    }
 }

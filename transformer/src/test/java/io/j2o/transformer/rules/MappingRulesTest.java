@@ -129,7 +129,7 @@ class MappingRulesTest {
     }
 
     @Test
-    void dataCenterSubTaskParentIsMappedButAnEpicLinkLeavesTheParentAlone() throws Exception {
+    void dataCenterSubTaskParentIsMappedAndAnEpicLinkWaitsForTheEpicsKeyAlias() throws Exception {
         JsonNode subTask = JSON.readTree("""
                 {"id":"10005","key":"DC-5","fields":{"summary":"s","project":{"id":"10000"},
                  "parent":{"id":"10004","key":"DC-4"},"customfield_10100":null}}
@@ -144,10 +144,11 @@ class MappingRulesTest {
 
         assertThat(rules.map(event("10005", "DC-5", subTask), subTask).orElseThrow().body().at("/_links/parent/href").asText())
                 .isEqualTo("j2o:ref:work_package:10004");
-        assertThat(rules.map(event("10006", "DC-6", epicChild), epicChild).orElseThrow().body().path("_links").has("parent"))
-                .as("an epic named by key has no mapping to wait for").isFalse();
+        assertThat(rules.map(event("10006", "DC-6", epicChild), epicChild).orElseThrow().body().at("/_links/parent/href").asText())
+                .as("an epic named by key waits for the key's alias").isEqualTo("j2o:ref:issue_key:DC-1");
         assertThat(rules.map(event("10007", "DC-7", namedEpicChild, JiraFlavour.CLOUD), namedEpicChild).orElseThrow()
-                .body().path("_links").has("parent")).as("the Epic Link field id comes from names").isFalse();
+                .body().at("/_links/parent/href").asText()).as("the Epic Link field id comes from names")
+                .isEqualTo("j2o:ref:issue_key:DC-1");
     }
 
     private static JiraEntityEvent event(String id, String key, JsonNode payload) {

@@ -71,10 +71,11 @@ class TransformerTopologyTest {
     private TestInputTopic<String, Mapping> mappings;
     private TestOutputTopic<String, OpenProjectCommand> commands;
     private TestOutputTopic<String, DeadLetter> deadLetters;
+    private PipelineSerdes serdes;
 
     @BeforeEach
     void startDriver() throws Exception {
-        PipelineSerdes serdes = PipelineSerdes.using(new MemorySchemaRegistry());
+        serdes = PipelineSerdes.using(new MemorySchemaRegistry());
         counters = new TransformerCounters();
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "transformer-test");
@@ -590,6 +591,195 @@ class TransformerTopologyTest {
                  "content":"https://jira/rest/api/3/attachment/content/%s"}""".formatted(id, name, size, id);
     }
 
+    @Test
+    void dataCenterEpicLinkChildArrivingBeforeItsEpicWaitsForTheEpicsKeyAlias() throws Exception {
+        mappings.pipeInput("project:10000", mapping("PROJECT", "10000", 5, "/api/v3/projects/5"));
+        issues.pipeInput("issue:20002", epicChildEvent("20002", "ALPHA-2", "ALPHA-1"));
+        assertThat(commands.isEmpty()).as("the child waits for its epic").isTrue();
+
+        issues.pipeInput("issue:20001", issueEvent("20001", "ALPHA-1", "Epic", "Task", "To Do", "Medium"));
+        assertThat(commands.readRecord().key()).isEqualTo("work_package:20001");
+        mappings.pipeInput("work_package:20001", keyedMapping("WORK_PACKAGE", "20001", "ALPHA-1", 41));
+        feedBackAliases();
+
+        var child = commands.readRecord();
+        assertThat(child.key()).isEqualTo("work_package:20002");
+        assertThat(JSON.readTree(child.value().getBody()).at("/_links/parent/href").asText()).isEqualTo("/api/v3/work_packages/41");
+        assertThat(pendingKeys()).isEmpty();
+    }
+
+    @Test
+    void dataCenterEpicLinkChildArrivingAfterItsEpicIsLoadedPassesStraightThrough() throws Exception {
+        mappings.pipeInput("project:10000", mapping("PROJECT", "10000", 5, "/api/v3/projects/5"));
+        mappings.pipeInput("work_package:20001", keyedMapping("WORK_PACKAGE", "20001", "ALPHA-1", 41));
+        feedBackAliases();
+
+        issues.pipeInput("issue:20002", epicChildEvent("20002", "ALPHA-2", "ALPHA-1"));
+
+        assertThat(JSON.readTree(commands.readValue().getBody()).at("/_links/parent/href").asText())
+                .isEqualTo("/api/v3/work_packages/41");
+        assertThat(counters.waiting()).isZero();
+    }
+
+    @Test
+    void epicLinkToAKeyThatNeverArrivesStaysPendingUnderTheKeyAlias() throws Exception {
+        mappings.pipeInput("project:10000", mapping("PROJECT", "10000", 5, "/api/v3/projects/5"));
+        issues.pipeInput("issue:20002", epicChildEvent("20002", "ALPHA-2", "ALPHA-99"));
+        mappings.pipeInput("work_package:20001", keyedMapping("WORK_PACKAGE", "20001", "ALPHA-1", 41));
+        feedBackAliases();
+
+        assertThat(commands.isEmpty()).isTrue();
+        assertThat(pendingKeys()).containsExactly("issue_key:ALPHA-99|work_package:20002");
+    }
+
+    @Test
+    void issueKeyInTextIsSentAtOnceAsAJiraLinkAndSentAgainAsAWorkPackageLinkWhenThatIssueIsLoaded() throws Exception {
+        mappings.pipeInput("project:10000", mapping("PROJECT", "10000", 5, "/api/v3/projects/5"));
+        issues.pipeInput("issue:20001", describedIssue("20001", "ALPHA-1", "Blocked by ALPHA-2 for now"));
+
+        OpenProjectCommand first = commands.readValue();
+        assertThat(JSON.readTree(first.getBody()).at("/description/raw").asText())
+                .isEqualTo("Blocked by [ALPHA-2](https://jira.example/browse/ALPHA-2) for now");
+        assertThat(pendingKeys()).as("nothing is held back").isEmpty();
+        assertThat(keysOf(StoreNames.TEXT_PENDING)).containsExactly("issue_key:ALPHA-2|work_package:20001");
+
+        mappings.pipeInput("work_package:20002", keyedMapping("WORK_PACKAGE", "20002", "ALPHA-2", 42));
+        feedBackAliases();
+
+        OpenProjectCommand again = commands.readValue();
+        assertThat(JSON.readTree(again.getBody()).at("/description/raw").asText()).isEqualTo("Blocked by #42 for now");
+        assertThat(again.getChecksum()).isNotEqualTo(first.getChecksum());
+        assertThat(again.getCommandId()).isNotEqualTo(first.getCommandId());
+        assertThat(again.getLineage()).as("the loader still knows which Jira event it came from").isEqualTo(first.getLineage());
+        assertThat(keysOf(StoreNames.TEXT_PENDING)).isEmpty();
+        assertThat(commands.isEmpty()).isTrue();
+    }
+
+    @Test
+    void twoIssuesNamingEachOtherAreBothSentAndBothEndWithTheOthersWorkPackageLink() throws Exception {
+        mappings.pipeInput("project:10000", mapping("PROJECT", "10000", 5, "/api/v3/projects/5"));
+        issues.pipeInput("issue:20001", describedIssue("20001", "ALPHA-1", "See ALPHA-2"));
+        issues.pipeInput("issue:20002", describedIssue("20002", "ALPHA-2", "See ALPHA-1"));
+        assertThat(commands.readKeyValuesToMap()).as("a cycle holds nothing back")
+                .containsOnlyKeys("work_package:20001", "work_package:20002");
+
+        mappings.pipeInput("work_package:20001", keyedMapping("WORK_PACKAGE", "20001", "ALPHA-1", 41));
+        mappings.pipeInput("work_package:20002", keyedMapping("WORK_PACKAGE", "20002", "ALPHA-2", 42));
+        feedBackAliases();
+
+        Map<String, String> texts = new java.util.HashMap<>();
+        for (var record : commands.readRecordsToList()) {
+            texts.put(record.key(), JSON.readTree(record.value().getBody()).at("/description/raw").asText());
+        }
+        assertThat(texts).containsEntry("work_package:20001", "See #42").containsEntry("work_package:20002", "See #41");
+    }
+
+    @Test
+    void textReferenceFoundAlreadyMappedIsResolvedInTheFirstCommand() throws Exception {
+        mappings.pipeInput("project:10000", mapping("PROJECT", "10000", 5, "/api/v3/projects/5"));
+        mappings.pipeInput("work_package:20002", keyedMapping("WORK_PACKAGE", "20002", "ALPHA-2", 42));
+        feedBackAliases();
+
+        issues.pipeInput("issue:20001", describedIssue("20001", "ALPHA-1", "See ALPHA-2"));
+
+        assertThat(JSON.readTree(commands.readValue().getBody()).at("/description/raw").asText()).isEqualTo("See #42");
+        assertThat(commands.isEmpty()).isTrue();
+        assertThat(pendingKeys()).isEmpty();
+    }
+
+    @Test
+    void newerCommandReplacesTheOlderOneWaitingForTheSameTextReference() throws Exception {
+        mappings.pipeInput("project:10000", mapping("PROJECT", "10000", 5, "/api/v3/projects/5"));
+        issues.pipeInput("issue:20001", describedIssue("20001", "ALPHA-1", "See ALPHA-2"));
+        issues.pipeInput("issue:20001", describedIssue("20001", "ALPHA-1", "Now see ALPHA-2"));
+        List<OpenProjectCommand> sent = commands.readValuesToList();
+        assertThat(sent).hasSize(2);
+
+        mappings.pipeInput("work_package:20002", keyedMapping("WORK_PACKAGE", "20002", "ALPHA-2", 42));
+        feedBackAliases();
+
+        OpenProjectCommand again = commands.readValue();
+        assertThat(JSON.readTree(again.getBody()).at("/description/raw").asText()).isEqualTo("Now see #42");
+        assertThat(again.getLineage()).isEqualTo(sent.get(1).getLineage());
+        assertThat(commands.isEmpty()).as("the older text is not sent again").isTrue();
+    }
+
+    @Test
+    void olderTextReleasedLateNeitherDisplacesTheNewerWaitingOneNorOutranksItAtTheLoader() throws Exception {
+        mappings.pipeInput("project:10000", mapping("PROJECT", "10000", 5, "/api/v3/projects/5"));
+        issues.pipeInput("issue:20001", describedIssue("20001", "ALPHA-1", "See ALPHA-2 and ALPHA-3"));
+        issues.pipeInput("issue:20001", describedIssue("20001", "ALPHA-1", "Now only ALPHA-3"));
+        List<OpenProjectCommand> sent = commands.readValuesToList();
+        long newer = sent.get(1).getLineage().getOffset();
+
+        mappings.pipeInput("work_package:20002", keyedMapping("WORK_PACKAGE", "20002", "ALPHA-2", 42));
+        feedBackAliases();
+        OpenProjectCommand older = commands.readValue();
+        assertThat(older.getLineage().getOffset()).as("the loader skips it as stale").isLessThan(newer);
+
+        mappings.pipeInput("work_package:20003", keyedMapping("WORK_PACKAGE", "20003", "ALPHA-3", 43));
+        feedBackAliases();
+        OpenProjectCommand resolved = commands.readValue();
+        assertThat(JSON.readTree(resolved.getBody()).at("/description/raw").asText()).isEqualTo("Now only #43");
+        assertThat(resolved.getLineage().getOffset()).isEqualTo(newer);
+        assertThat(commands.isEmpty()).isTrue();
+    }
+
+    @Test
+    void mentionAndInlineImageOfAnAttachedFileAreResolvedWhenTheUserAndTheAttachmentAreLoaded() throws Exception {
+        mappings.pipeInput("project:10000", mapping("PROJECT", "10000", 5, "/api/v3/projects/5"));
+        mappings.pipeInput("work_package:20001", keyedMapping("WORK_PACKAGE", "20001", "ALPHA-1", 41));
+        JiraEntityEvent issue = withFields(describedIssue("20001", "ALPHA-1", "x"), """
+                "attachment":[{"id":"30001","filename":"shot.png","size":3,"mimeType":"image/png",
+                 "content":"https://jira.example/secure/attachment/30001/shot.png","created":"2025-03-04T10:11:12.123+0000"}],""");
+        issues.pipeInput("issue:20001", JiraEntityEvent.newBuilder(issue).setPayload(issue.getPayload().replace("""
+                {"type":"text","text":"x"}""", """
+                {"type":"mention","attrs":{"id":"acc-1","text":"@Ann Lee"}},{"type":"text","text":" look "},\
+                {"type":"mediaInline","attrs":{"id":"m-1","alt":"shot.png","type":"file"}}""")).build());
+        Map<String, OpenProjectCommand> first = commands.readKeyValuesToMap();
+        assertThat(JSON.readTree(first.get("work_package:20001").getBody()).at("/description/raw").asText())
+                .isEqualTo("@Ann Lee look \\[attachment: shot.png\\]");
+
+        mappings.pipeInput("user:acc-1", keyedMapping("USER", "acc-1", "Ann Lee", 7));
+        mappings.pipeInput("attachment:30001", keyedMapping("ATTACHMENT", "30001", "ALPHA-1", 90));
+
+        List<OpenProjectCommand> again = commands.readValuesToList();
+        assertThat(JSON.readTree(again.get(again.size() - 1).getBody()).at("/description/raw").asText()).isEqualTo(
+                "<mention class=\"mention\" data-id=\"7\" data-type=\"user\" data-text=\"@Ann Lee\">@Ann Lee</mention> look "
+                        + "![shot.png](/api/v3/attachments/90/content)");
+    }
+
+    /** Plays Kafka: what the transformer publishes to the mapping topic (aliases) is read back by it. */
+    private void feedBackAliases() {
+        TestOutputTopic<String, Mapping> published = driver.createOutputTopic(TOPICS.mappings(), new StringDeserializer(),
+                serdes.mappings().deserializer());
+        while (!published.isEmpty()) {
+            var alias = published.readRecord();
+            assertThat(alias.key()).startsWith("issue_key:");
+            mappings.pipeInput(alias.key(), alias.value());
+        }
+    }
+
+    /** A Data Center task of project 10000 whose Epic Link names {@code epicKey}. */
+    private static JiraEntityEvent epicChildEvent(String id, String key, String epicKey) {
+        JiraEntityEvent child = withFields(issueEvent(id, key, "Child", "Task", "To Do", "Medium"),
+                "\"customfield_10100\":\"" + epicKey + "\",");
+        return JiraEntityEvent.newBuilder(child).setSource(new JiraSource("test", JiraFlavour.DATA_CENTER, "2")).build();
+    }
+
+    /** An issue of project 10000 whose description is one paragraph of {@code text}, served by https://jira.example. */
+    private static JiraEntityEvent describedIssue(String id, String key, String text) {
+        JiraEntityEvent issue = issueEvent(id, key, "Summary", "Task", "To Do", "Medium");
+        return JiraEntityEvent.newBuilder(issue).setPayload(issue.getPayload()
+                .replace("\"self\":\"https://jira/1\"", "\"self\":\"https://jira.example/rest/api/3/issue/" + id + "\"")
+                .replace("Steps to reproduce", text)).build();
+    }
+
+    private static Mapping keyedMapping(String kind, String jiraId, String jiraKey, long id) {
+        return Mapping.newBuilder(mapping(kind, jiraId, id, "/api/v3/" + kind.toLowerCase(java.util.Locale.ROOT) + "s/" + id))
+                .setJiraKey(jiraKey).build();
+    }
+
     /** Plays the loader: every command that leaves is applied and its mapping published, until nothing is left. */
     private void loadEverythingEmitted(Map<String, JsonNode> loaded) throws Exception {
         while (!commands.isEmpty()) {
@@ -604,8 +794,12 @@ class TransformerTopologyTest {
     }
 
     private List<String> pendingKeys() {
+        return keysOf(StoreNames.PENDING);
+    }
+
+    private List<String> keysOf(String store) {
         List<String> keys = new java.util.ArrayList<>();
-        KeyValueStore<String, OpenProjectCommand> pending = driver.getKeyValueStore(StoreNames.PENDING);
+        KeyValueStore<String, OpenProjectCommand> pending = driver.getKeyValueStore(store);
         try (var it = pending.all()) {
             it.forEachRemaining(entry -> keys.add(entry.key));
         }
