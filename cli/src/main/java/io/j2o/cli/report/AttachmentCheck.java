@@ -49,8 +49,11 @@ final class AttachmentCheck {
                         && a.path("fileSize").asLong(-1) == size)
                 .toList();
         // The content type is left out: OpenProject may detect its own from the bytes.
-        findings.single(key, found).ifPresent(actual -> findings.expectSame(key, "description",
-                wanted.path("description").path("raw").asText("").equals(actual.path("description").path("raw").asText(""))));
+        findings.single(key, found).ifPresent(actual -> {
+            context.hrefs().put("attachment:" + attachment.jiraId(), HrefIndex.hrefOf(actual));
+            findings.expectSame(key, "description",
+                    wanted.path("description").path("raw").asText("").equals(actual.path("description").path("raw").asText("")));
+        });
     }
 
     private static String containerOf(JsonNode attachment) {

@@ -19,6 +19,15 @@ final class HrefIndex {
         hrefByReference.put(commandKey, href);
     }
 
+    /**
+     * The OpenProject id of the entity a reference key ({@code issue_key:ALPHA-7}, {@code user:acc-1},
+     * {@code attachment:10001}) names, when it was found: what a soft reference in an expected text renders with.
+     */
+    Optional<Long> openProjectIdOf(String referenceKey) {
+        return Optional.ofNullable(hrefByReference.get(referenceKey))
+                .map(href -> Long.parseLong(href.substring(href.lastIndexOf('/') + 1)));
+    }
+
     boolean contains(String href) {
         return hrefByReference.containsValue(href);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.j2o.schemas.avro.CommandKind;
 import io.j2o.schemas.avro.JiraEntityType;
+import io.j2o.transformer.resolve.SoftReferences;
 import io.j2o.transformer.rules.CommandDraft;
 import io.j2o.transformer.rules.MappingRules;
 import java.util.ArrayList;
@@ -51,16 +52,20 @@ public final class MigrationValidator {
         kinds.add(UserCheck.check(context, jira.users(), openProject.users()));
         Set<String> userHrefs = openProject.users().stream().map(HrefIndex::hrefOf)
                 .filter(href -> context.hrefs().contains(href)).collect(Collectors.toSet());
-        kinds.add(VersionCheck.check(context, jira.versions(), openProject.versions(), projectHrefs));
+        kinds.add(VersionCheck.check(context, jira.versions(), jira.issues(), openProject.versions(), projectHrefs));
+        Map<String, List<JsonNode>> workPackagesByKey = indexWorkPackages(context, jira.issues(), openProject.workPackages());
+        Set<String> workPackageHrefs = hrefs(openProject.workPackages());
+        // Attachments first: a description's inline image reads as the migrated attachment it shows.
+        KindReport attachments = AttachmentCheck.check(context, jira.issues(), openProject.attachments(), workPackageHrefs);
         WorkPackageComments comments = new WorkPackageComments(openProject.activities());
         KindFindings commentFindings = context.findings(ValidationReport.COMMENTS);
-        kinds.add(workPackages(context, jira.issues(), openProject.workPackages(), comments, commentFindings));
+        kinds.add(workPackages(context, jira.issues(), openProject.workPackages().size(), workPackagesByKey, comments,
+                commentFindings));
         kinds.add(commentFindings.report(comments.count()));
-        Set<String> workPackageHrefs = hrefs(openProject.workPackages());
         kinds.add(MembershipCheck.check(context, jira.issues(), openProject.memberships(), projectHrefs, userHrefs));
         kinds.add(RelationCheck.check(context, jira.issues(), openProject.relations(), workPackageHrefs));
         kinds.add(TimeEntryCheck.check(context, jira.issues(), openProject.timeEntries(), workPackageHrefs));
-        kinds.add(AttachmentCheck.check(context, jira.issues(), openProject.attachments(), workPackageHrefs));
+        kinds.add(attachments);
         kinds.add(WatcherCheck.check(context, jira.issues(), openProject.watchers(), workPackageHrefs));
         return new ValidationReport(kinds, List.copyOf(parked.values()), List.copyOf(waiting.values()));
     }
@@ -88,15 +93,20 @@ public final class MigrationValidator {
     }
 
     /**
-     * Found by the Jira key custom field, as the loader finds them; each compared field by field, its comments
-     * included (a comment mismatch is reported under the comments kind).
+     * The work packages by the Jira key custom field, as the loader finds them; records each one found once under
+     * {@code issue_key:<KEY>} (what an issue key in text becomes) and, for the issues and those they name as parent
+     * or link target, under {@code work_package:<id>}.
      */
-    private KindReport workPackages(CheckContext context, List<? extends JsonNode> issues,
-                                    List<? extends JsonNode> workPackages, WorkPackageComments comments,
-                                    KindFindings commentFindings) {
+    private Map<String, List<JsonNode>> indexWorkPackages(CheckContext context, List<? extends JsonNode> issues,
+                                                          List<? extends JsonNode> workPackages) {
         Map<String, List<JsonNode>> byJiraKey = workPackages.stream()
                 .filter(wp -> wp.hasNonNull(jiraKeyField))
                 .collect(Collectors.groupingBy(wp -> wp.path(jiraKeyField).asText()));
+        byJiraKey.forEach((key, found) -> {
+            if (found.size() == 1) {
+                context.hrefs().put("issue_key:" + key, HrefIndex.hrefOf(found.get(0)));
+            }
+        });
         // A parent or linked issue is named by id and key, so it is found even when only one issue is validated.
         for (JsonNode issue : issues) {
             List<JsonNode> named = new ArrayList<>(List.of(issue, issue.path("fields").path("parent")));
@@ -108,6 +118,13 @@ public final class MigrationValidator {
                 }
             });
         }
+        return byJiraKey;
+    }
+
+    /** Each issue's work package compared field by field, its comments included (reported under comments). */
+    private KindReport workPackages(CheckContext context, List<? extends JsonNode> issues, int workPackageCount,
+                                    Map<String, List<JsonNode>> byJiraKey, WorkPackageComments comments,
+                                    KindFindings commentFindings) {
         KindFindings findings = context.findings(ValidationReport.WORK_PACKAGES);
         for (JsonNode issue : issues) {
             String key = issue.path("key").asText();
@@ -115,11 +132,13 @@ public final class MigrationValidator {
             findings.single(key, byJiraKey.getOrDefault(key, List.of())).ifPresent(actual -> {
                 Optional<CommandDraft> draft = oracle.map(JiraEntityType.ISSUE, issue);
                 findings.expectSame(key, "unmappable", draft.isPresent());
-                draft.ifPresent(d -> compare(findings, key, d.body(), actual, context.hrefs()));
-                commentFindings.expectSame(key, "comments", commentsMatch(issue, HrefIndex.hrefOf(actual), comments));
+                draft.ifPresent(d -> compare(findings, key, SoftReferences.expected(d.body(), context.hrefs()::openProjectIdOf),
+                        actual, context.hrefs()));
+                commentFindings.expectSame(key, "comments",
+                        commentsMatch(issue, HrefIndex.hrefOf(actual), comments, context.hrefs()));
             });
         }
-        return findings.report(workPackages.size());
+        return findings.report(workPackageCount);
     }
 
     private void compare(KindFindings findings, String key, ObjectNode expected, JsonNode actual, HrefIndex hrefs) {
@@ -151,9 +170,10 @@ public final class MigrationValidator {
     }
 
     /** Comments the rules cannot map differ by definition; an issue fetched without comments has none to compare. */
-    private boolean commentsMatch(JsonNode issue, String workPackageHref, WorkPackageComments comments) {
+    private boolean commentsMatch(JsonNode issue, String workPackageHref, WorkPackageComments comments, HrefIndex hrefs) {
         try {
-            return oracle.children(issue, CommandKind.COMMENT).map(expected -> comments.match(workPackageHref, expected))
+            return oracle.children(issue, CommandKind.COMMENT)
+                    .map(expected -> comments.match(workPackageHref, expected, hrefs::openProjectIdOf))
                     .orElse(true);
         } catch (RuntimeException e) {
             return false;

@@ -41,6 +41,15 @@ final class RuleOracle {
         }
     }
 
+    /** The versions an issue's sprints become (none when sprints are not migrated or the issue cannot be mapped). */
+    List<CommandDraft> sprintVersions(JsonNode issue) {
+        try {
+            return rules.sprintVersions(event(JiraEntityType.ISSUE, issue.path("id").asText(), issue), issue);
+        } catch (MappingException | RichTextException e) {
+            return List.of();
+        }
+    }
+
     List<CommandDraft> memberships(JsonNode issue) {
         try {
             return rules.memberships(event(JiraEntityType.ISSUE, issue.path("id").asText(), issue), issue);

@@ -2,10 +2,13 @@ package io.j2o.cli.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.j2o.schemas.markers.CommentMarker;
+import io.j2o.transformer.resolve.SoftReferences;
 import io.j2o.transformer.rules.CommandDraft;
 import io.j2o.transformer.rules.IssueChildren;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -28,16 +31,18 @@ final class WorkPackageComments {
     }
 
     /**
-     * Whether the work package holds each expected comment exactly once with the expected text, and, when Jira
-     * listed all of the issue's comments, nothing else.
+     * Whether the work package holds each expected comment exactly once with the expected text (issue keys, mentions
+     * and images rendered as the migrated entities {@code openProjectIdOf} knows), and, when Jira listed all of the
+     * issue's comments, nothing else.
      */
-    boolean match(String workPackageHref, IssueChildren expected) {
+    boolean match(String workPackageHref, IssueChildren expected, Function<String, Optional<Long>> openProjectIdOf) {
         List<String> texts = textsByWorkPackage.getOrDefault(workPackageHref, List.of());
         Map<String, List<String>> byMarker = texts.stream()
                 .collect(Collectors.groupingBy(text -> CommentMarker.idIn(text).orElse("")));
         for (CommandDraft comment : expected.upserts()) {
             List<String> found = byMarker.getOrDefault(comment.jiraId(), List.of());
-            if (found.size() != 1 || !found.get(0).equals(comment.body().path("comment").path("raw").asText())) {
+            String text = SoftReferences.expected(comment.body(), openProjectIdOf).path("comment").path("raw").asText();
+            if (found.size() != 1 || !found.get(0).equals(text)) {
                 return false;
             }
         }
