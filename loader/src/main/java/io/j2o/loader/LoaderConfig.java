@@ -60,7 +60,13 @@ public record LoaderConfig(
     /** The same configuration reading attachments from Jira with {@code credentials}. */
     public LoaderConfig withJira(JiraCredentials credentials) {
         return new LoaderConfig(bootstrapServers, groupId, topics, openProjectUrl, apiKey, jiraKeyField, concurrency,
-                maxAttempts, kafkaProperties, conflictPolicy, requestsPerSecond, credentials);
+                maxAttempts, kafkaProperties, conflictPolicy, requestsPerSecond, credentials, originalAuthors);
+    }
+
+    /** The same configuration with {@code loader.originalAuthors} set to {@code value}. */
+    public LoaderConfig withOriginalAuthors(OriginalAuthors value) {
+        return new LoaderConfig(bootstrapServers, groupId, topics, openProjectUrl, apiKey, jiraKeyField, concurrency,
+                maxAttempts, kafkaProperties, conflictPolicy, requestsPerSecond, jira, value);
     }
 
     /** With the default conflict policy, {@link ConflictPolicy#JIRA_WINS}, and no rate limit. */
