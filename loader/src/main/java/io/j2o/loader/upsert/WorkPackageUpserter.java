@@ -65,12 +65,13 @@ public final class WorkPackageUpserter implements Upserter {
             }
             Optional<Mapping> ours = known.filter(mapping -> mapping.getOpenProjectId() == current.path("id").asLong());
             Map<String, String> written = ours.map(Mapping::getFieldChecksums).orElse(null);
+            Optional<Integer> editedAfter = editedSince(current, ours);
             List<String> kept = List.of();
             if (conflicts == ConflictPolicy.OPENPROJECT_WINS && written != null) {
                 // Field by field, whatever the lockVersion says: a field kept once stays kept while it differs.
                 kept = WrittenFields.editedSince(written, body, current);
-            } else if (conflicts != ConflictPolicy.JIRA_WINS && editedSince(current, ours).isPresent()) {
-                return keepOpenProjectEdit(jiraKey, current, editedSince(current, ours).get());
+            } else if (conflicts != ConflictPolicy.JIRA_WINS && editedAfter.isPresent()) {
+                return keepOpenProjectEdit(jiraKey, current, editedAfter.get());
             }
             ObjectNode changes = WrittenFields.without(body, kept);
             if (!kept.isEmpty()) {
