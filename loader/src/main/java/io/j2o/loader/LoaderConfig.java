@@ -4,6 +4,7 @@ import io.j2o.loader.jira.JiraCredentials;
 import io.j2o.loader.openproject.HostGuard;
 import io.j2o.loader.openproject.OpenProjectClient;
 import io.j2o.loader.upsert.ConflictPolicy;
+import io.j2o.loader.upsert.OriginalAuthors;
 import io.j2o.schemas.topics.Topics;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,8 @@ import java.util.Objects;
  * @param requestsPerSecond at most this many OpenProject requests a second from one loader instance; 0: no limit
  * @param jira            where and how to read attachment bytes from Jira; null: attachments are not migrated (their
  *                        commands park as an unsupported kind)
+ * @param originalAuthors {@code loader.originalAuthors}: whether new work packages get their Jira creation time and
+ *                        author (default {@link OriginalAuthors#AUTO})
  */
 public record LoaderConfig(
         String bootstrapServers,
@@ -35,7 +38,16 @@ public record LoaderConfig(
         Map<String, Object> kafkaProperties,
         ConflictPolicy conflictPolicy,
         int requestsPerSecond,
-        JiraCredentials jira) {
+        JiraCredentials jira,
+        OriginalAuthors originalAuthors) {
+
+    /** With the default {@link OriginalAuthors#AUTO}. */
+    public LoaderConfig(String bootstrapServers, String groupId, Topics topics, String openProjectUrl, String apiKey,
+            String jiraKeyField, int concurrency, int maxAttempts, Map<String, Object> kafkaProperties,
+            ConflictPolicy conflictPolicy, int requestsPerSecond, JiraCredentials jira) {
+        this(bootstrapServers, groupId, topics, openProjectUrl, apiKey, jiraKeyField, concurrency, maxAttempts,
+                kafkaProperties, conflictPolicy, requestsPerSecond, jira, OriginalAuthors.AUTO);
+    }
 
     /** Without Jira credentials: attachments are not migrated. */
     public LoaderConfig(String bootstrapServers, String groupId, Topics topics, String openProjectUrl, String apiKey,
@@ -48,7 +60,13 @@ public record LoaderConfig(
     /** The same configuration reading attachments from Jira with {@code credentials}. */
     public LoaderConfig withJira(JiraCredentials credentials) {
         return new LoaderConfig(bootstrapServers, groupId, topics, openProjectUrl, apiKey, jiraKeyField, concurrency,
-                maxAttempts, kafkaProperties, conflictPolicy, requestsPerSecond, credentials);
+                maxAttempts, kafkaProperties, conflictPolicy, requestsPerSecond, credentials, originalAuthors);
+    }
+
+    /** The same configuration with {@code loader.originalAuthors} set to {@code value}. */
+    public LoaderConfig withOriginalAuthors(OriginalAuthors value) {
+        return new LoaderConfig(bootstrapServers, groupId, topics, openProjectUrl, apiKey, jiraKeyField, concurrency,
+                maxAttempts, kafkaProperties, conflictPolicy, requestsPerSecond, jira, value);
     }
 
     /** With the default conflict policy, {@link ConflictPolicy#JIRA_WINS}, and no rate limit. */
@@ -94,6 +112,9 @@ public record LoaderConfig(
         if (conflictPolicy == null) {
             problems.add("loader.conflictPolicy: must be one of JIRA_WINS, OPENPROJECT_WINS, PARK, was null");
         }
+        if (originalAuthors == null) {
+            problems.add("loader.originalAuthors: must be one of auto, always, never, was null");
+        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
@@ -105,6 +126,7 @@ public record LoaderConfig(
     public String toString() {
         return "LoaderConfig[bootstrapServers=" + bootstrapServers + ", groupId=" + groupId + ", openProjectUrl="
                 + openProjectUrl + ", apiKey=****, jiraKeyField=" + jiraKeyField + ", concurrency=" + concurrency
-                + ", maxAttempts=" + maxAttempts + ", conflictPolicy=" + conflictPolicy + ", jira=" + jira + "]";
+                + ", maxAttempts=" + maxAttempts + ", conflictPolicy=" + conflictPolicy + ", originalAuthors=" + originalAuthors
+                + ", jira=" + jira + "]";
     }
 }

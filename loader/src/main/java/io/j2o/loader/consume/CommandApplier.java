@@ -36,6 +36,8 @@ final class CommandApplier {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     /** Transformer-only metadata (e.g. the references a command awaited); OpenProject must never see it. */
     static final String TRANSFORMER_METADATA = "_j2o";
+    /** The part of it a work package's upserter uses (original author and time) and takes out before writing. */
+    private static final String ORIGINAL = "original";
 
     private final Map<CommandKind, Upserter> upserters;
     private final MappingCache cache;
@@ -116,6 +118,7 @@ final class CommandApplier {
                 .setUpdatedAt(clock.instant())
                 .setSourceTopic(command.getLineage().getTopic())
                 .setSourceOffset(command.getLineage().getOffset())
+                .setFieldChecksums(outcome.fieldChecksums())
                 .build();
         cache.put(key, mapping);
         return CommandResult.applied(key, mapping, journal(key, command, outcome));
@@ -143,6 +146,7 @@ final class CommandApplier {
                 .setBefore(outcome.before() == null ? null : outcome.before().toString())
                 .setAfter(outcome.after() == null ? null : outcome.after().toString())
                 .setAt(clock.instant())
+                .setKeptFields(outcome.keptFields().isEmpty() ? null : outcome.keptFields())
                 .build();
     }
 
@@ -174,7 +178,11 @@ final class CommandApplier {
         try {
             JsonNode body = command.getBody() == null ? null : MAPPER.readTree(command.getBody());
             if (body instanceof ObjectNode object) {
+                JsonNode original = object.path(TRANSFORMER_METADATA).path(ORIGINAL);
                 object.remove(TRANSFORMER_METADATA);
+                if (command.getKind() == CommandKind.WORK_PACKAGE && original.isObject()) {
+                    object.putObject(TRANSFORMER_METADATA).set(ORIGINAL, original);
+                }
                 return object;
             }
             throw new MalformedCommandException("command body is not a JSON object");

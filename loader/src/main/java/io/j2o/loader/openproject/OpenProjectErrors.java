@@ -3,6 +3,9 @@ package io.j2o.loader.openproject;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Turns an OpenProject error response into the typed exception the loader acts on. */
 final class OpenProjectErrors {
@@ -32,9 +35,24 @@ final class OpenProjectErrors {
             return new OpenProjectException.Unavailable(status, identifier, message);
         }
         if (status == 400 || status == 422) {
-            return new OpenProjectException.ValidationFailed(status, identifier, message, attribute);
+            return new OpenProjectException.ValidationFailed(status, identifier, message, attribute, readOnly(error));
         }
         return new OpenProjectException(status, identifier, message);
+    }
+
+    /** Attributes named by {@code PropertyIsReadOnly}: the error itself, or those merged into {@code MultipleErrors}. */
+    private static Set<String> readOnly(JsonNode error) {
+        Set<String> attributes = new TreeSet<>();
+        JsonNode merged = error.path("_embedded").path("errors");
+        for (JsonNode one : merged.isArray() ? merged : List.of(error)) {
+            if (one.path("errorIdentifier").asText("").equals(URN_PREFIX + "PropertyIsReadOnly")) {
+                String attribute = one.path("_embedded").path("details").path("attribute").asText(null);
+                if (attribute != null) {
+                    attributes.add(attribute);
+                }
+            }
+        }
+        return attributes;
     }
 
     private static JsonNode parse(String body) {

@@ -1,5 +1,7 @@
 package io.j2o.loader.openproject;
 
+import java.util.Set;
+
 /**
  * An OpenProject API error, classified once at the HTTP boundary: the subclass says what the loader may do about it.
  */
@@ -52,10 +54,22 @@ public class OpenProjectException extends RuntimeException {
     /** 422 (and 400): the content is refused; retrying the same command cannot succeed. */
     public static final class ValidationFailed extends OpenProjectException {
         private final String attribute;
+        private final Set<String> readOnly;
 
         public ValidationFailed(int status, String errorIdentifier, String message, String attribute) {
+            this(status, errorIdentifier, message, attribute, Set.of());
+        }
+
+        public ValidationFailed(int status, String errorIdentifier, String message, String attribute,
+                Set<String> readOnly) {
             super(status, errorIdentifier, message);
             this.attribute = attribute;
+            this.readOnly = Set.copyOf(readOnly);
+        }
+
+        /** The properties OpenProject refused as not writable ({@code PropertyIsReadOnly}, alone or among several). */
+        public Set<String> readOnly() {
+            return readOnly;
         }
 
         /** The API property at fault ({@code _embedded.details.attribute}), or null. */

@@ -8,7 +8,9 @@ import io.j2o.loader.openproject.OpenProjectClient;
 import io.j2o.loader.openproject.OpenProjectException;
 import io.j2o.schemas.avro.JournalAction;
 import io.j2o.schemas.avro.Mapping;
+import io.j2o.schemas.markers.TextMarker;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
@@ -16,8 +18,10 @@ import okhttp3.RequestBody;
 import okio.BufferedSink;
 
 /**
- * Attachments of work packages, found again by file name and size among their work package's attachments (OpenProject
- * has no field to carry a Jira id on an attachment). A missing one is uploaded with the bytes streamed from Jira
+ * Attachments of work packages, found again among their work package's attachments by the {@link TextMarker#ATTACHMENT}
+ * marker that ends their description (OpenProject has no field to carry a Jira id on an attachment), so two files of
+ * one issue with the same name and size stay two; one without a marker (migrated before markers) by file name and
+ * size. A missing one is uploaded with the bytes streamed from Jira
  * straight into the multipart request, never held whole. A file larger than OpenProject accepts
  * ({@code maximumAttachmentFileSize} of {@code /api/v3/configuration}) is refused before anything is downloaded.
  * Attachments cannot be edited in OpenProject, so one that exists is left as it is.
@@ -25,7 +29,7 @@ import okio.BufferedSink;
  * <p>Command body: {@code {"fileName", "size", "description":{"raw"}, "contentType", "jiraContent":<Jira content URL>,
  * "_links":{"workPackage":{"href"}}}}; only {@code fileName} and {@code description} reach OpenProject (the
  * {@code metadata} part), {@code contentType} types the {@code file} part, {@code jiraContent} and {@code size} stay
- * in the loader. A removal names the work package, file name and size.
+ * in the loader. A removal names the work package, file name and size, and carries the marker as its description.
  */
 public final class AttachmentUpserter implements Upserter {
 
@@ -96,7 +100,9 @@ public final class AttachmentUpserter implements Upserter {
         if (byMapping.isPresent()) {
             return byMapping;
         }
-        return client.elements(attachmentsOf(target.workPackageId())).stream().filter(target::matches).findFirst();
+        List<JsonNode> present = client.elements(attachmentsOf(target.workPackageId()));
+        return present.stream().filter(target::isMarkedAsIt).findFirst()
+                .or(() -> present.stream().filter(target::isUnmarkedLookalike).findFirst());
     }
 
     /** OpenProject's upload limit, read once; unknown when the server does not say, and then the server judges. */
@@ -155,8 +161,11 @@ public final class AttachmentUpserter implements Upserter {
         }
     }
 
-    /** Which attachment a command is about: its work package, file name and size. */
-    private record Target(String workPackageId, String fileName, long size) {
+    /**
+     * Which attachment a command is about: its work package, file name, size and, when the command carries the marker,
+     * its Jira id.
+     */
+    private record Target(String workPackageId, String fileName, long size, Optional<String> jiraId) {
 
         static Target of(JsonNode body) {
             String workPackageId = HalLinks.requiredId(body, "workPackage", "work_packages");
@@ -166,13 +175,35 @@ public final class AttachmentUpserter implements Upserter {
                 throw new MalformedCommandException("attachment command without fileName and size, was '" + fileName
                         + "' / " + size);
             }
-            return new Target(workPackageId, fileName, size.asLong());
+            return new Target(workPackageId, fileName, size.asLong(), marker(body));
         }
 
         boolean matches(JsonNode attachment) {
-            return fileName.equals(attachment.path("fileName").asText())
-                    && attachment.path("fileSize").asLong(-1) == size
-                    && ("/api/v3/work_packages/" + workPackageId).equals(HalLinks.href(attachment, "container"));
+            return isMarkedAsIt(attachment) || isUnmarkedLookalike(attachment);
+        }
+
+        /** The attachment carries this command's marker. */
+        boolean isMarkedAsIt(JsonNode attachment) {
+            return jiraId.isPresent() && inWorkPackage(attachment) && jiraId.equals(marker(attachment));
+        }
+
+        /**
+         * Same name and size, and nothing says it is another file: it has no marker, or this command has none to
+         * compare (a command made before markers).
+         */
+        boolean isUnmarkedLookalike(JsonNode attachment) {
+            return inWorkPackage(attachment)
+                    && (jiraId.isEmpty() || marker(attachment).isEmpty())
+                    && fileName.equals(attachment.path("fileName").asText())
+                    && attachment.path("fileSize").asLong(-1) == size;
+        }
+
+        private boolean inWorkPackage(JsonNode attachment) {
+            return ("/api/v3/work_packages/" + workPackageId).equals(HalLinks.href(attachment, "container"));
+        }
+
+        private static Optional<String> marker(JsonNode withDescription) {
+            return TextMarker.ATTACHMENT.idIn(withDescription.path("description").path("raw").asText(null));
         }
     }
 }

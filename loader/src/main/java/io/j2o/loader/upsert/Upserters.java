@@ -22,7 +22,9 @@ public record Upserters(Map<CommandKind, Upserter> byKind) {
      * only when the config says how to read them from Jira; without, their commands park as an unsupported kind.
      */
     public static Upserters forOpenProject(OpenProjectClient client, LoaderConfig config) {
-        Upserters upserters = forOpenProject(client, config.jiraKeyField(), config.conflictPolicy());
+        Upserters upserters = forOpenProject(client, config.jiraKeyField(), config.conflictPolicy())
+                .with(CommandKind.WORK_PACKAGE, retrying(new WorkPackageUpserter(client, config.jiraKeyField(),
+                        config.conflictPolicy(), config.originalAuthors()), "work_package", client));
         return config.jira() == null ? upserters
                 : upserters.with(CommandKind.ATTACHMENT, attachments(client, new JiraAttachmentSource(config.jira())));
     }

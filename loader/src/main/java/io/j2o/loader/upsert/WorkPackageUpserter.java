@@ -8,14 +8,18 @@ import io.j2o.schemas.avro.JournalAction;
 import io.j2o.schemas.avro.Mapping;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Work packages are found by the Jira key held in a configured custom field; updates carry the lockVersion just read
- * and a 409 re-reads and tries again. A work package whose lockVersion moved on since our last write was edited in
- * OpenProject: the {@link ConflictPolicy} decides whether our update goes ahead.
+ * and a 409 re-reads and tries again. A work package edited in OpenProject since our last write meets the
+ * {@link ConflictPolicy}: under OPENPROJECT_WINS the fields whose value is no longer the one we wrote
+ * ({@link WrittenFields}) are kept and the rest of the Jira change applied. A create carries the Jira creation time and
+ * author when {@link OriginalAuthorship} may send them.
  */
 public final class WorkPackageUpserter implements Upserter {
 
@@ -26,16 +30,26 @@ public final class WorkPackageUpserter implements Upserter {
     private final OpenProjectClient client;
     private final String jiraKeyField;
     private final ConflictPolicy conflicts;
+    private final OriginalAuthorship originals;
+
+    /** Without the original author and creation time: {@link OriginalAuthors#NEVER}. */
+    public WorkPackageUpserter(OpenProjectClient client, String jiraKeyField, ConflictPolicy conflicts) {
+        this(client, jiraKeyField, conflicts, OriginalAuthors.NEVER);
+    }
 
     /** @param jiraKeyField the API name of the custom field holding the Jira issue key, e.g. {@code customField1} */
-    public WorkPackageUpserter(OpenProjectClient client, String jiraKeyField, ConflictPolicy conflicts) {
+    public WorkPackageUpserter(OpenProjectClient client, String jiraKeyField, ConflictPolicy conflicts,
+            OriginalAuthors originalAuthors) {
         this.client = client;
         this.jiraKeyField = jiraKeyField;
         this.conflicts = conflicts;
+        this.originals = new OriginalAuthorship(originalAuthors);
     }
 
     @Override
-    public UpsertOutcome upsert(ObjectNode body, Optional<Mapping> known) {
+    public UpsertOutcome upsert(ObjectNode command, Optional<Mapping> known) {
+        ObjectNode body = command.deepCopy();
+        Optional<JsonNode> original = OriginalAuthorship.take(body);
         String jiraKey = body.path(jiraKeyField).asText(null);
         if (jiraKey == null) {
             throw new MalformedCommandException("work package command has no " + jiraKeyField + " (the Jira key)");
@@ -43,19 +57,37 @@ public final class WorkPackageUpserter implements Upserter {
         for (int attempt = 1; ; attempt++) {
             Optional<JsonNode> existing = find(jiraKey, known);
             if (existing.isEmpty()) {
-                return UpsertOutcome.of(JournalAction.CREATED, null, client.post(WORK_PACKAGES, body));
+                return create(body, original);
             }
             JsonNode current = existing.get();
             if (DesiredState.isSatisfiedBy(body, current)) {
-                return UpsertOutcome.unchanged(current);
+                return UpsertOutcome.unchanged(current).withFields(WrittenFields.checksums(body, current), List.of());
             }
-            Optional<Integer> ours = lastWritten(current, known);
-            if (ours.isPresent() && conflicts != ConflictPolicy.JIRA_WINS) {
-                return keepOpenProjectEdit(jiraKey, current, ours.get());
+            Optional<Mapping> ours = known.filter(mapping -> mapping.getOpenProjectId() == current.path("id").asLong());
+            Map<String, String> written = ours.map(Mapping::getFieldChecksums).orElse(null);
+            Optional<Integer> editedAfter = editedSince(current, ours);
+            List<String> kept = List.of();
+            if (conflicts == ConflictPolicy.OPENPROJECT_WINS && written != null) {
+                // Field by field, whatever the lockVersion says: a field kept once stays kept while it differs.
+                kept = WrittenFields.editedSince(written, body, current);
+            } else if (conflicts != ConflictPolicy.JIRA_WINS && editedAfter.isPresent()) {
+                return keepOpenProjectEdit(jiraKey, current, editedAfter.get());
             }
-            ObjectNode patch = body.deepCopy().put("lockVersion", current.path("lockVersion").asInt());
+            ObjectNode changes = WrittenFields.without(body, kept);
+            if (!kept.isEmpty()) {
+                LOG.info("fields edited in OpenProject kept, the rest of the Jira change applied jiraKey={} kept={}",
+                        jiraKey, kept);
+            }
+            Map<String, String> keptChecksums = new TreeMap<>();
+            kept.forEach(field -> keptChecksums.put(field, written.get(field)));
+            if (DesiredState.isSatisfiedBy(changes, current)) {
+                return UpsertOutcome.unchanged(current).withFields(checksums(changes, current, keptChecksums), kept);
+            }
+            ObjectNode patch = changes.deepCopy().put("lockVersion", current.path("lockVersion").asInt());
             try {
-                return UpsertOutcome.of(JournalAction.UPDATED, current, client.patch(HalLinks.self(current), patch));
+                JsonNode after = client.patch(HalLinks.self(current), patch);
+                return UpsertOutcome.of(JournalAction.UPDATED, current, after)
+                        .withFields(checksums(changes, after, keptChecksums), kept);
             } catch (OpenProjectException.Conflict conflict) {
                 if (attempt >= CONFLICT_ATTEMPTS) {
                     throw conflict;
@@ -65,20 +97,39 @@ public final class WorkPackageUpserter implements Upserter {
         }
     }
 
+    private UpsertOutcome create(ObjectNode body, Optional<JsonNode> original) {
+        JsonNode created;
+        try {
+            created = client.post(WORK_PACKAGES, originals.addTo(body, original));
+        } catch (OpenProjectException.ValidationFailed e) {
+            if (!originals.retryWithout(e)) {
+                throw e;
+            }
+            created = client.post(WORK_PACKAGES, body);
+        }
+        return UpsertOutcome.of(JournalAction.CREATED, null, created)
+                .withFields(WrittenFields.checksums(body, created), List.of());
+    }
+
+    /** What we wrote now, and for the fields kept as edited in OpenProject what we wrote before: they stay "edited". */
+    private static Map<String, String> checksums(JsonNode changes, JsonNode rendered, Map<String, String> kept) {
+        Map<String, String> checksums = new TreeMap<>(WrittenFields.checksums(changes, rendered));
+        checksums.putAll(kept);
+        return checksums;
+    }
+
     /**
      * The lockVersion of our last write when OpenProject's has moved on since (someone edited the work package there);
      * empty when there is nothing to compare: no mapping, a mapping of another work package, or no version in it.
      */
-    private static Optional<Integer> lastWritten(JsonNode current, Optional<Mapping> known) {
-        return known.filter(mapping -> mapping.getOpenProjectId() == current.path("id").asLong())
-                .map(Mapping::getLockVersion)
-                .filter(written -> written != current.path("lockVersion").asInt());
+    private static Optional<Integer> editedSince(JsonNode current, Optional<Mapping> ours) {
+        return ours.map(Mapping::getLockVersion).filter(written -> written != current.path("lockVersion").asInt());
     }
 
     /**
-     * OPENPROJECT_WINS keeps the whole work package as it is: keeping only the fields edited there would need what we
-     * wrote last, and the mapping holds only its lockVersion. The mapping keeps that old lockVersion, so later Jira
-     * changes are held back too until an operator re-syncs.
+     * PARK, and OPENPROJECT_WINS for a mapping written before field checksums existed (what we wrote per field is
+     * unknown, so the whole work package is kept). The mapping keeps that old lockVersion, so later Jira changes are
+     * held back too until an operator re-syncs.
      */
     private UpsertOutcome keepOpenProjectEdit(String jiraKey, JsonNode current, int ours) {
         String message = "work package " + HalLinks.self(current) + " (" + jiraKey + ") was edited in OpenProject since j2o"
@@ -87,7 +138,8 @@ public final class WorkPackageUpserter implements Upserter {
         if (conflicts == ConflictPolicy.PARK) {
             throw new EditedInOpenProjectException(message);
         }
-        LOG.warn("{}; kept as edited there (conflictPolicy=OPENPROJECT_WINS), the Jira change is not applied", message);
+        LOG.warn("{}; kept as edited there (conflictPolicy=OPENPROJECT_WINS, no field checksums in the mapping), the Jira"
+                + " change is not applied", message);
         return UpsertOutcome.unchanged(current).withLockVersion(ours);
     }
 

@@ -31,7 +31,8 @@ class CommandApplierTest {
         public UpsertOutcome upsert(ObjectNode body, Optional<Mapping> known) {
             applied.add(body.path("subject").asText());
             bodies.add(body);
-            return new UpsertOutcome(JournalAction.UPDATED, 12, "/api/v3/work_packages/12", 1, null, body);
+            return new UpsertOutcome(JournalAction.UPDATED, 12, "/api/v3/work_packages/12", 1, null, body,
+                    Map.of("subject", "5ab1c0ffee00"), List.of("description"));
         }
 
         @Override
@@ -77,6 +78,26 @@ class CommandApplierTest {
             assertThat(body.has("_j2o")).isFalse();
             assertThat(body.path("customField1").asText()).isEqualTo("ALPHA-1");
         });
+    }
+
+    @Test
+    void onlyTheOriginalAuthorshipOfAWorkPackageIsPassedOnForItsUpserterToUse() {
+        OpenProjectCommand upsert = command("with original", 30);
+        upsert.setBody(upsert.getBody().replaceFirst("}$", ",\"_j2o\":{\"awaits\":[\"x\"],"
+                + "\"original\":{\"createdAt\":\"2019-05-01T10:00:00.000Z\"}}}"));
+
+        applier.apply(record(upsert));
+
+        assertThat(bodies.get(0).path("_j2o").toString())
+                .isEqualTo("{\"original\":{\"createdAt\":\"2019-05-01T10:00:00.000Z\"}}");
+    }
+
+    @Test
+    void theMappingRemembersWhatWasWrittenPerFieldAndTheJournalNamesTheFieldsKeptFromOpenProject() {
+        CommandResult result = applier.apply(record(command("partly applied", 30)));
+
+        assertThat(result.mapping().getFieldChecksums()).containsEntry("subject", "5ab1c0ffee00");
+        assertThat(result.journal().getKeptFields()).containsExactly("description");
     }
 
     @Test

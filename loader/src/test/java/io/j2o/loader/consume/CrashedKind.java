@@ -103,21 +103,27 @@ enum CrashedKind {
         }
     },
     ATTACHMENT {
-        /** The same Jira file under a name of its own per command, on two work packages: found again by name+size. */
+        /**
+         * The same Jira file, same name and size, once per command on two work packages: told apart and found again
+         * by the marker of its Jira attachment id alone.
+         */
         @Override
         Map.Entry<String, OpenProjectCommand> command(Fixtures fixtures, int i) {
             JsonNode source = fixtures.jiraAttachment().get();
-            ObjectNode body = JSON.createObjectNode().put("fileName", "file-" + i + "-" + source.path("filename").asText())
+            ObjectNode body = JSON.createObjectNode().put("fileName", source.path("filename").asText())
                     .put("size", source.path("size").asLong()).put("contentType", source.path("mimeType").asText())
                     .put("jiraContent", source.path("content").asText());
-            body.putObject("description").put("raw", "Originally attached by Ann in Jira");
+            body.putObject("description").put("raw", TextMarker.ATTACHMENT.append("Originally attached by Ann in Jira",
+                    String.valueOf(90000 + i)));
             body.putObject("_links").putObject("workPackage").put("href", fixtures.workPackages().get(i % 2));
             return LoaderHarness.upsert(CommandKind.ATTACHMENT, 90000 + i, body);
         }
 
         @Override
         List<String> identities(OpenProjectSimulator openProject) {
-            return openProject.attachments().stream().map(a -> a.path("fileName").asText()).toList();
+            return openProject.attachments().stream()
+                    .map(a -> TextMarker.ATTACHMENT.idIn(a.path("description").path("raw").asText()).orElse("unmarked"))
+                    .toList();
         }
     },
     MEMBERSHIP {

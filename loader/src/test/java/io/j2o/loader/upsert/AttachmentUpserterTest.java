@@ -19,6 +19,7 @@ import io.j2o.sandbox.jira.JiraSimulator;
 import io.j2o.sandbox.openproject.OpenProjectSimulator;
 import io.j2o.schemas.avro.CommandKind;
 import io.j2o.schemas.avro.JournalAction;
+import io.j2o.schemas.markers.TextMarker;
 import io.j2o.schemas.topics.Topics;
 import java.io.OutputStream;
 import java.security.DigestOutputStream;
@@ -64,7 +65,7 @@ class AttachmentUpserterTest {
     }
 
     @Test
-    void jiraFileIsUploadedWithItsNameTypeAndDescriptionAndFoundAgainByNameAndSize() throws Exception {
+    void jiraFileIsUploadedWithItsNameTypeAndDescriptionAndFoundAgainByItsMarker() throws Exception {
         JsonNode source = jiraAttachment(size -> size < 100_000);
         ObjectNode body = command(source);
 
@@ -78,11 +79,62 @@ class AttachmentUpserterTest {
         assertThat(stored.path("fileName").asText()).isEqualTo(source.path("filename").asText());
         assertThat(stored.path("fileSize").asLong()).isEqualTo(source.path("size").asLong());
         assertThat(stored.path("contentType").asText()).isEqualTo(source.path("mimeType").asText());
-        assertThat(stored.at("/description/raw").asText()).isEqualTo("Originally attached by Ann in Jira");
+        assertThat(stored.at("/description/raw").asText())
+                .isEqualTo("Originally attached by Ann in Jira\n\n[j2o:attachment:" + source.path("id").asText() + "]");
         assertThat(stored.at("/digest/hash").asText()).as("the bytes Jira serves, unchanged").isEqualTo(md5(source));
         assertThat(again.wrote()).isFalse();
         assertThat(again.id()).isEqualTo(created.id());
-        assertThat(openProject.writeCount()).as("found by name and size, not uploaded twice").isEqualTo(writes);
+        assertThat(openProject.writeCount()).as("found by its marker, not uploaded twice").isEqualTo(writes);
+    }
+
+    @Test
+    void twoFilesOfOneIssueWithTheSameNameAndSizeBothMigrateAndEachIsFoundAgainAfterALostMapping() {
+        JsonNode source = jiraAttachment(size -> size < 100_000);
+        ObjectNode first = command(source, "20001");
+        ObjectNode second = command(source, "20002");
+
+        UpsertOutcome firstCreated = attachments.upsert(first.deepCopy(), Optional.empty());
+        UpsertOutcome secondCreated = attachments.upsert(second.deepCopy(), Optional.empty());
+        long writes = openProject.writeCount();
+        // As after a crash between the upload and the mapping: no mapping, the lookup in OpenProject alone.
+        UpsertOutcome firstAgain = attachments.upsert(first.deepCopy(), Optional.empty());
+        UpsertOutcome secondAgain = attachments.upsert(second.deepCopy(), Optional.empty());
+
+        assertThat(openProject.attachments()).hasSize(2);
+        assertThat(secondCreated.id()).isNotEqualTo(firstCreated.id());
+        assertThat(firstAgain.id()).isEqualTo(firstCreated.id());
+        assertThat(secondAgain.id()).isEqualTo(secondCreated.id());
+        assertThat(openProject.writeCount()).isEqualTo(writes);
+    }
+
+    @Test
+    void anAttachmentMigratedBeforeMarkersIsFoundByNameAndSizeAndNotUploadedAgain() {
+        JsonNode source = jiraAttachment(size -> size < 100_000);
+        ObjectNode unmarked = command(source);
+        unmarked.putObject("description").put("raw", "Originally attached by Ann in Jira");
+        UpsertOutcome legacy = attachments.upsert(unmarked, Optional.empty());
+        long writes = openProject.writeCount();
+
+        UpsertOutcome found = attachments.upsert(command(source), Optional.empty());
+
+        assertThat(found.wrote()).isFalse();
+        assertThat(found.id()).isEqualTo(legacy.id());
+        assertThat(openProject.writeCount()).isEqualTo(writes);
+    }
+
+    @Test
+    void removalByMarkerDeletesThatFileAndLeavesItsTwinOfTheSameNameAndSize() {
+        JsonNode source = jiraAttachment(size -> size < 100_000);
+        attachments.upsert(command(source, "20001"), Optional.empty());
+        UpsertOutcome twin = attachments.upsert(command(source, "20002"), Optional.empty());
+        ObjectNode removal = JSON.createObjectNode().put("fileName", source.path("filename").asText())
+                .put("size", source.path("size").asLong());
+        removal.putObject("description").put("raw", "[j2o:attachment:20001]");
+        removal.putObject("_links").putObject("workPackage").put("href", workPackage);
+
+        attachments.delete("ALPHA-1", removal, Optional.empty());
+
+        assertThat(openProject.attachments()).extracting(a -> a.path("id").asLong()).containsExactly(twin.id());
     }
 
     @Test
@@ -192,11 +244,15 @@ class AttachmentUpserterTest {
 
     /** The command the transformer makes of a Jira attachment, its work package resolved. */
     private ObjectNode command(JsonNode source) {
+        return command(source, source.path("id").asText());
+    }
+
+    private ObjectNode command(JsonNode source, String jiraId) {
         ObjectNode body = JSON.createObjectNode();
         body.putObject("_links").putObject("workPackage").put("href", workPackage);
         body.put("fileName", source.path("filename").asText());
         body.put("size", source.path("size").asLong());
-        body.putObject("description").put("raw", "Originally attached by Ann in Jira");
+        body.putObject("description").put("raw", TextMarker.ATTACHMENT.append("Originally attached by Ann in Jira", jiraId));
         body.put("contentType", source.path("mimeType").asText());
         body.put("jiraContent", source.path("content").asText());
         return body;

@@ -50,12 +50,53 @@ class WorkPackageConflictPolicyTest {
     }
 
     @Test
-    void openProjectWinsKeepsTheEditAndTheOldLockVersionSoLaterChangesAreHeldBackToo() {
+    void openProjectWinsKeepsTheSubjectEditedThereAndAppliesTheNewDescription() {
         Upserter workPackages = workPackages(ConflictPolicy.OPENPROJECT_WINS);
         Mapping ours = writtenThenEditedInOpenProject(workPackages);
+
+        UpsertOutcome outcome = workPackages.upsert(issue("Written by j2o", "Jira's newer description"), Optional.of(ours));
+
+        assertThat(outcome.action()).isEqualTo(JournalAction.UPDATED);
+        assertThat(outcome.keptFields()).containsExactly("subject");
+        assertThat(subject(ours)).isEqualTo("Renamed in OpenProject");
+        assertThat(description(ours)).isEqualTo("Jira's newer description");
+    }
+
+    @Test
+    void aFieldKeptOnceStaysKeptOnTheNextJiraChangeWhileTheOthersFollowJira() {
+        Upserter workPackages = workPackages(ConflictPolicy.OPENPROJECT_WINS);
+        Mapping first = writtenThenEditedInOpenProject(workPackages);
+        Mapping afterFirst = mapping(workPackages.upsert(issue("Written by j2o", "second"), Optional.of(first)));
+
+        UpsertOutcome outcome = workPackages.upsert(issue("Jira renames it too", "third"), Optional.of(afterFirst));
+
+        assertThat(outcome.keptFields()).containsExactly("subject");
+        assertThat(subject(first)).isEqualTo("Renamed in OpenProject");
+        assertThat(description(first)).isEqualTo("third");
+    }
+
+    @Test
+    void openProjectWinsAppliesAJiraChangeToAFieldNobodyEditedThere() {
+        Upserter workPackages = workPackages(ConflictPolicy.OPENPROJECT_WINS);
+        UpsertOutcome created = workPackages.upsert(issue("Written by j2o", "first"), Optional.empty());
+        client.patch(created.href(), JSON.createObjectNode().put("lockVersion", 0)
+                .set("description", JSON.createObjectNode().put("raw", "Described in OpenProject")));
+
+        UpsertOutcome outcome = workPackages.upsert(issue("Jira's newer subject", "second"), Optional.of(mapping(created)));
+
+        assertThat(outcome.keptFields()).containsExactly("description");
+        assertThat(subject(mapping(created))).isEqualTo("Jira's newer subject");
+        assertThat(description(mapping(created))).isEqualTo("Described in OpenProject");
+    }
+
+    @Test
+    void openProjectWinsWithAMappingFromBeforeFieldChecksumsKeepsTheWholeWorkPackageAndTheOldLockVersion() {
+        Upserter workPackages = workPackages(ConflictPolicy.OPENPROJECT_WINS);
+        Mapping ours = writtenThenEditedInOpenProject(workPackages);
+        ours.setFieldChecksums(null);
         long writes = openProject.writeCount();
 
-        UpsertOutcome outcome = workPackages.upsert(issue("Jira's newer subject"), Optional.of(ours));
+        UpsertOutcome outcome = workPackages.upsert(issue("Jira's newer subject", "Jira's newer description"), Optional.of(ours));
 
         assertThat(outcome.wrote()).isFalse();
         assertThat(outcome.lockVersion()).isEqualTo(ours.getLockVersion());
@@ -90,7 +131,7 @@ class WorkPackageConflictPolicyTest {
         return Upserters.forOpenProject(client, "customField1", policy).byKind().get(CommandKind.WORK_PACKAGE);
     }
 
-    /** Our create (lockVersion 0, as the mapping records it), then a rename by someone in OpenProject (1). */
+    /** Our create (lockVersion 0, as the mapping records it, with what it wrote), then a rename in OpenProject (1). */
     private Mapping writtenThenEditedInOpenProject(Upserter workPackages) {
         UpsertOutcome created = workPackages.upsert(issue("Written by j2o"), Optional.empty());
         client.patch(created.href(), JSON.createObjectNode().put("lockVersion", 0).put("subject", "Renamed in OpenProject"));
@@ -98,7 +139,12 @@ class WorkPackageConflictPolicyTest {
     }
 
     private ObjectNode issue(String subject) {
+        return issue(subject, "As written in Jira");
+    }
+
+    private ObjectNode issue(String subject, String description) {
         ObjectNode body = JSON.createObjectNode().put("subject", subject).put("customField1", "ALPHA-1");
+        body.putObject("description").put("raw", description);
         body.putObject("_links").putObject("project").put("href", project);
         return body;
     }
@@ -107,9 +153,13 @@ class WorkPackageConflictPolicyTest {
         return client.get(mapping.getHref()).path("subject").asText();
     }
 
+    private String description(Mapping mapping) {
+        return client.get(mapping.getHref()).path("description").path("raw").asText();
+    }
+
     private static Mapping mapping(UpsertOutcome outcome) {
         return Mapping.newBuilder().setKind("WORK_PACKAGE").setJiraId("1").setOpenProjectId(outcome.id())
                 .setHref(outcome.href()).setLockVersion(outcome.lockVersion()).setAppliedChecksum("c").setCommandId("c")
-                .setUpdatedAt(Instant.EPOCH).build();
+                .setUpdatedAt(Instant.EPOCH).setFieldChecksums(outcome.fieldChecksums()).build();
     }
 }

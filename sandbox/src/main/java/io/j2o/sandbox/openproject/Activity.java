@@ -1,6 +1,7 @@
 package io.j2o.sandbox.openproject;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,6 +18,13 @@ record Activity(int id, int workPackageId, int version, int userId, List<String>
 
     boolean isComment() {
         return !comment.isEmpty();
+    }
+
+    /** This journal with a later one of the same user merged in: its changes added, its note if it has one. */
+    Activity mergedWith(List<String> moreDetails, String note, Instant at) {
+        List<String> all = new ArrayList<>(details);
+        all.addAll(moreDetails);
+        return new Activity(id, workPackageId, version, userId, all, note.isEmpty() ? comment : note, createdAt, at);
     }
 
     Activity withComment(String raw, Instant at) {

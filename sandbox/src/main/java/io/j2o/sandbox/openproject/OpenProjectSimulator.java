@@ -36,9 +36,14 @@ public final class OpenProjectSimulator implements AutoCloseable {
      * @param latency                 a fixed delay added to every request
      * @param customFields            the work-package custom fields, active for all projects and types
      * @param writeReadonlyAttributes {@code apiv3_write_readonly_attributes}: createdAt/author writable on create
+     * @param journalAggregation      {@code journal_aggregation_time_minutes}: a journal by the same user within this
+     *                                time of the last one is merged into it; zero never merges
      */
     public record Options(String apiKey, int maxPageSize, Duration latency, List<CustomFieldDefinition> customFields,
-            boolean writeReadonlyAttributes) {
+            boolean writeReadonlyAttributes, Duration journalAggregation) {
+
+        /** OpenProject's default journal aggregation time. */
+        public static final Duration DEFAULT_JOURNAL_AGGREGATION = Duration.ofMinutes(5);
 
         public Options {
             Objects.requireNonNull(apiKey, "apiKey");
@@ -52,31 +57,43 @@ public final class OpenProjectSimulator implements AutoCloseable {
             if (latency.isNegative()) {
                 throw new IllegalArgumentException("latency must not be negative, was " + latency);
             }
+            Objects.requireNonNull(journalAggregation, "journalAggregation");
+            if (journalAggregation.isNegative()) {
+                throw new IllegalArgumentException("journalAggregation must not be negative, was " + journalAggregation);
+            }
             customFields = List.copyOf(customFields);
             if (customFields.stream().map(CustomFieldDefinition::id).distinct().count() != customFields.size()) {
                 throw new IllegalArgumentException("custom field ids must be unique: " + customFields);
             }
         }
 
-        /** Page size 1000, no latency, the "Jira key" field as {@code customField1}, read-only attributes locked. */
+        /**
+         * Page size 1000, no latency, the "Jira key" field as {@code customField1}, read-only attributes locked,
+         * journals merged within OpenProject's 5 minutes.
+         */
         public static Options defaults(String apiKey) {
-            return new Options(apiKey, 1000, Duration.ZERO, List.of(CustomFieldDefinition.jiraKey()), false);
+            return new Options(apiKey, 1000, Duration.ZERO, List.of(CustomFieldDefinition.jiraKey()), false,
+                    DEFAULT_JOURNAL_AGGREGATION);
         }
 
         public Options withLatency(Duration value) {
-            return new Options(apiKey, maxPageSize, value, customFields, writeReadonlyAttributes);
+            return new Options(apiKey, maxPageSize, value, customFields, writeReadonlyAttributes, journalAggregation);
         }
 
         public Options withMaxPageSize(int value) {
-            return new Options(apiKey, value, latency, customFields, writeReadonlyAttributes);
+            return new Options(apiKey, value, latency, customFields, writeReadonlyAttributes, journalAggregation);
         }
 
         public Options withCustomFields(List<CustomFieldDefinition> value) {
-            return new Options(apiKey, maxPageSize, latency, value, writeReadonlyAttributes);
+            return new Options(apiKey, maxPageSize, latency, value, writeReadonlyAttributes, journalAggregation);
         }
 
         public Options withWriteReadonlyAttributes(boolean value) {
-            return new Options(apiKey, maxPageSize, latency, customFields, value);
+            return new Options(apiKey, maxPageSize, latency, customFields, value, journalAggregation);
+        }
+
+        public Options withJournalAggregation(Duration value) {
+            return new Options(apiKey, maxPageSize, latency, customFields, writeReadonlyAttributes, value);
         }
     }
 
@@ -91,7 +108,7 @@ public final class OpenProjectSimulator implements AutoCloseable {
 
     public OpenProjectSimulator(Options options) {
         this.options = Objects.requireNonNull(options, "options");
-        this.store = new SimulatorStore(options.customFields(), Clock.systemUTC());
+        this.store = new SimulatorStore(options.customFields(), Clock.systemUTC(), options.journalAggregation());
         this.referenceData = new ReferenceDataRepresenter(store.locked(() -> store.users.get(1).createdAt));
         this.workPackages = new WorkPackageRepresenter(store, referenceData);
         this.faults = new FaultInjector(options.latency());

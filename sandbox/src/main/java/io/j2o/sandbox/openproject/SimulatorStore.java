@@ -1,6 +1,7 @@
 package io.j2o.sandbox.openproject;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ final class SimulatorStore {
     final List<CustomOption> customOptions;
 
     private final Clock clock;
+    private final Duration journalAggregation;
     private Instant lastTimestamp = Instant.EPOCH;
     private int nextProjectId = 1;
     private int nextUserId = 1;
@@ -41,7 +43,8 @@ final class SimulatorStore {
     // Ids of the resources added later, per kind: like the database, never reused after a deletion.
     private final Map<String, Integer> lastIds = new HashMap<>();
 
-    SimulatorStore(List<CustomFieldDefinition> customFields, Clock clock) {
+    SimulatorStore(List<CustomFieldDefinition> customFields, Clock clock, Duration journalAggregation) {
+        this.journalAggregation = journalAggregation;
         this.customFields = List.copyOf(customFields);
         List<CustomOption> options = new ArrayList<>();
         for (CustomFieldDefinition field : this.customFields) {
@@ -119,17 +122,27 @@ final class SimulatorStore {
         addActivity(workPackage.id, userId, details, "", workPackage.updatedAt);
     }
 
-    /**
-     * A comment is a journal of its own with notes and no changes. OpenProject would merge it into an attribute
-     * journal written by the same user a few minutes before (journal aggregation); the simulator never aggregates.
-     */
+    /** A comment is a journal with notes and no changes, unless it is merged into the one before (see below). */
     Activity comment(int workPackageId, int userId, String raw) {
         return addActivity(workPackageId, userId, List.of(), raw, now());
     }
 
+    /**
+     * Journal aggregation as OpenProject does it: a journal by the user who wrote the work package's last journal,
+     * within {@code journal_aggregation_time_minutes} of that journal's last change, is merged into it (same id and
+     * version, changes added, its time moved on), unless both carry a note: two comments in a row stay two.
+     */
     private Activity addActivity(int workPackageId, int userId, List<String> details, String comment, Instant at) {
-        int version = (int) activities.values().stream().filter(a -> a.workPackageId() == workPackageId).count() + 1;
-        Activity activity = new Activity(nextActivityId++, workPackageId, version, userId, details, comment, at, at);
+        List<Activity> journals = activities.values().stream().filter(a -> a.workPackageId() == workPackageId).toList();
+        Activity last = journals.isEmpty() ? null : journals.get(journals.size() - 1);
+        if (last != null && last.userId() == userId && !(last.isComment() && !comment.isEmpty())
+                && at.isBefore(last.updatedAt().plus(journalAggregation))) {
+            Activity merged = last.mergedWith(details, comment, at);
+            activities.put(merged.id(), merged);
+            return merged;
+        }
+        Activity activity = new Activity(nextActivityId++, workPackageId, journals.size() + 1, userId, details, comment,
+                at, at);
         activities.put(activity.id(), activity);
         return activity;
     }

@@ -3,6 +3,7 @@ package io.j2o.sandbox.openproject;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,7 +17,11 @@ class OpenProjectSimulatorActivitiesTest {
 
     @BeforeEach
     void start() {
-        simulator = new OpenProjectSimulator(OpenProjectSimulator.Options.defaults("opapi-test")).start();
+        start(new OpenProjectSimulator(OpenProjectSimulator.Options.defaults("opapi-test")).start());
+    }
+
+    private void start(OpenProjectSimulator started) {
+        simulator = started;
         api = new SimulatorClient(simulator);
         api.post("/api/v3/projects", "{\"name\":\"Demo\",\"identifier\":\"demo\"}");
         workPackageId = api.post("/api/v3/projects/demo/work_packages", "{\"subject\":\"Commented\"}").json()
@@ -29,7 +34,10 @@ class OpenProjectSimulatorActivitiesTest {
     }
 
     @Test
-    void commentIsCreatedAsTheApiUserNowAndListedAfterTheCreationJournal() {
+    void commentIsCreatedAsTheApiUserNowAndListedAfterTheCreationJournalWhenJournalsAreNotAggregated() {
+        simulator.close();
+        start(new OpenProjectSimulator(OpenProjectSimulator.Options.defaults("opapi-test")
+                .withJournalAggregation(Duration.ZERO)).start());
         Instant before = Instant.now().minusMillis(1);
         SimulatorClient.Reply reply = api.post("/api/v3/work_packages/" + workPackageId + "/activities?notify=false",
                 "{\"comment\":{\"raw\":\"*By Ann in Jira*\\n\\nHello\\n\\n<!-- j2o:comment:7 -->\"}}");
@@ -50,6 +58,46 @@ class OpenProjectSimulatorActivitiesTest {
         assertThat(list.at("/_embedded/elements/0/_type").asText()).isEqualTo("Activity");
         assertThat(list.at("/_embedded/elements/1")).isEqualTo(comment);
         assertThat(api.get("/api/v3/activities/" + comment.get("id").asInt()).json()).isEqualTo(comment);
+    }
+
+    @Test
+    void commentByTheSameUserWithinFiveMinutesIsMergedIntoTheCreationJournalAndAChangeAfterItIntoTheComment() {
+        JsonNode comment = api.post("/api/v3/work_packages/" + workPackageId + "/activities",
+                "{\"comment\":{\"raw\":\"Hello\"}}").json();
+        api.patch("/api/v3/work_packages/" + workPackageId, "{\"lockVersion\":0,\"subject\":\"Renamed\"}");
+
+        JsonNode list = api.get("/api/v3/work_packages/" + workPackageId + "/activities").json();
+        assertThat(list.get("total").asInt()).isEqualTo(1);
+        JsonNode merged = list.at("/_embedded/elements/0");
+        assertThat(comment.get("version").asInt()).isEqualTo(1);
+        assertThat(merged.get("id")).isEqualTo(comment.get("id"));
+        assertThat(merged.get("_type").asText()).isEqualTo("Activity::Comment");
+        assertThat(merged.at("/comment/raw").asText()).isEqualTo("Hello");
+        assertThat(merged.at("/details/0/raw").asText()).contains("Renamed");
+    }
+
+    @Test
+    void twoCommentsInARowStayTwoJournals() {
+        api.post("/api/v3/work_packages/" + workPackageId + "/activities", "{\"comment\":{\"raw\":\"one\"}}");
+        api.post("/api/v3/work_packages/" + workPackageId + "/activities", "{\"comment\":{\"raw\":\"two\"}}");
+
+        JsonNode list = api.get("/api/v3/work_packages/" + workPackageId + "/activities").json();
+        assertThat(list.get("total").asInt()).isEqualTo(2);
+        assertThat(list.at("/_embedded/elements/0/comment/raw").asText()).isEqualTo("one");
+        assertThat(list.at("/_embedded/elements/1/comment/raw").asText()).isEqualTo("two");
+    }
+
+    @Test
+    void aJournalLaterThanTheAggregationTimeAfterTheLastChangeIsANewOne() throws Exception {
+        simulator.close();
+        start(new OpenProjectSimulator(OpenProjectSimulator.Options.defaults("opapi-test")
+                .withJournalAggregation(Duration.ofMillis(100))).start());
+        Thread.sleep(250);
+
+        JsonNode comment = api.post("/api/v3/work_packages/" + workPackageId + "/activities",
+                "{\"comment\":{\"raw\":\"later\"}}").json();
+
+        assertThat(comment.get("version").asInt()).isEqualTo(2);
     }
 
     @Test

@@ -6,9 +6,9 @@ import java.util.regex.Pattern;
 
 /**
  * The mark a migrated text carries in OpenProject so the loader can find it again where OpenProject has no field
- * for a foreign id (comments, time entries): the Jira id travels in the text, on its last line. In Markdown (comments)
- * it is an HTML comment, kept in the raw text and never shown; a time entry's comment is plain text, which shows
- * everything, so there it is a short bracketed tag.
+ * for a foreign id (comments, time entries, attachments): the Jira id travels in the text, on its last line. In
+ * Markdown (comments) it is an HTML comment, kept in the raw text and never shown; a time entry's comment and an
+ * attachment's description are plain text, which shows everything, so there it is a short bracketed tag.
  */
 public final class TextMarker {
 
@@ -16,6 +16,11 @@ public final class TextMarker {
     public static final TextMarker COMMENT = new TextMarker("comment", "<!-- ", " -->");
     /** Marks a time entry (plain text) by its Jira worklog id. */
     public static final TextMarker WORKLOG = new TextMarker("worklog", "[", "]");
+    /**
+     * Marks an attachment (plain-text description) by its Jira attachment id: two files of one issue may share name
+     * and size, their ids tell them apart.
+     */
+    public static final TextMarker ATTACHMENT = new TextMarker("attachment", "[", "]");
 
     private final String kind;
     private final String opening;

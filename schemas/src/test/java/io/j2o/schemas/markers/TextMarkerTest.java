@@ -17,6 +17,15 @@ class TextMarkerTest {
     }
 
     @Test
+    void an_attachment_marker_closes_its_description_and_is_no_worklog_marker() {
+        String raw = TextMarker.ATTACHMENT.append("Originally attached by Ann in Jira", "10100");
+
+        assertThat(raw).isEqualTo("Originally attached by Ann in Jira\n\n[j2o:attachment:10100]");
+        assertThat(TextMarker.ATTACHMENT.idIn(raw)).contains("10100");
+        assertThat(TextMarker.WORKLOG.idIn(raw)).isEmpty();
+    }
+
+    @Test
     void only_a_marker_on_the_last_line_counts() {
         String typedByAUser = "[j2o:worklog:1]\n\nand more text";
 

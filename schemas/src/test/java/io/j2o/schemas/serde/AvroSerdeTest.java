@@ -50,7 +50,8 @@ class AvroSerdeTest {
         0x02, 'x',                 // commandId
         (byte) 0xd0, 0x0f,         // updatedAt: timestamp-millis 1000, zig-zag 2000 as varint
         0x00,                      // sourceTopic: union branch 0 (null)
-        0x00                       // sourceOffset: union branch 0 (null)
+        0x00,                      // sourceOffset: union branch 0 (null)
+        0x00                       // fieldChecksums: union branch 0 (null)
     };
 
     /** Mapping as first published: no jiraKey, no lockVersion (both added later with defaults). */
@@ -221,6 +222,7 @@ class AvroSerdeTest {
         Mapping expected = mapping();
         expected.setLockVersion(null);
         assertThat(read).isEqualTo(expected);
+        assertThat(read.getFieldChecksums()).as("no field checksums in a mapping written before they existed").isNull();
         assertThat(server.getRequestCount()).as("writer schema fetched once").isEqualTo(1);
     }
 

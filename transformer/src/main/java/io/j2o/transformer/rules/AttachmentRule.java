@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.j2o.schemas.avro.CommandAction;
 import io.j2o.schemas.avro.CommandKind;
+import io.j2o.schemas.markers.TextMarker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +14,9 @@ import java.util.Optional;
  * OpenProject makes the API user the author and "now" the upload time, so the description says who attached the file
  * in Jira and when. The bytes are not in the payload: the body carries Jira's {@code content} URL as
  * {@value #JIRA_CONTENT}, which the loader reads the file from and removes before anything reaches OpenProject.
- * Jira embeds every attachment of an issue, so the list is always complete and one that leaves it is removed.
+ * Jira embeds every attachment of an issue, so the list is always complete and one that leaves it is removed. The
+ * description ends with the {@link TextMarker#ATTACHMENT} marker of the Jira attachment id, by which the loader finds
+ * the file again: two files of one issue may share name and size.
  */
 final class AttachmentRule {
 
@@ -46,18 +49,22 @@ final class AttachmentRule {
         }
         String created = JiraAttribution.time(attachment.path("created").asText(""));
         ObjectNode body = identity(issueId, issueKey, id, attachment);
-        body.putObject("description").put("raw", "Originally attached by " + JiraAttribution.name(attachment.path("author"))
-                + (created.isEmpty() ? "" : " on " + created) + " in Jira");
+        body.putObject("description").put("raw", TextMarker.ATTACHMENT.append("Originally attached by "
+                + JiraAttribution.name(attachment.path("author")) + (created.isEmpty() ? "" : " on " + created) + " in Jira", id));
         String mimeType = attachment.path("mimeType").asText("");
         body.put("contentType", mimeType.isBlank() ? DEFAULT_TYPE : mimeType);
         body.put(JIRA_CONTENT, content);
         return new CommandDraft(CommandKind.ATTACHMENT, CommandAction.UPSERT, id, issueKey, body);
     }
 
-    /** The loader finds an attachment again by file name and size among its work package's attachments. */
+    /**
+     * The loader finds an attachment again by its marker, which the removal carries as its description, or by file
+     * name and size for one migrated before markers.
+     */
     private static CommandDraft removal(String issueId, String issueKey, String id, JsonNode attachment) {
-        return new CommandDraft(CommandKind.ATTACHMENT, CommandAction.DELETE, id, issueKey,
-                identity(issueId, issueKey, id, attachment));
+        ObjectNode body = identity(issueId, issueKey, id, attachment);
+        body.putObject("description").put("raw", TextMarker.ATTACHMENT.of(id));
+        return new CommandDraft(CommandKind.ATTACHMENT, CommandAction.DELETE, id, issueKey, body);
     }
 
     private static ObjectNode identity(String issueId, String issueKey, String id, JsonNode attachment) {

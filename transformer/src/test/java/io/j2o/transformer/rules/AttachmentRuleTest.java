@@ -35,14 +35,14 @@ class AttachmentRuleTest {
         assertThat(upsert.body()).isEqualTo(JSON.readTree("""
                 {"_links":{"workPackage":{"href":"j2o:ref:work_package:10031"}},
                  "fileName":"screenshot.png","size":2048,
-                 "description":{"raw":"Originally attached by Ann on 2025-03-05T08:00:00Z in Jira"},
+                 "description":{"raw":"Originally attached by Ann on 2025-03-05T08:00:00Z in Jira\\n\\n[j2o:attachment:30001]"},
                  "contentType":"image/png",
                  "jiraContent":"https://x.atlassian.net/rest/api/3/attachment/content/30001"}
                 """));
     }
 
     @Test
-    void dataCenterAttachmentWithoutMimeTypeIsOctetStreamAndItsRemovalNamesItByNameAndSize() throws Exception {
+    void dataCenterAttachmentWithoutMimeTypeIsOctetStreamAndItsRemovalNamesItByMarkerNameAndSize() throws Exception {
         JsonNode fields = JSON.readTree("""
                 {"attachment":[{"id":"30002","filename":"build log.txt",
                   "author":{"key":"JIRAUSER1","name":"ann","displayName":"Ann"},
@@ -57,7 +57,8 @@ class AttachmentRuleTest {
                 .isEqualTo("https://jira.example/secure/attachment/30002/build+log.txt");
         assertThat(child.removal().action()).isEqualTo(CommandAction.DELETE);
         assertThat(child.removal().body()).isEqualTo(JSON.readTree("""
-                {"_links":{"workPackage":{"href":"j2o:ref:work_package:10032"}},"fileName":"build log.txt","size":0}
+                {"_links":{"workPackage":{"href":"j2o:ref:work_package:10032"}},"fileName":"build log.txt","size":0,
+                 "description":{"raw":"[j2o:attachment:30002]"}}
                 """));
     }
 
@@ -69,7 +70,7 @@ class AttachmentRuleTest {
                 """);
 
         assertThat(rule.attachments("10033", "CL-33", fields).orElseThrow().children().get(0).upsert().body()
-                .at("/description/raw").asText()).isEqualTo("Originally attached by an unknown user in Jira");
+                .at("/description/raw").asText()).isEqualTo("Originally attached by an unknown user in Jira\n\n[j2o:attachment:30003]");
         assertThat(rule.attachments("10033", "CL-33", JSON.readTree("{\"summary\":\"x\"}"))).isEmpty();
         assertThat(rule.attachments("10033", "CL-33", JSON.readTree("{\"attachment\":[]}")).orElseThrow().children())
                 .isEmpty();

@@ -576,7 +576,8 @@ class TransformerTopologyTest {
         assertThat(removal.key()).isEqualTo("attachment:30002");
         assertThat(removal.value().getAction()).isEqualTo(CommandAction.DELETE);
         assertThat(JSON.readTree(removal.value().getBody())).isEqualTo(JSON.readTree("""
-                {"_links":{"workPackage":{"href":"/api/v3/work_packages/77"}},"fileName":"b.txt","size":20}"""));
+                {"_links":{"workPackage":{"href":"/api/v3/work_packages/77"}},"fileName":"b.txt","size":20,
+                 "description":{"raw":"[j2o:attachment:30002]"}}"""));
         assertThat(commands.isEmpty()).as("the unchanged attachment is not emitted again").isTrue();
     }
 
