@@ -29,7 +29,7 @@ public record J2oConfig(
         schemaRegistry = schemaRegistry == null ? new SchemaRegistry(null, null, null) : schemaRegistry;
         extractor = extractor == null ? new Extractor(null, null, null, null, null, null, null, null, null) : extractor;
         transformer = transformer == null ? new Transformer(null, null, null) : transformer;
-        loader = loader == null ? new Loader(null, null, null, null, null, null) : loader;
+        loader = loader == null ? new Loader(null, null, null, null, null, null, null) : loader;
         mapping = mapping == null ? new Mapping(null, null, null, null, null, null, null, null, null, null, null) : mapping;
     }
 
@@ -141,8 +141,9 @@ public record J2oConfig(
      *                       package edited in OpenProject since our last write
      */
     public record Loader(String groupId, Integer concurrency, Integer instances, Integer maxAttempts, String conflictPolicy,
-                         Integer requestsPerSecond) {
+                         Integer requestsPerSecond, String originalAuthors) {
         public Loader {
+            originalAuthors = originalAuthors != null ? originalAuthors : "auto";
             requestsPerSecond = requestsPerSecond != null ? requestsPerSecond : 0;
             conflictPolicy = conflictPolicy != null ? conflictPolicy : "JIRA_WINS";
             groupId = groupId != null ? groupId : "j2o-loader";

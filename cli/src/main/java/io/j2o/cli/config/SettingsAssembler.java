@@ -5,6 +5,7 @@ import io.j2o.extractor.ExtractorConfig;
 import io.j2o.loader.LoaderConfig;
 import io.j2o.loader.jira.JiraCredentials;
 import io.j2o.loader.upsert.ConflictPolicy;
+import io.j2o.loader.upsert.OriginalAuthors;
 import io.j2o.schemas.avro.JiraFlavour;
 import io.j2o.schemas.registry.RegistryCredentials;
 import io.j2o.schemas.registry.SchemaRegistryConfig;
@@ -66,7 +67,8 @@ final class SettingsAssembler {
                 loading.concurrency(), loading.maxAttempts(), kafkaProperties,
                 conflictPolicy != null ? conflictPolicy : ConflictPolicy.JIRA_WINS, loading.requestsPerSecond())
                 // The loader streams attachments from Jira with the extractor's account.
-                .withJira(JiraCredentials.basic(jira.url(), jira.email(), reveal(jira.apiToken()))));
+                .withJira(JiraCredentials.basic(jira.url(), jira.email(), reveal(jira.apiToken())))
+                .withOriginalAuthors(OriginalAuthors.parse(loading.originalAuthors())));
 
         J2oConfig.SchemaRegistry registry = config.schemaRegistry();
         Optional<RegistryCredentials> credentials = registry.username() == null || registry.password() == null

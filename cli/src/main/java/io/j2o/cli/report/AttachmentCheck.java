@@ -2,6 +2,7 @@ package io.j2o.cli.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.j2o.schemas.avro.CommandKind;
+import io.j2o.schemas.markers.TextMarker;
 import io.j2o.transformer.rules.CommandDraft;
 import io.j2o.transformer.rules.IssueChildren;
 import java.util.List;
@@ -44,9 +45,12 @@ final class AttachmentCheck {
         Optional<String> workPackage = context.hrefs().resolve(wanted.path("_links").path("workPackage"));
         String fileName = wanted.path("fileName").asText();
         long size = wanted.path("size").asLong();
+        // Found as the loader finds it: by the marker of its Jira id, by name and size only when unmarked.
         List<? extends JsonNode> found = workPackage.isEmpty() ? List.of() : attachments.stream()
                 .filter(a -> workPackage.get().equals(containerOf(a)) && fileName.equals(a.path("fileName").asText())
                         && a.path("fileSize").asLong(-1) == size)
+                .filter(a -> TextMarker.ATTACHMENT.idIn(a.path("description").path("raw").asText(""))
+                        .map(attachment.jiraId()::equals).orElse(true))
                 .toList();
         // The content type is left out: OpenProject may detect its own from the bytes.
         findings.single(key, found).ifPresent(actual -> {

@@ -70,7 +70,7 @@ class ConfigCommandTest {
         assertThat(err.toString().lines()).containsExactly(
                 "j2o: " + bad + " has 3 problems:",
                 "  jira.apiToken: environment variable J2O_TEST_UNSET_VARIABLE is not set",
-                "  loader.batchSize: unknown key at line 15; known keys: concurrency, conflictPolicy, groupId, instances, maxAttempts, requestsPerSecond",
+                "  loader.batchSize: unknown key at line 15; known keys: concurrency, conflictPolicy, groupId, instances, maxAttempts, originalAuthors, requestsPerSecond",
                 "  loader.concurrency: must be 1..512, was 0");
     }
 

@@ -193,7 +193,7 @@ class ConfigLoaderTest {
                 """);
 
         assertThat(problems).containsExactlyInAnyOrder(
-                "loader.concurency: unknown key at line 14; known keys: concurrency, conflictPolicy, groupId, instances, maxAttempts, requestsPerSecond",
+                "loader.concurency: unknown key at line 14; known keys: concurrency, conflictPolicy, groupId, instances, maxAttempts, originalAuthors, requestsPerSecond",
                 "mapping.resolution: unknown key at line 16; known keys: components, customFields, labels, linkTypes, memberRole, priority, projects, sprints, status, type, users",
                 "jria: unknown key at line 18; known keys: extractor, jira, kafka, loader, mapping, openproject, "
                         + "schemaRegistry, transformer");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.j2o.schemas.avro.CommandKind;
+import io.j2o.schemas.markers.TextMarker;
 import io.j2o.schemas.markers.CommentMarker;
 import io.j2o.transformer.rules.CatalogEntry;
 import io.j2o.transformer.rules.MappingConfig;
@@ -160,6 +161,15 @@ class MigrationValidatorTest {
     void anAttachmentOfAnotherSizeIsNotTheJiraAttachment() throws Exception {
         Site site = Site.migrated();
         ((ObjectNode) site.attachments.get(0)).put("fileSize", 1233);
+
+        assertThat(validateKinds(site).missing()).containsExactly("attachment spec-85.pdf on ALPHA-1");
+    }
+
+    @Test
+    void anAttachmentMarkedAsAnotherJiraAttachmentOfTheSameNameAndSizeIsNotThisOne() throws Exception {
+        Site site = Site.migrated();
+        ObjectNode twin = (ObjectNode) site.attachments.get(0);
+        ((ObjectNode) twin.path("description")).put("raw", TextMarker.ATTACHMENT.of("701"));
 
         assertThat(validateKinds(site).missing()).containsExactly("attachment spec-85.pdf on ALPHA-1");
     }
