@@ -40,6 +40,7 @@ public final class DatasetGenerator {
     private static final long LINK_STREAM = 0x6c696e6b73L;
     private static final long WATCHER_STREAM = 0x7761746368L;
     private static final long ATTACHMENT_STREAM = 0x6174746163686dL;
+    private static final long GROUP_STREAM = 0x67726f757073L;
 
     private final long seed;
     private final String siteUrl;
@@ -78,7 +79,8 @@ public final class DatasetGenerator {
         new WatcherGenerator(new Random(seed ^ WATCHER_STREAM), siteUrl, users).watch(issueNodes);
         new AttachmentGenerator(new Random(seed ^ ATTACHMENT_STREAM), siteUrl, users).attach(issueNodes);
         return new JiraDataset(siteUrl, users, projectNodes, versionsByProject.values().stream().flatMap(List::stream).toList(),
-                statuses, types, priorities, issueNodes);
+                statuses, types, priorities, issueNodes,
+                new GroupGenerator(new Random(seed ^ GROUP_STREAM), users).groups(projectNodes));
     }
 
     private List<ObjectNode> users(Random random) {

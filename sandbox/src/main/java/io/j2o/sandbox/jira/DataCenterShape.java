@@ -58,7 +58,15 @@ final class DataCenterShape {
                 cloud.statuses().stream().map(shape::object).toList(),
                 cloud.issueTypes().stream().map(shape::object).toList(),
                 cloud.priorities().stream().map(shape::object).toList(),
-                cloud.issues().stream().map(shape::issue).toList());
+                cloud.issues().stream().map(shape::issue).toList(),
+                cloud.groups().stream().map(shape::group).toList());
+    }
+
+    /** Data Center names a group by its name alone; it has no group id. */
+    private ObjectNode group(ObjectNode cloudGroup) {
+        ObjectNode group = object(cloudGroup);
+        group.remove("groupId");
+        return group;
     }
 
     /** A Data Center timestamp: milliseconds and the zone's offset without a colon. */

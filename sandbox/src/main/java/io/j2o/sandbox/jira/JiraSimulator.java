@@ -65,6 +65,7 @@ public final class JiraSimulator implements AutoCloseable {
             new IssueRoutes(site).register(config.routes);
             new IssueActivityRoutes(site).register(config.routes);
             new IssueWatchers(site).register(config.routes);
+            new GroupRoutes(site).register(config.routes);
             new AttachmentContentRoutes(site).register(config.routes);
             if (site.options().flavour() == Flavour.DATA_CENTER) {
                 new DataCenterSearchRoutes(site).register(config.routes);
@@ -106,6 +107,15 @@ public final class JiraSimulator implements AutoCloseable {
     /** The users as the user search serves them, in this flavour's shape (copies). */
     public List<ObjectNode> users() {
         return site.dataset().users().stream().map(ObjectNode::deepCopy).toList();
+    }
+
+    /**
+     * The groups as served, in this flavour's shape (copies): the group JSON (Cloud {@code groupId} and {@code name};
+     * Data Center {@code name}) with every member, inactive ones too, under {@code users} as {@code /group/member}
+     * lists them.
+     */
+    public List<ObjectNode> groups() {
+        return site.dataset().groups().stream().map(ObjectNode::deepCopy).toList();
     }
 
     /** The current issues as served (copies). */

@@ -73,6 +73,15 @@ class JiraSimulatorContractTest {
     }
 
     @Test
+    void groupResponsesMatchTheSpec() {
+        assertValid(get("/rest/api/3/group/bulk", Map.of("startAt", "1", "maxResults", "2")));
+        String groupId = simulator.groups().get(0).get("groupId").asText();
+        assertValid(get("/rest/api/3/group/member", Map.of("groupId", groupId, "includeInactiveUsers", "true",
+                "startAt", "0", "maxResults", "2")));
+        assertValidError(get("/rest/api/3/group/member", Map.of("groupId", "no-such-group")), 404);
+    }
+
+    @Test
     void projectResponsesMatchTheSpec() {
         assertValid(get("/rest/api/3/project/search", Map.of("maxResults", "1", "expand", "description,lead")));
         assertValid(get("/rest/api/3/project/search", Map.of("startAt", "1")));
