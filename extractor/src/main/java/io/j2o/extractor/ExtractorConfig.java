@@ -22,7 +22,7 @@ import java.util.Objects;
  * @param searchWindow   Data Center's {@code jira.search.platform.max.result.window}: no search pages deeper
  * @param entities       which kinds to extract, by {@link ExtractedEntity#configName()}; every kind by default
  * @param requestsPerSecond at most this many Jira requests a second; 0 means no limit
- * @param metadataRefresh how long users and versions are not read again after a pass read them; zero reads them
+ * @param metadataRefresh how long users, groups and versions are not read again after a pass read them; zero reads them
  *                        every pass (a full resync always reads them)
  */
 public record ExtractorConfig(

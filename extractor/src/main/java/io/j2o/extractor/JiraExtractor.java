@@ -28,7 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads Jira incrementally and publishes one event per changed entity: the users, every visible (or configured)
+ * Reads Jira incrementally and publishes one event per changed entity: the users, the groups with their members, every visible (or configured)
  * project and its versions when their content changed, then per project the issues updated since its watermark,
  * oldest first, each with all of its comments and worklogs. A project's watermark moves only after its
  * events are acknowledged by Kafka. Every {@code reconcileEvery}-th pass it also looks for deleted issues.
@@ -50,7 +50,7 @@ public final class JiraExtractor {
     private final WatcherListCompleter watchers;
     private final Clock clock;
     private int passes;
-    /** When users and versions were last read, null before the first pass. */
+    /** When users, groups and versions were last read, null before the first pass. */
     private Instant metadataReadAt;
 
     /** An extractor of the Jira flavour {@code config} names, over {@code client}. */
@@ -85,6 +85,7 @@ public final class JiraExtractor {
         boolean metadataDue = full || metadataReadAt == null
                 || !clock.instant().isBefore(metadataReadAt.plus(config.metadataRefresh()));
         int users = metadataDue && config.extracts(ExtractedEntity.USERS) ? metadata.users(full) : 0;
+        int groups = metadataDue && config.extracts(ExtractedEntity.GROUPS) ? metadata.groups(full) : 0;
         boolean projectsNeeded = config.extracts(ExtractedEntity.PROJECTS) || config.extracts(ExtractedEntity.VERSIONS)
                 || config.extracts(ExtractedEntity.ISSUES);
         List<JsonNode> projects = projectsNeeded ? selectedProjects() : List.of();
@@ -107,9 +108,9 @@ public final class JiraExtractor {
                 }
             }
         }
-        LOG.info("extraction pass done flavour={} projects={} users={} versions={} issues={} deleted={} full={} reconciled={}",
-                jira.flavour(), projects.size(), users, versions, issues, deleted, full, reconciling);
-        return new ExtractionStats(projects.size(), issues, deleted, users, versions);
+        LOG.info("extraction pass done flavour={} projects={} users={} groups={} versions={} issues={} deleted={} full={} reconciled={}",
+                jira.flavour(), projects.size(), users, groups, versions, issues, deleted, full, reconciling);
+        return new ExtractionStats(projects.size(), issues, deleted, users, versions, groups);
     }
 
     private int extractIssues(String projectKey, ZoneId zone, boolean full) {

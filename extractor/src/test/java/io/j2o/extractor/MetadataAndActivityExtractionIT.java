@@ -84,6 +84,33 @@ class MetadataAndActivityExtractionIT {
         assertThat(extractor.runOnce(true).users()).as("a full resync publishes everything").isEqualTo(users.size());
     }
 
+    @ParameterizedTest
+    @EnumSource(JiraFlavour.class)
+    void groupsArePublishedWithAllTheirMembersOnceAndAgainOnlyWhenTheyChange(JiraFlavour flavour) {
+        JiraExtractor extractor = rig.extractor(config(flavour).withEntities(List.of("groups")));
+        ExtractionStats first = extractor.runOnce(false);
+
+        List<JiraEntityEvent> groups = rig.events(rig.topics().jiraGroups());
+        assertThat(groups).hasSize(jira.groups().size()).hasSize(first.groups());
+        Map<String, JsonNode> served = jira.groups().stream()
+                .collect(Collectors.toMap(group -> group.get("name").asText(), group -> group));
+        assertThat(groups).allSatisfy(event -> {
+            assertThat(event.getEntityType()).isEqualTo(JiraEntityType.GROUP);
+            assertThat(event.getProjectKey()).isNull();
+            JsonNode group = served.get(event.getJiraKey());
+            assertThat(event.getJiraId()).isEqualTo(flavour == JiraFlavour.CLOUD
+                    ? group.get("groupId").asText() : group.get("name").asText());
+            assertThat(payload(event)).as("the group JSON with every member, inactive ones too").isEqualTo(group);
+        });
+        assertThat(groups).as("the empty group too").anySatisfy(event -> assertThat(payload(event).get("users")).isEmpty());
+        assertThat(groups).as("a group with several members")
+                .anySatisfy(event -> assertThat(payload(event).get("users").size()).isGreaterThan(2));
+
+        assertThat(extractor.runOnce(false).groups()).as("unchanged").isZero();
+        assertThat(rig.events(rig.topics().jiraGroups())).hasSize(groups.size());
+        assertThat(extractor.runOnce(true).groups()).as("a full resync publishes everything").isEqualTo(groups.size());
+    }
+
     @Test
     void usersAndVersionsAreReadAgainOnlyOnceTheRefreshIntervalPassedOrOnAFullResync() {
         ExtractorConfig config = config(JiraFlavour.CLOUD).withMetadataRefresh(Duration.ofHours(1));

@@ -54,6 +54,17 @@ public final class CloudJiraApi extends JiraApiBase {
         return arrayPages(API + "/users/search");
     }
 
+    /** {@code /group/bulk} pages the groups; each group's members are read by its id. */
+    @Override
+    public List<ObjectNode> groups() {
+        return pageBeanValues(API + "/group/bulk").stream().map(group -> {
+            ObjectNode details = MAPPER.createObjectNode();
+            details.put("groupId", group.path("groupId").asText());
+            details.put("name", group.path("name").asText());
+            return withMembers(details, "groupId=" + encode(group.path("groupId").asText()));
+        }).toList();
+    }
+
     @Override
     public void issuesUpdatedSince(String projectKey, Instant since, ZoneId zone, Consumer<JsonNode> each) {
         readAll(Jql.issuesUpdatedSince(projectKey, since, zone), ALL_FIELDS, pageSize, each);

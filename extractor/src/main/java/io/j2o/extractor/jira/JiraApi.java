@@ -1,6 +1,7 @@
 package io.j2o.extractor.jira;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.j2o.schemas.avro.JiraFlavour;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -35,6 +36,13 @@ public interface JiraApi {
 
     /** Every user of the site, active or not, as the flavour's user search returns them. */
     List<JsonNode> users();
+
+    /**
+     * Every group of the site: Jira's group JSON (Cloud {@code groupId} and {@code name}, Data Center {@code name})
+     * with its complete member list, inactive members included, under {@code users} as {@code /group/member} lists
+     * them.
+     */
+    List<ObjectNode> groups();
 
     /** Every version of the project, as {@code /project/{key}/versions} returns them. */
     List<JsonNode> versions(String projectKey);

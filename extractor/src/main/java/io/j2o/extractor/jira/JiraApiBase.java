@@ -1,6 +1,10 @@
 package io.j2o.extractor.jira;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -8,7 +12,7 @@ import java.util.Optional;
 /**
  * What both flavours serve alike under their REST root: the API user, an issue's project, a project's versions (one
  * plain array), an issue's comments and worklogs ({@code startAt}-paged to {@code total}; Data Center answers every
- * worklog at once), an issue's watchers, and plain arrays paged by {@code startAt} until an empty page (user search).
+ * worklog at once), an issue's watchers, a group's members ({@code PageBean}s of users), and plain arrays paged by {@code startAt} until an empty page (user search).
  */
 abstract class JiraApiBase implements JiraApi {
 
@@ -60,6 +64,31 @@ abstract class JiraApiBase implements JiraApi {
                 return Optional.of(all);
             }
         }
+    }
+
+    /** The group with its members, read from {@code /group/member} selected by {@code selector} (e.g. {@code groupId=..}). */
+    protected ObjectNode withMembers(ObjectNode group, String selector) {
+        ArrayNode users = group.putArray("users");
+        pageBeanValues(api + "/group/member?" + selector + "&includeInactiveUsers=true").forEach(users::add);
+        return group;
+    }
+
+    /** Every value of a {@code PageBean} resource, paged by {@code startAt} until {@code isLast}. */
+    protected List<JsonNode> pageBeanValues(String pathAndQuery) {
+        String separator = pathAndQuery.contains("?") ? "&" : "?";
+        List<JsonNode> all = new ArrayList<>();
+        while (true) {
+            JsonNode page = client.get(pathAndQuery + separator + "startAt=" + all.size() + "&maxResults=" + PAGE);
+            JsonNode values = page.path("values");
+            values.forEach(all::add);
+            if (page.path("isLast").asBoolean(true) || values.isEmpty()) {
+                return all;
+            }
+        }
+    }
+
+    protected static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     @Override
