@@ -41,6 +41,8 @@ public final class DatasetGenerator {
     private static final long WATCHER_STREAM = 0x7761746368L;
     private static final long ATTACHMENT_STREAM = 0x6174746163686dL;
     private static final long GROUP_STREAM = 0x67726f757073L;
+    private static final long SPRINT_STREAM = 0x737072696e74L;
+    private static final long TEXT_STREAM = 0x74657874L;
 
     private final long seed;
     private final String siteUrl;
@@ -78,6 +80,8 @@ public final class DatasetGenerator {
         new IssueLinkGenerator(new Random(seed ^ LINK_STREAM), siteUrl).link(issueNodes);
         new WatcherGenerator(new Random(seed ^ WATCHER_STREAM), siteUrl, users).watch(issueNodes);
         new AttachmentGenerator(new Random(seed ^ ATTACHMENT_STREAM), siteUrl, users).attach(issueNodes);
+        new SprintGenerator(new Random(seed ^ SPRINT_STREAM), BASE_INSTANT).plan(projectNodes, issueNodes);
+        new TextReferenceGenerator(new Random(seed ^ TEXT_STREAM), users).write(issueNodes);
         return new JiraDataset(siteUrl, users, projectNodes, versionsByProject.values().stream().flatMap(List::stream).toList(),
                 statuses, types, priorities, issueNodes,
                 new GroupGenerator(new Random(seed ^ GROUP_STREAM), users).groups(projectNodes));
