@@ -43,6 +43,7 @@ public final class DatasetGenerator {
     private static final long GROUP_STREAM = 0x67726f757073L;
     private static final long SPRINT_STREAM = 0x737072696e74L;
     private static final long TEXT_STREAM = 0x74657874L;
+    private static final long CHANGELOG_STREAM = 0x6368616e6765L;
 
     private final long seed;
     private final String siteUrl;
@@ -82,6 +83,7 @@ public final class DatasetGenerator {
         new AttachmentGenerator(new Random(seed ^ ATTACHMENT_STREAM), siteUrl, users).attach(issueNodes);
         new SprintGenerator(new Random(seed ^ SPRINT_STREAM), BASE_INSTANT).plan(projectNodes, issueNodes);
         new TextReferenceGenerator(new Random(seed ^ TEXT_STREAM), users).write(issueNodes);
+        new ChangelogGenerator(new Random(seed ^ CHANGELOG_STREAM), users).write(issueNodes);
         return new JiraDataset(siteUrl, users, projectNodes, versionsByProject.values().stream().flatMap(List::stream).toList(),
                 statuses, types, priorities, issueNodes,
                 new GroupGenerator(new Random(seed ^ GROUP_STREAM), users).groups(projectNodes));

@@ -37,7 +37,7 @@ final class DataCenterShape {
     private static final Pattern TIMESTAMP = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}[+-]\\d{4}");
     /** Cloud-only attributes that Data Center does not have. */
     private static final Set<String> CLOUD_ONLY = Set.of("accountId", "accountType", "hierarchyLevel", "simplified",
-            "entityId", "scope");
+            "entityId", "scope", "fieldId");
 
     private final String cloudUrl;
     private final ZoneId zone;
@@ -104,6 +104,12 @@ final class DataCenterShape {
             fields.set(DatasetCustomFields.SPRINT, sprints);
         }
         ObjectNode converted = object(issue);
+        // A history's author is a plain user bean on Data Center, without the user resource's 'deleted'.
+        converted.path("changelog").path("histories").forEach(history -> {
+            if (history.path("author") instanceof ObjectNode author) {
+                author.remove("deleted");
+            }
+        });
         converted.path("fields").path("attachment").forEach(attachment -> attachment((ObjectNode) attachment));
         return converted;
     }

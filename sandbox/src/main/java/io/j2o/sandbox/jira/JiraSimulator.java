@@ -66,6 +66,7 @@ public final class JiraSimulator implements AutoCloseable {
             new IssueActivityRoutes(site).register(config.routes);
             new IssueWatchers(site).register(config.routes);
             new GroupRoutes(site).register(config.routes);
+            new IssueChangelog(site).register(config.routes);
             new AttachmentContentRoutes(site).register(config.routes);
             if (site.options().flavour() == Flavour.DATA_CENTER) {
                 new DataCenterSearchRoutes(site).register(config.routes);

@@ -110,6 +110,9 @@ class JiraDataCenterContractTest {
         assertValid(get("/rest/api/2/issue/" + key, Map.of()));
         assertValid(get("/rest/api/2/issue/" + simulator.issues().get(1).get("id").asText(), Map.of("fields", "id")));
         assertValidError(get("/rest/api/2/issue/NOPE-1", Map.of()), 404);
+        String touched = simulator.issues().stream().filter(issue -> !issue.at("/changelog/histories").isEmpty())
+                .findFirst().orElseThrow().get("key").asText();
+        assertValid(get("/rest/api/2/issue/" + touched, Map.of("expand", "changelog")));
     }
 
     @Test

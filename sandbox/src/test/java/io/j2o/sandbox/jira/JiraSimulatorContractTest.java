@@ -95,6 +95,7 @@ class JiraSimulatorContractTest {
         assertValid(get("/rest/api/3/issue/" + key, Map.of()));
         assertValid(get("/rest/api/3/issue/" + key, Map.of("fields", "summary,status", "expand", "renderedFields,names,changelog")));
         assertValidError(get("/rest/api/3/issue/NOPE-1", Map.of()), 404);
+        assertValid(get("/rest/api/3/issue/" + key + "/changelog", Map.of("startAt", "0", "maxResults", "2")));
     }
 
     @Test
