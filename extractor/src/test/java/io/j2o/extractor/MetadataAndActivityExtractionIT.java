@@ -164,6 +164,38 @@ class MetadataAndActivityExtractionIT {
         assertThat(listReads).as("each truncated list is read once, in one page; no other list is").isEqualTo(truncatedLists);
     }
 
+    @ParameterizedTest
+    @EnumSource(JiraFlavour.class)
+    void anIssueIsPublishedWithItsWholeHistoryThoughCloudEmbedsOnlyTheRecentPart(JiraFlavour flavour) {
+        ExtractorConfig config = config(flavour);
+        String key = "ALPHA-2";
+        jira.clock(Clock.fixed(DatasetGenerator.BASE_INSTANT.plus(Duration.ofDays(1)), ZoneOffset.UTC));
+        for (int edit = 0; edit < 45; edit++) {
+            String summary = "edit " + edit;
+            jira.updateIssue(key, fields -> fields.put("summary", summary));
+        }
+        JsonNode stored = jira.issue(key).orElseThrow().at("/changelog/histories");
+        assertThat(stored.size()).isGreaterThanOrEqualTo(45);
+
+        rig.extractor(config.withEntities(List.of("issues"))).runOnce(false);
+
+        Map<String, JiraEntityEvent> byKey = rig.issueEvents().stream()
+                .collect(Collectors.toMap(JiraEntityEvent::getJiraKey, Function.identity(), (a, b) -> b));
+        JsonNode changelog = payload(byKey.get(key)).get("changelog");
+        assertThat(changelog.get("histories")).containsExactlyElementsOf(stored);
+        assertThat(changelog.get("total").asInt()).isEqualTo(stored.size());
+        assertThat(byKey.values()).allSatisfy(event -> {
+            JsonNode history = payload(event).get("changelog");
+            assertThat(history.get("histories").size()).isEqualTo(history.get("total").asInt());
+        });
+        long completions = jira.requests().stream().filter(r -> flavour == JiraFlavour.CLOUD
+                ? r.path().endsWith("/changelog") : r.query() != null && r.query().contains("expand=changelog")).count();
+        long longHistories = jira.issues().stream().filter(issue -> issue.at("/changelog/histories").size() > 40).count();
+        assertThat(longHistories).isPositive();
+        assertThat(completions).as("each history longer than Cloud embeds is read once; Data Center embeds them whole")
+                .isEqualTo(flavour == JiraFlavour.CLOUD ? longHistories : 0);
+    }
+
     private int userSearches() {
         return (int) jira.requests().stream().filter(r -> r.path().endsWith("/users/search")).count();
     }

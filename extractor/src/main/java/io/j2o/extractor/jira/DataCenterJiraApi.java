@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -88,6 +89,16 @@ public final class DataCenterJiraApi extends JiraApiBase {
         return groups;
     }
 
+    /** Data Center has no changelog resource; an issue read alone embeds its whole history. */
+    @Override
+    public Optional<List<JsonNode>> changelog(String issueId) {
+        return client.find(API + "/issue/" + issueId + "?fields=id&expand=changelog").map(issue -> {
+            List<JsonNode> all = new ArrayList<>();
+            issue.path("changelog").path("histories").forEach(all::add);
+            return all;
+        });
+    }
+
     @Override
     public void issuesUpdatedSince(String projectKey, Instant since, ZoneId zone, Consumer<JsonNode> each) {
         Map<String, Instant> seen = new HashMap<>();
@@ -156,6 +167,9 @@ public final class DataCenterJiraApi extends JiraApiBase {
             }
             ObjectNode body = MAPPER.createObjectNode().put("jql", jql).put("startAt", startAt).put("maxResults", maxResults);
             fields.forEach(body.putArray("fields")::add);
+            if (fields.equals(ALL_FIELDS)) {
+                body.putArray("expand").add("changelog");
+            }
             JsonNode page = client.search(API + "/search", body);
             JsonNode issues = page.path("issues");
             issues.forEach(each);

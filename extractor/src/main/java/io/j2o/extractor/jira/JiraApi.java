@@ -51,6 +51,12 @@ public interface JiraApi {
     Optional<List<JsonNode>> issueItems(String issueId, EmbeddedList list);
 
     /**
+     * Every history of the issue, complete (Cloud pages {@code /issue/{id}/changelog}; Data Center reads the issue
+     * alone with {@code expand=changelog}); empty when the issue is gone.
+     */
+    Optional<List<JsonNode>> changelog(String issueId);
+
+    /**
      * The issue's watchers resource, {@code /issue/{id}/watchers} (one unpaged response: {@code watchCount} and the
      * {@code watchers} the API user may see); empty when the issue is gone.
      */
