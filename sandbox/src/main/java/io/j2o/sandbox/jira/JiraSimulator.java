@@ -44,7 +44,8 @@ public final class JiraSimulator implements AutoCloseable {
         if (server != null) {
             return this;
         }
-        BasicAuthFilter auth = new BasicAuthFilter(site.options().email(), site.options().apiToken());
+        BasicAuthFilter auth = new BasicAuthFilter(site.options().email(), site.options().apiToken(),
+                site.options().flavour() == Flavour.DATA_CENTER);
         server = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.host = "127.0.0.1";
