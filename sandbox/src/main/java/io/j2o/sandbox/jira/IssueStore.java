@@ -79,6 +79,17 @@ final class IssueStore {
         return put(issue);
     }
 
+    /**
+     * Edits the stored issue as a whole without moving its {@code updated} or adding a history: for changes Jira
+     * makes without touching the issue, such as editing or deleting one of its worklogs.
+     */
+    synchronized ObjectNode edit(String idOrKey, Consumer<ObjectNode> issueEditor) {
+        ObjectNode issue = find(idOrKey)
+                .orElseThrow(() -> new NoSuchElementException("no issue " + idOrKey)).deepCopy();
+        issueEditor.accept(issue);
+        return put(issue);
+    }
+
     synchronized boolean delete(String idOrKey) {
         Optional<ObjectNode> issue = find(idOrKey);
         issue.ifPresent(found -> {

@@ -82,6 +82,15 @@ class JiraSimulatorContractTest {
     }
 
     @Test
+    void worklogChangeResponsesMatchTheSpec() {
+        assertValid(get("/rest/api/3/worklog/updated", Map.of("since", "0")));
+        assertValid(get("/rest/api/3/worklog/deleted", Map.of("since", "0")));
+        String ids = "{\"ids\": [" + simulator.issues().stream().flatMap(issue ->
+                issue.at("/fields/worklog/worklogs").findValuesAsText("id").stream()).findFirst().orElseThrow() + "]}";
+        assertValid(exchange(Request.Method.POST, "/rest/api/3/worklog/list", Map.of(), ids, authorization));
+    }
+
+    @Test
     void projectResponsesMatchTheSpec() {
         assertValid(get("/rest/api/3/project/search", Map.of("maxResults", "1", "expand", "description,lead")));
         assertValid(get("/rest/api/3/project/search", Map.of("startAt", "1")));
