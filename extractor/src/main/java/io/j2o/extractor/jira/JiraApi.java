@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -55,6 +56,18 @@ public interface JiraApi {
      * alone with {@code expand=changelog}); empty when the issue is gone.
      */
     Optional<List<JsonNode>> changelog(String issueId);
+
+    /** The issue with all its fields and its history ({@code expand=changelog}), or empty when it is gone. */
+    Optional<JsonNode> fullIssue(String issueId);
+
+    /** The worklogs changed strictly after {@code since}, as {@code /worklog/updated} lists them (every page). */
+    ChangedWorklogs updatedWorklogs(Instant since);
+
+    /** The worklogs deleted strictly after {@code since}, as {@code /worklog/deleted} lists them (every page). */
+    ChangedWorklogs deletedWorklogs(Instant since);
+
+    /** The ids of the issues that hold the worklogs {@code worklogIds} ({@code POST /worklog/list}); gone ones name none. */
+    Set<String> issueIdsOfWorklogs(List<String> worklogIds);
 
     /**
      * The issue's watchers resource, {@code /issue/{id}/watchers} (one unpaged response: {@code watchCount} and the

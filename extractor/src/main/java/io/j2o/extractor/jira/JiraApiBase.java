@@ -5,7 +5,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,6 +41,50 @@ abstract class JiraApiBase implements JiraApi {
     @Override
     public Optional<JsonNode> issue(String id) {
         return client.find(api + "/issue/" + id + "?fields=project");
+    }
+
+    @Override
+    public Optional<JsonNode> fullIssue(String issueId) {
+        return client.find(api + "/issue/" + issueId + "?expand=changelog");
+    }
+
+    @Override
+    public ChangedWorklogs updatedWorklogs(Instant since) {
+        return changedWorklogs("/worklog/updated", since);
+    }
+
+    @Override
+    public ChangedWorklogs deletedWorklogs(Instant since) {
+        return changedWorklogs("/worklog/deleted", since);
+    }
+
+    /** Both flavours page a {@code ChangedWorklogs} list by asking again from the {@code until} of the last page. */
+    private ChangedWorklogs changedWorklogs(String resource, Instant since) {
+        Map<String, Instant> changedAt = new LinkedHashMap<>();
+        long from = since.toEpochMilli();
+        while (true) {
+            JsonNode page = client.get(api + resource + "?since=" + from);
+            page.path("values").forEach(change -> changedAt.put(change.path("worklogId").asText(),
+                    Instant.ofEpochMilli(change.path("updatedTime").asLong())));
+            long until = page.path("until").asLong(from);
+            if (page.path("lastPage").asBoolean(true) || page.path("values").isEmpty() || until <= from) {
+                return new ChangedWorklogs(changedAt);
+            }
+            from = until;
+        }
+    }
+
+    @Override
+    public Set<String> issueIdsOfWorklogs(List<String> worklogIds) {
+        Set<String> issueIds = new LinkedHashSet<>();
+        for (int start = 0; start < worklogIds.size(); start += PAGE) {
+            ObjectNode body = JsonNodeFactory.instance.objectNode();
+            ArrayNode ids = body.putArray("ids");
+            worklogIds.subList(start, Math.min(worklogIds.size(), start + PAGE)).forEach(id -> ids.add(Long.parseLong(id)));
+            requireArray(api + "/worklog/list", client.post(api + "/worklog/list", body))
+                    .forEach(worklog -> issueIds.add(worklog.path("issueId").asText()));
+        }
+        return issueIds;
     }
 
     @Override

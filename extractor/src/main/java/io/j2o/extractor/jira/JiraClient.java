@@ -127,6 +127,11 @@ public final class JiraClient {
         }
     }
 
+    /** {@code POST} a JSON body to a resource that answers JSON, e.g. {@code /rest/api/3/worklog/list}. */
+    public JsonNode post(String path, JsonNode body) {
+        return call(() -> request(path).post(RequestBody.create(body.toString(), JSON)).build(), (what, json) -> json);
+    }
+
     /** {@code POST} a search whose answer must carry an {@code issues} array. */
     public JsonNode search(String path, JsonNode body) {
         return call(() -> request(path).post(RequestBody.create(body.toString(), JSON)).build(), JiraErrors::requireSearchPage);
