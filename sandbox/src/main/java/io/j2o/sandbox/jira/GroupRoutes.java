@@ -71,20 +71,21 @@ final class GroupRoutes {
         String groupId = ctx.queryParam("groupId");
         String groupName = ctx.queryParam("groupname");
         boolean cloud = site.options().flavour() == JiraSimulator.Flavour.CLOUD;
-        if ((groupName == null || groupName.isBlank()) && (!cloud || groupId == null || groupId.isBlank())) {
+        // Cloud takes either; the id wins when both are given. Data Center knows groups by name only.
+        boolean byId = cloud && groupId != null && !groupId.isBlank();
+        if (!byId && (groupName == null || groupName.isBlank())) {
             throw JiraApiException.badRequest(cloud ? "You must specify groupname or groupId." : "Group name must not be empty.");
         }
         ObjectNode group = site.dataset().groups().stream()
-                .filter(candidate -> groupId != null && cloud ? groupId.equals(candidate.path("groupId").asText())
+                .filter(candidate -> byId ? groupId.equals(candidate.path("groupId").asText())
                         : candidate.path("name").asText().equalsIgnoreCase(groupName))
                 .findFirst()
-                .orElseThrow(() -> JiraApiException.notFound("The group '" + (groupId != null && cloud ? groupId : groupName)
-                        + "' does not exist."));
+                .orElseThrow(() -> JiraApiException.notFound("The group '" + (byId ? groupId : groupName) + "' does not exist."));
         boolean inactive = "true".equalsIgnoreCase(ctx.queryParam("includeInactiveUsers"));
         List<ObjectNode> users = StreamSupport.stream(group.path("users").spliterator(), false)
                 .filter(user -> inactive || user.path("active").asBoolean(true))
                 .map(ObjectNode.class::cast).toList();
-        String selector = groupId != null && cloud ? "groupId=" + encode(groupId) : "groupname=" + encode(groupName);
+        String selector = byId ? "groupId=" + encode(groupId) : "groupname=" + encode(groupName);
         JsonResponses.send(ctx, 200, page(ctx, site.apiPath() + "/group/member",
                 selector + "&includeInactiveUsers=" + inactive + "&", users));
     }
