@@ -87,7 +87,8 @@ public record ExtractorConfig(
             problems.add("jira.email: must be set");
         }
         if (apiToken == null || apiToken.isBlank()) {
-            problems.add(auth == JiraAuth.PAT ? "jira.apiToken: must hold the Personal Access Token" : "jira.apiToken: must be set");
+            problems.add(auth == JiraAuth.PAT ? "jira.apiToken: must hold the Personal Access Token"
+                    : "jira.apiToken: must be set");
         }
         if (auth == JiraAuth.PAT && flavour == JiraFlavour.CLOUD) {
             problems.add("jira.auth: pat (a Personal Access Token) is for Data Center; Cloud takes basic with an API token");

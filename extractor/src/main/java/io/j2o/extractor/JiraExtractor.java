@@ -118,7 +118,8 @@ public final class JiraExtractor {
                     issue -> publishComplete(issue, issue.path("fields").path("project").path("key").asText(),
                             updatedOf(issue)));
         }
-        LOG.info("extraction pass done flavour={} projects={} users={} groups={} versions={} issues={} deleted={} full={} reconciled={}",
+        LOG.info("extraction pass done flavour={} projects={} users={} groups={} versions={} issues={} deleted={} full={} "
+                + "reconciled={}",
                 jira.flavour(), projects.size(), users, groups, versions, issues, deleted, full, reconciling);
         return new ExtractionStats(projects.size(), issues, deleted, users, versions, groups);
     }

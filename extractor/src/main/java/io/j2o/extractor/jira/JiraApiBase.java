@@ -18,7 +18,8 @@ import java.util.Optional;
 /**
  * What both flavours serve alike under their REST root: the API user, an issue's project, a project's versions (one
  * plain array), an issue's comments and worklogs ({@code startAt}-paged to {@code total}; Data Center answers every
- * worklog at once), an issue's watchers, a group's members ({@code PageBean}s of users), and plain arrays paged by {@code startAt} until an empty page (user search).
+ * worklog at once), an issue's watchers, a group's members ({@code PageBean}s of users), the worklogs changed since a
+ * time, and plain arrays paged by {@code startAt} until an empty page (user search).
  */
 abstract class JiraApiBase implements JiraApi {
 

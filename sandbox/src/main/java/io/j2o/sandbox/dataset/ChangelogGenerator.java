@@ -36,7 +36,8 @@ final class ChangelogGenerator {
             ObjectNode fields = (ObjectNode) issue.get("fields");
             Instant created = JiraDateTimes.parse(fields.get("created").asText());
             Instant updated = JiraDateTimes.parse(fields.get("updated").asText());
-            int count = created.equals(updated) ? 0 : random.nextInt(LONG_HISTORY_ODDS) == 0 ? LONG_HISTORY : 1 + random.nextInt(3);
+            int count = created.equals(updated) ? 0
+                    : random.nextInt(LONG_HISTORY_ODDS) == 0 ? LONG_HISTORY : 1 + random.nextInt(3);
             ArrayNode histories = issue.putObject("changelog").putArray("histories");
             String status = fields.path("status").path("name").asText();
             List<Instant> times = ActivityTimes.between(random, count, created, updated);

@@ -27,7 +27,8 @@ final class BasicAuthFilter {
         String header = ctx.header("Authorization");
         boolean bearer = header != null && personalAccessToken != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
                 && MessageDigest.isEqual(personalAccessToken, header.substring(7).trim().getBytes(StandardCharsets.UTF_8));
-        if (!bearer && (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6) || !matches(header.substring(6).trim()))) {
+        boolean basic = header != null && header.regionMatches(true, 0, "Basic ", 0, 6) && matches(header.substring(6).trim());
+        if (!bearer && !basic) {
             ctx.header("WWW-Authenticate", "Basic realm=\"protected-area\"");
             ctx.header("X-Seraph-LoginReason", header == null ? "AUTHENTICATION_DENIED" : "AUTHENTICATED_FAILED");
             throw new JiraApiException(401, UNAUTHENTICATED);

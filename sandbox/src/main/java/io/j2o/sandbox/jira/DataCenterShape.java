@@ -122,7 +122,8 @@ final class DataCenterShape {
         return "com.atlassian.greenhopper.service.sprint.Sprint@" + Integer.toHexString(0x1a2b00 + sprint.path("id").asInt())
                 + "[id=" + sprint.path("id").asInt() + ",rapidViewId=" + sprint.path("boardId").asInt()
                 + ",state=" + sprint.path("state").asText().toUpperCase(Locale.ROOT) + ",name=" + sprint.path("name").asText()
-                + ",startDate=" + sprint.path("startDate").asText("<null>") + ",endDate=" + sprint.path("endDate").asText("<null>")
+                + ",startDate=" + sprint.path("startDate").asText("<null>")
+                + ",endDate=" + sprint.path("endDate").asText("<null>")
                 + ",completeDate=" + sprint.path("completeDate").asText("<null>") + ",sequence=" + sprint.path("id").asInt()
                 + ",goal=" + sprint.path("goal").asText("") + "]";
     }
