@@ -1,5 +1,6 @@
 package io.j2o.extractor;
 
+import io.j2o.extractor.jira.JiraAuth;
 import io.j2o.extractor.jira.JiraClient;
 import io.j2o.extractor.jira.JiraHttpPolicy;
 import io.j2o.schemas.avro.JiraFlavour;
@@ -22,7 +23,9 @@ import java.util.Objects;
  * @param searchWindow   Data Center's {@code jira.search.platform.max.result.window}: no search pages deeper
  * @param entities       which kinds to extract, by {@link ExtractedEntity#configName()}; every kind by default
  * @param requestsPerSecond at most this many Jira requests a second; 0 means no limit
- * @param metadataRefresh how long users and versions are not read again after a pass read them; zero reads them
+ * @param auth           Basic credentials ({@code jira.email} and {@code jira.apiToken}) or a Data Center Personal
+ *                        Access Token in {@code jira.apiToken}, sent as a Bearer token ({@code jira.auth: pat})
+ * @param metadataRefresh how long users, groups and versions are not read again after a pass read them; zero reads them
  *                        every pass (a full resync always reads them)
  */
 public record ExtractorConfig(
@@ -42,7 +45,8 @@ public record ExtractorConfig(
         int searchWindow,
         List<String> entities,
         double requestsPerSecond,
-        Duration metadataRefresh) {
+        Duration metadataRefresh,
+        JiraAuth auth) {
 
     public static final int DEFAULT_RECONCILE_EVERY = 10;
     /** Data Center's default result window. */
@@ -52,6 +56,7 @@ public record ExtractorConfig(
         projects = List.copyOf(projects);
         kafkaProperties = Map.copyOf(kafkaProperties);
         Objects.requireNonNull(topics, "topics");
+        auth = auth == null ? JiraAuth.BASIC : auth;
         List<String> problems = new ArrayList<>();
         entities = entities == null ? ExtractedEntity.ALL
                 : entities.stream().map(name -> name.trim().toLowerCase(Locale.ROOT)).distinct().toList();
@@ -78,11 +83,15 @@ public record ExtractorConfig(
         if (jiraUrl == null || !jiraUrl.matches("https?://.+")) {
             problems.add("jira.url: must be an http(s) URL, was " + jiraUrl);
         }
-        if (email == null || email.isBlank()) {
+        if (auth == JiraAuth.BASIC && (email == null || email.isBlank())) {
             problems.add("jira.email: must be set");
         }
         if (apiToken == null || apiToken.isBlank()) {
-            problems.add("jira.apiToken: must be set");
+            problems.add(auth == JiraAuth.PAT ? "jira.apiToken: must hold the Personal Access Token"
+                    : "jira.apiToken: must be set");
+        }
+        if (auth == JiraAuth.PAT && flavour == JiraFlavour.CLOUD) {
+            problems.add("jira.auth: pat (a Personal Access Token) is for Data Center; Cloud takes basic with an API token");
         }
         if (site == null || !site.matches("[A-Za-z0-9._-]+")) {
             problems.add("jira.site: letters, digits, '.', '_' and '-' only, was " + site);
@@ -106,6 +115,16 @@ public record ExtractorConfig(
         }
     }
 
+    /** Signing in with Basic credentials. */
+    public ExtractorConfig(String jiraUrl, String email, String apiToken, String site, List<String> projects,
+            String bootstrapServers, Topics topics, Duration lookback, int pageSize, int maxAttempts,
+            Map<String, Object> kafkaProperties, JiraFlavour flavour, int reconcileEvery, int searchWindow,
+            List<String> entities, double requestsPerSecond, Duration metadataRefresh) {
+        this(jiraUrl, email, apiToken, site, projects, bootstrapServers, topics, lookback, pageSize, maxAttempts,
+                kafkaProperties, flavour, reconcileEvery, searchWindow, entities, requestsPerSecond, metadataRefresh,
+                JiraAuth.BASIC);
+    }
+
     /** An extractor of every kind of entity, without a request-rate limit, reading users and versions every pass. */
     public ExtractorConfig(String jiraUrl, String email, String apiToken, String site, List<String> projects,
             String bootstrapServers, Topics topics, Duration lookback, int pageSize, int maxAttempts,
@@ -126,47 +145,54 @@ public record ExtractorConfig(
     public ExtractorConfig withFlavour(JiraFlavour flavour) {
         return new ExtractorConfig(jiraUrl, email, apiToken, site, projects, bootstrapServers, topics, lookback,
                 pageSize, maxAttempts, kafkaProperties, flavour, reconcileEvery, searchWindow, entities, requestsPerSecond,
-                metadataRefresh);
+                metadataRefresh, auth);
     }
 
     /** The same configuration, reconciling deletions every {@code passes} passes. */
     public ExtractorConfig withReconcileEvery(int passes) {
         return new ExtractorConfig(jiraUrl, email, apiToken, site, projects, bootstrapServers, topics, lookback,
                 pageSize, maxAttempts, kafkaProperties, flavour, passes, searchWindow, entities, requestsPerSecond,
-                metadataRefresh);
+                metadataRefresh, auth);
     }
 
     /** The same configuration with another Data Center search window (what the server's admin set). */
     public ExtractorConfig withSearchWindow(int results) {
         return new ExtractorConfig(jiraUrl, email, apiToken, site, projects, bootstrapServers, topics, lookback,
                 pageSize, maxAttempts, kafkaProperties, flavour, reconcileEvery, results, entities, requestsPerSecond,
-                metadataRefresh);
+                metadataRefresh, auth);
     }
 
     /** The same configuration extracting only the kinds {@code names} (configuration names, e.g. {@code users}). */
     public ExtractorConfig withEntities(List<String> names) {
         return new ExtractorConfig(jiraUrl, email, apiToken, site, projects, bootstrapServers, topics, lookback,
                 pageSize, maxAttempts, kafkaProperties, flavour, reconcileEvery, searchWindow, names, requestsPerSecond,
-                metadataRefresh);
+                metadataRefresh, auth);
     }
 
     /** The same configuration sending at most {@code limit} Jira requests a second (0: no limit). */
     public ExtractorConfig withRequestsPerSecond(double limit) {
         return new ExtractorConfig(jiraUrl, email, apiToken, site, projects, bootstrapServers, topics, lookback,
                 pageSize, maxAttempts, kafkaProperties, flavour, reconcileEvery, searchWindow, entities, limit,
-                metadataRefresh);
+                metadataRefresh, auth);
     }
 
     /** The same configuration, reading users and versions again only once {@code refresh} has passed. */
     public ExtractorConfig withMetadataRefresh(Duration refresh) {
         return new ExtractorConfig(jiraUrl, email, apiToken, site, projects, bootstrapServers, topics, lookback,
                 pageSize, maxAttempts, kafkaProperties, flavour, reconcileEvery, searchWindow, entities, requestsPerSecond,
-                refresh);
+                refresh, auth);
+    }
+
+    /** The same configuration signing in as {@code scheme} says, {@link #apiToken()} being the secret. */
+    public ExtractorConfig withAuth(JiraAuth scheme) {
+        return new ExtractorConfig(jiraUrl, email, apiToken, site, projects, bootstrapServers, topics, lookback,
+                pageSize, maxAttempts, kafkaProperties, flavour, reconcileEvery, searchWindow, entities, requestsPerSecond,
+                metadataRefresh, scheme);
     }
 
     /** The client for this configuration's Jira: its credentials, attempts and rate limit, the default breaker. */
     public JiraClient jiraClient() {
-        return new JiraClient(jiraUrl, email, apiToken, JiraClient.defaultHttp(), httpPolicy());
+        return new JiraClient(jiraUrl, auth, email, apiToken, JiraClient.defaultHttp(), httpPolicy());
     }
 
     /** How the Jira client should treat the host: this configuration's attempts and rate limit, the default breaker. */
@@ -186,6 +212,6 @@ public record ExtractorConfig(
                 + ", projects=" + projects + ", bootstrapServers=" + bootstrapServers + ", lookback=" + lookback
                 + ", pageSize=" + pageSize + ", flavour=" + flavour + ", reconcileEvery=" + reconcileEvery
                 + ", searchWindow=" + searchWindow + ", entities=" + entities + ", requestsPerSecond=" + requestsPerSecond
-                + ", metadataRefresh=" + metadataRefresh + "]";
+                + ", metadataRefresh=" + metadataRefresh + ", auth=" + auth.configName() + "]";
     }
 }

@@ -28,10 +28,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads Jira incrementally and publishes one event per changed entity: the users, every visible (or configured)
- * project and its versions when their content changed, then per project the issues updated since its watermark,
- * oldest first, each with all of its comments and worklogs. A project's watermark moves only after its
- * events are acknowledged by Kafka. Every {@code reconcileEvery}-th pass it also looks for deleted issues.
+ * Reads Jira incrementally and publishes one event per changed entity: the users, the groups with their members,
+ * every visible (or configured) project and its versions when their content changed, then per project the issues
+ * updated since its watermark, oldest first, each with all of its comments, worklogs and history, and then the issues
+ * whose worklogs alone changed. A project's watermark moves only after its events are acknowledged by Kafka. Every
+ * {@code reconcileEvery}-th pass it also looks for deleted issues.
  */
 public final class JiraExtractor {
 
@@ -48,9 +49,10 @@ public final class JiraExtractor {
     private final MetadataExtractor metadata;
     private final TruncatedListCompleter completer;
     private final WatcherListCompleter watchers;
+    private final WorklogChangeExtractor worklogChanges;
     private final Clock clock;
     private int passes;
-    /** When users and versions were last read, null before the first pass. */
+    /** When users, groups and versions were last read, null before the first pass. */
     private Instant metadataReadAt;
 
     /** An extractor of the Jira flavour {@code config} names, over {@code client}. */
@@ -64,6 +66,7 @@ public final class JiraExtractor {
         this.metadata = new MetadataExtractor(jira, events, new MetadataPublisher(publisher), config.topics());
         this.completer = new TruncatedListCompleter(jira);
         this.watchers = new WatcherListCompleter(jira);
+        this.worklogChanges = new WorklogChangeExtractor(jira, publisher, state, config.site(), config.lookback());
         this.clock = clock;
     }
 
@@ -81,10 +84,12 @@ public final class JiraExtractor {
      */
     public synchronized ExtractionStats runOnce(boolean full, boolean reconcile) {
         passes++;
+        Instant passStart = clock.instant();
         boolean reconciling = reconcile || passes % config.reconcileEvery() == 0;
         boolean metadataDue = full || metadataReadAt == null
                 || !clock.instant().isBefore(metadataReadAt.plus(config.metadataRefresh()));
         int users = metadataDue && config.extracts(ExtractedEntity.USERS) ? metadata.users(full) : 0;
+        int groups = metadataDue && config.extracts(ExtractedEntity.GROUPS) ? metadata.groups(full) : 0;
         boolean projectsNeeded = config.extracts(ExtractedEntity.PROJECTS) || config.extracts(ExtractedEntity.VERSIONS)
                 || config.extracts(ExtractedEntity.ISSUES);
         List<JsonNode> projects = projectsNeeded ? selectedProjects() : List.of();
@@ -99,20 +104,27 @@ public final class JiraExtractor {
         int deleted = 0;
         if (config.extracts(ExtractedEntity.ISSUES)) {
             ZoneId zone = userZone();
+            Set<String> publishedThisPass = new HashSet<>();
             for (JsonNode project : projects) {
                 String projectKey = project.path("key").asText();
-                issues += extractIssues(projectKey, zone, full);
+                issues += extractIssues(projectKey, zone, full, publishedThisPass);
                 if (reconciling) {
                     deleted += reconciler.reconcile(projectKey);
                 }
             }
+            Set<String> projectKeys = new HashSet<>();
+            projects.forEach(project -> projectKeys.add(project.path("key").asText()));
+            issues += worklogChanges.republish(projectKeys, publishedThisPass, passStart, full,
+                    issue -> publishComplete(issue, issue.path("fields").path("project").path("key").asText(),
+                            updatedOf(issue)));
         }
-        LOG.info("extraction pass done flavour={} projects={} users={} versions={} issues={} deleted={} full={} reconciled={}",
-                jira.flavour(), projects.size(), users, versions, issues, deleted, full, reconciling);
-        return new ExtractionStats(projects.size(), issues, deleted, users, versions);
+        LOG.info("extraction pass done flavour={} projects={} users={} groups={} versions={} issues={} deleted={} full={} "
+                + "reconciled={}",
+                jira.flavour(), projects.size(), users, groups, versions, issues, deleted, full, reconciling);
+        return new ExtractionStats(projects.size(), issues, deleted, users, versions, groups);
     }
 
-    private int extractIssues(String projectKey, ZoneId zone, boolean full) {
+    private int extractIssues(String projectKey, ZoneId zone, boolean full, Set<String> publishedThisPass) {
         String stateKey = WatermarkStore.key(config.site(), "issues", projectKey);
         Watermark watermark = full ? Watermark.none() : state.get(stateKey);
         Map<String, Instant> published = new HashMap<>();
@@ -139,6 +151,7 @@ public final class JiraExtractor {
         if (!published.isEmpty()) {
             state.put(stateKey, watermark.advance(published, config.lookback()));
         }
+        publishedThisPass.addAll(publishedIds);
         LOG.info("project extracted projectKey={} published={} since={}", projectKey, publishedIds.size(),
                 watermark.queryFrom(config.lookback()));
         return publishedIds.size();
@@ -165,18 +178,29 @@ public final class JiraExtractor {
             boolean alreadyPublished = updated != null
                     && (watermark.alreadyPublished(id, updated) || updated.equals(published.get(id)));
             // Without a readable 'updated' the issue cannot be deduplicated or move the watermark: always publish it.
-            Optional<JsonNode> complete = alreadyPublished ? Optional.empty()
-                    : completer.complete(issue).flatMap(watchers::complete);
-            complete.ifPresent(payload -> {
-                publisher.publish(config.topics().jiraIssues(), events.upsert(JiraEntityType.ISSUE, id,
-                        issue.path("key").asText(null), projectKey, updated, payload));
+            if (!alreadyPublished && publishComplete(issue, projectKey, updated)) {
                 publishedIds.add(id);
                 if (updated != null) {
                     published.put(id, updated);
                 }
-            });
+            }
         });
         return shifted[0];
+    }
+
+    /**
+     * Completes the issue's truncated lists and watchers and publishes it (Kafka acknowledges on the caller's flush).
+     *
+     * @return false when the issue vanished meanwhile and was left to the deletion reconciliation
+     */
+    private boolean publishComplete(JsonNode issue, String projectKey, Instant updated) {
+        Optional<JsonNode> complete = completer.complete(issue).flatMap(watchers::complete);
+        complete.ifPresent(payload -> {
+            publisher.publish(config.topics().jiraIssues(), events.upsert(JiraEntityType.ISSUE, issue.path("id").asText(),
+                    issue.path("key").asText(null), projectKey, updated, payload));
+            worklogChanges.remember(payload);
+        });
+        return complete.isPresent();
     }
 
     private List<JsonNode> selectedProjects() {

@@ -17,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the entities Jira gives no change time for (users, projects, versions) in full and publishes those whose
+ * Reads the entities Jira gives no change time for (users, groups, projects, versions) in full and publishes those whose
  * content changed since they were last published.
  */
 final class MetadataExtractor {
@@ -53,6 +53,16 @@ final class MetadataExtractor {
             }
         }
         return publisher.publishChanged(topics.jiraUsers(), users, full);
+    }
+
+    /** @return how many groups were published: Cloud's by {@code groupId}, Data Center's by name (it has no id) */
+    int groups(boolean full) {
+        List<JiraEntityEvent> groups = jira.groups().stream().map(group -> {
+            String name = group.path("name").asText();
+            String id = group.path("groupId").asText(name);
+            return events.upsert(JiraEntityType.GROUP, id, name, null, null, group);
+        }).toList();
+        return publisher.publishChanged(topics.jiraGroups(), groups, full);
     }
 
     /** @return how many of {@code projects} were published */

@@ -77,7 +77,6 @@ final class ExtractorRig implements AutoCloseable {
 
     /** An extractor configured by {@code config}, resuming from the state stored in this rig's topics. */
     JiraExtractor extractor(ExtractorConfig config) {
-        String jiraUrl = config.jiraUrl();
         Map<String, Object> props = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         KafkaProducer<String, JiraEntityEvent> events = remember(new KafkaProducer<>(props, new StringSerializer(), serdes.events().serializer()));
         KafkaProducer<String, String> state = remember(new KafkaProducer<>(props, new StringSerializer(), new StringSerializer()));
@@ -86,7 +85,7 @@ final class ExtractorRig implements AutoCloseable {
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()), new StringDeserializer(), new StringDeserializer())) {
             watermarks.load(reader);
         }
-        JiraClient client = new JiraClient(jiraUrl, config.email(), config.apiToken(), JiraClient.defaultHttp(), config.httpPolicy());
+        JiraClient client = config.jiraClient();
         return new JiraExtractor(config, client, new EventPublisher(events), watermarks, Clock.systemUTC());
     }
 

@@ -84,6 +84,33 @@ class MetadataAndActivityExtractionIT {
         assertThat(extractor.runOnce(true).users()).as("a full resync publishes everything").isEqualTo(users.size());
     }
 
+    @ParameterizedTest
+    @EnumSource(JiraFlavour.class)
+    void groupsArePublishedWithAllTheirMembersOnceAndAgainOnlyWhenTheyChange(JiraFlavour flavour) {
+        JiraExtractor extractor = rig.extractor(config(flavour).withEntities(List.of("groups")));
+        ExtractionStats first = extractor.runOnce(false);
+
+        List<JiraEntityEvent> groups = rig.events(rig.topics().jiraGroups());
+        assertThat(groups).hasSize(jira.groups().size()).hasSize(first.groups());
+        Map<String, JsonNode> served = jira.groups().stream()
+                .collect(Collectors.toMap(group -> group.get("name").asText(), group -> group));
+        assertThat(groups).allSatisfy(event -> {
+            assertThat(event.getEntityType()).isEqualTo(JiraEntityType.GROUP);
+            assertThat(event.getProjectKey()).isNull();
+            JsonNode group = served.get(event.getJiraKey());
+            assertThat(event.getJiraId()).isEqualTo(flavour == JiraFlavour.CLOUD
+                    ? group.get("groupId").asText() : group.get("name").asText());
+            assertThat(payload(event)).as("the group JSON with every member, inactive ones too").isEqualTo(group);
+        });
+        assertThat(groups).as("the empty group too").anySatisfy(event -> assertThat(payload(event).get("users")).isEmpty());
+        assertThat(groups).as("a group with several members")
+                .anySatisfy(event -> assertThat(payload(event).get("users").size()).isGreaterThan(2));
+
+        assertThat(extractor.runOnce(false).groups()).as("unchanged").isZero();
+        assertThat(rig.events(rig.topics().jiraGroups())).hasSize(groups.size());
+        assertThat(extractor.runOnce(true).groups()).as("a full resync publishes everything").isEqualTo(groups.size());
+    }
+
     @Test
     void usersAndVersionsAreReadAgainOnlyOnceTheRefreshIntervalPassedOrOnAFullResync() {
         ExtractorConfig config = config(JiraFlavour.CLOUD).withMetadataRefresh(Duration.ofHours(1));
@@ -135,6 +162,38 @@ class MetadataAndActivityExtractionIT {
                 + (issue.at("/fields/worklog/total").asInt() > 20 ? 1 : 0)).sum();
         long listReads = jira.requests().stream().filter(r -> r.path().matches(".*/issue/[^/]+/(comment|worklog)")).count();
         assertThat(listReads).as("each truncated list is read once, in one page; no other list is").isEqualTo(truncatedLists);
+    }
+
+    @ParameterizedTest
+    @EnumSource(JiraFlavour.class)
+    void anIssueIsPublishedWithItsWholeHistoryThoughCloudEmbedsOnlyTheRecentPart(JiraFlavour flavour) {
+        ExtractorConfig config = config(flavour);
+        String key = "ALPHA-2";
+        jira.clock(Clock.fixed(DatasetGenerator.BASE_INSTANT.plus(Duration.ofDays(1)), ZoneOffset.UTC));
+        for (int edit = 0; edit < 45; edit++) {
+            String summary = "edit " + edit;
+            jira.updateIssue(key, fields -> fields.put("summary", summary));
+        }
+        JsonNode stored = jira.issue(key).orElseThrow().at("/changelog/histories");
+        assertThat(stored.size()).isGreaterThanOrEqualTo(45);
+
+        rig.extractor(config.withEntities(List.of("issues"))).runOnce(false);
+
+        Map<String, JiraEntityEvent> byKey = rig.issueEvents().stream()
+                .collect(Collectors.toMap(JiraEntityEvent::getJiraKey, Function.identity(), (a, b) -> b));
+        JsonNode changelog = payload(byKey.get(key)).get("changelog");
+        assertThat(changelog.get("histories")).containsExactlyElementsOf(stored);
+        assertThat(changelog.get("total").asInt()).isEqualTo(stored.size());
+        assertThat(byKey.values()).allSatisfy(event -> {
+            JsonNode history = payload(event).get("changelog");
+            assertThat(history.get("histories").size()).isEqualTo(history.get("total").asInt());
+        });
+        long completions = jira.requests().stream().filter(r -> flavour == JiraFlavour.CLOUD
+                ? r.path().endsWith("/changelog") : r.query() != null && r.query().contains("expand=changelog")).count();
+        long longHistories = jira.issues().stream().filter(issue -> issue.at("/changelog/histories").size() > 40).count();
+        assertThat(longHistories).isPositive();
+        assertThat(completions).as("each history longer than Cloud embeds is read once; Data Center embeds them whole")
+                .isEqualTo(flavour == JiraFlavour.CLOUD ? longHistories : 0);
     }
 
     private int userSearches() {

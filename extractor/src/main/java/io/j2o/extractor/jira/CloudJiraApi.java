@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** Jira Cloud REST v3: paged project search and the enhanced {@code /search/jql} with {@code nextPageToken}. */
@@ -19,6 +20,8 @@ public final class CloudJiraApi extends JiraApiBase {
     /** Cloud serves up to 5000 issues a page when only ids are asked for. */
     private static final int ID_PAGE = 5000;
     private static final List<String> ALL_FIELDS = List.of("*all");
+    /** Cloud serves up to 100 histories a page. */
+    private static final int CHANGELOG_PAGE = 100;
 
     private final int pageSize;
 
@@ -54,6 +57,35 @@ public final class CloudJiraApi extends JiraApiBase {
         return arrayPages(API + "/users/search");
     }
 
+    /** {@code /group/bulk} pages the groups; each group's members are read by its id. */
+    @Override
+    public List<ObjectNode> groups() {
+        return pageBeanValues(API + "/group/bulk").stream().map(group -> {
+            ObjectNode details = MAPPER.createObjectNode();
+            details.put("groupId", group.path("groupId").asText());
+            details.put("name", group.path("name").asText());
+            return withMembers(details, "groupId=" + encode(group.path("groupId").asText()));
+        }).toList();
+    }
+
+    /** {@code /issue/{id}/changelog}, a {@code PageBeanChangelog} oldest first. */
+    @Override
+    public Optional<List<JsonNode>> changelog(String issueId) {
+        String path = API + "/issue/" + issueId + "/changelog";
+        List<JsonNode> all = new ArrayList<>();
+        while (true) {
+            Optional<JsonNode> page = client.find(path + "?startAt=" + all.size() + "&maxResults=" + CHANGELOG_PAGE);
+            if (page.isEmpty()) {
+                return Optional.empty();
+            }
+            JsonNode values = page.get().path("values");
+            values.forEach(all::add);
+            if (page.get().path("isLast").asBoolean(true) || values.isEmpty()) {
+                return Optional.of(all);
+            }
+        }
+    }
+
     @Override
     public void issuesUpdatedSince(String projectKey, Instant since, ZoneId zone, Consumer<JsonNode> each) {
         readAll(Jql.issuesUpdatedSince(projectKey, since, zone), ALL_FIELDS, pageSize, each);
@@ -64,10 +96,16 @@ public final class CloudJiraApi extends JiraApiBase {
         readAll(Jql.issuesByKey(projectKey, null), List.of("id"), ID_PAGE, issue -> each.accept(issue.path("id").asText()));
     }
 
-    /** One page of an enhanced JQL search; pass the previous page's token to continue. */
+    /**
+     * One page of an enhanced JQL search; pass the previous page's token to continue. Issues read with all their
+     * fields come with their history ({@code expand=changelog}, a comma list even in the body).
+     */
     public JiraSearchPage searchPage(String jql, List<String> fields, int maxResults, String nextPageToken) {
         ObjectNode body = MAPPER.createObjectNode().put("jql", jql).put("maxResults", maxResults);
         fields.forEach(body.putArray("fields")::add);
+        if (fields.equals(ALL_FIELDS)) {
+            body.put("expand", "changelog");
+        }
         if (nextPageToken != null) {
             body.put("nextPageToken", nextPageToken);
         }

@@ -7,10 +7,12 @@ import io.j2o.schemas.avro.JiraFlavour;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -66,6 +68,35 @@ public final class DataCenterJiraApi extends JiraApiBase {
     @Override
     public List<JsonNode> users() {
         return arrayPages(API + "/user/search?username=.&includeActive=true&includeInactive=true");
+    }
+
+    /**
+     * The group picker does not page: it answers up to {@code maxResults} groups with the {@code total}, so a site
+     * with more groups than asked for is asked once more for all of them. The picker's {@code html} and
+     * {@code labels} only decorate a suggestion; a group is its name.
+     */
+    @Override
+    public List<ObjectNode> groups() {
+        JsonNode picked = client.get(API + "/groups/picker?maxResults=" + PAGE);
+        if (picked.path("total").asInt(0) > picked.path("groups").size()) {
+            picked = client.get(API + "/groups/picker?maxResults=" + picked.path("total").asInt());
+        }
+        List<ObjectNode> groups = new ArrayList<>();
+        for (JsonNode suggestion : picked.path("groups")) {
+            String name = suggestion.path("name").asText();
+            groups.add(withMembers(MAPPER.createObjectNode().put("name", name), "groupname=" + encode(name)));
+        }
+        return groups;
+    }
+
+    /** Data Center has no changelog resource; an issue read alone embeds its whole history. */
+    @Override
+    public Optional<List<JsonNode>> changelog(String issueId) {
+        return client.find(API + "/issue/" + issueId + "?fields=id&expand=changelog").map(issue -> {
+            List<JsonNode> all = new ArrayList<>();
+            issue.path("changelog").path("histories").forEach(all::add);
+            return all;
+        });
     }
 
     @Override
@@ -136,6 +167,9 @@ public final class DataCenterJiraApi extends JiraApiBase {
             }
             ObjectNode body = MAPPER.createObjectNode().put("jql", jql).put("startAt", startAt).put("maxResults", maxResults);
             fields.forEach(body.putArray("fields")::add);
+            if (fields.equals(ALL_FIELDS)) {
+                body.putArray("expand").add("changelog");
+            }
             JsonNode page = client.search(API + "/search", body);
             JsonNode issues = page.path("issues");
             issues.forEach(each);

@@ -1,11 +1,13 @@
 package io.j2o.extractor.jira;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.j2o.schemas.avro.JiraFlavour;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -36,11 +38,36 @@ public interface JiraApi {
     /** Every user of the site, active or not, as the flavour's user search returns them. */
     List<JsonNode> users();
 
+    /**
+     * Every group of the site: Jira's group JSON (Cloud {@code groupId} and {@code name}, Data Center {@code name})
+     * with its complete member list, inactive members included, under {@code users} as {@code /group/member} lists
+     * them.
+     */
+    List<ObjectNode> groups();
+
     /** Every version of the project, as {@code /project/{key}/versions} returns them. */
     List<JsonNode> versions(String projectKey);
 
     /** Every comment or worklog of the issue, read from its own paged resource; empty when the issue is gone. */
     Optional<List<JsonNode>> issueItems(String issueId, EmbeddedList list);
+
+    /**
+     * Every history of the issue, complete (Cloud pages {@code /issue/{id}/changelog}; Data Center reads the issue
+     * alone with {@code expand=changelog}); empty when the issue is gone.
+     */
+    Optional<List<JsonNode>> changelog(String issueId);
+
+    /** The issue with all its fields and its history ({@code expand=changelog}), or empty when it is gone. */
+    Optional<JsonNode> fullIssue(String issueId);
+
+    /** The worklogs changed strictly after {@code since}, as {@code /worklog/updated} lists them (every page). */
+    ChangedWorklogs updatedWorklogs(Instant since);
+
+    /** The worklogs deleted strictly after {@code since}, as {@code /worklog/deleted} lists them (every page). */
+    ChangedWorklogs deletedWorklogs(Instant since);
+
+    /** The ids of the issues that hold the worklogs {@code worklogIds} ({@code POST /worklog/list}); gone ones name none. */
+    Set<String> issueIdsOfWorklogs(List<String> worklogIds);
 
     /**
      * The issue's watchers resource, {@code /issue/{id}/watchers} (one unpaged response: {@code watchCount} and the

@@ -1,14 +1,25 @@
 package io.j2o.extractor.jira;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * What both flavours serve alike under their REST root: the API user, an issue's project, a project's versions (one
  * plain array), an issue's comments and worklogs ({@code startAt}-paged to {@code total}; Data Center answers every
- * worklog at once), an issue's watchers, and plain arrays paged by {@code startAt} until an empty page (user search).
+ * worklog at once), an issue's watchers, a group's members ({@code PageBean}s of users), the worklogs changed since a
+ * time, and plain arrays paged by {@code startAt} until an empty page (user search).
  */
 abstract class JiraApiBase implements JiraApi {
 
@@ -31,6 +42,50 @@ abstract class JiraApiBase implements JiraApi {
     @Override
     public Optional<JsonNode> issue(String id) {
         return client.find(api + "/issue/" + id + "?fields=project");
+    }
+
+    @Override
+    public Optional<JsonNode> fullIssue(String issueId) {
+        return client.find(api + "/issue/" + issueId + "?expand=changelog");
+    }
+
+    @Override
+    public ChangedWorklogs updatedWorklogs(Instant since) {
+        return changedWorklogs("/worklog/updated", since);
+    }
+
+    @Override
+    public ChangedWorklogs deletedWorklogs(Instant since) {
+        return changedWorklogs("/worklog/deleted", since);
+    }
+
+    /** Both flavours page a {@code ChangedWorklogs} list by asking again from the {@code until} of the last page. */
+    private ChangedWorklogs changedWorklogs(String resource, Instant since) {
+        Map<String, Instant> changedAt = new LinkedHashMap<>();
+        long from = since.toEpochMilli();
+        while (true) {
+            JsonNode page = client.get(api + resource + "?since=" + from);
+            page.path("values").forEach(change -> changedAt.put(change.path("worklogId").asText(),
+                    Instant.ofEpochMilli(change.path("updatedTime").asLong())));
+            long until = page.path("until").asLong(from);
+            if (page.path("lastPage").asBoolean(true) || page.path("values").isEmpty() || until <= from) {
+                return new ChangedWorklogs(changedAt);
+            }
+            from = until;
+        }
+    }
+
+    @Override
+    public Set<String> issueIdsOfWorklogs(List<String> worklogIds) {
+        Set<String> issueIds = new LinkedHashSet<>();
+        for (int start = 0; start < worklogIds.size(); start += PAGE) {
+            ObjectNode body = JsonNodeFactory.instance.objectNode();
+            ArrayNode ids = body.putArray("ids");
+            worklogIds.subList(start, Math.min(worklogIds.size(), start + PAGE)).forEach(id -> ids.add(Long.parseLong(id)));
+            requireArray(api + "/worklog/list", client.post(api + "/worklog/list", body))
+                    .forEach(worklog -> issueIds.add(worklog.path("issueId").asText()));
+        }
+        return issueIds;
     }
 
     @Override
@@ -60,6 +115,31 @@ abstract class JiraApiBase implements JiraApi {
                 return Optional.of(all);
             }
         }
+    }
+
+    /** The group with its members, read from {@code /group/member} selected by {@code selector} (e.g. {@code groupId=..}). */
+    protected ObjectNode withMembers(ObjectNode group, String selector) {
+        ArrayNode users = group.putArray("users");
+        pageBeanValues(api + "/group/member?" + selector + "&includeInactiveUsers=true").forEach(users::add);
+        return group;
+    }
+
+    /** Every value of a {@code PageBean} resource, paged by {@code startAt} until {@code isLast}. */
+    protected List<JsonNode> pageBeanValues(String pathAndQuery) {
+        String separator = pathAndQuery.contains("?") ? "&" : "?";
+        List<JsonNode> all = new ArrayList<>();
+        while (true) {
+            JsonNode page = client.get(pathAndQuery + separator + "startAt=" + all.size() + "&maxResults=" + PAGE);
+            JsonNode values = page.path("values");
+            values.forEach(all::add);
+            if (page.path("isLast").asBoolean(true) || values.isEmpty()) {
+                return all;
+            }
+        }
+    }
+
+    protected static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     @Override

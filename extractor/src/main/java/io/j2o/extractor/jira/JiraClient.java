@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
-import okhttp3.Credentials;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -49,13 +48,22 @@ public final class JiraClient {
         this(baseUrl, email, apiToken, http, JiraHttpPolicy.of(maxAttempts));
     }
 
+    /** A client signing in with Basic credentials. */
     public JiraClient(String baseUrl, String email, String apiToken, OkHttpClient http, JiraHttpPolicy policy) {
+        this(baseUrl, JiraAuth.BASIC, email, apiToken, http, policy);
+    }
+
+    /**
+     * A client signing in as {@code auth} says: Basic with {@code email} and {@code secret}, or {@code secret} as a
+     * Personal Access Token ({@code email} unused).
+     */
+    public JiraClient(String baseUrl, JiraAuth auth, String email, String secret, OkHttpClient http, JiraHttpPolicy policy) {
         HttpUrl parsed = HttpUrl.parse(baseUrl);
         if (parsed == null) {
             throw new IllegalArgumentException("jira.url is not an http(s) URL: " + baseUrl);
         }
         this.base = parsed;
-        this.authorization = Credentials.basic(email, apiToken);
+        this.authorization = auth.header(email, secret);
         this.http = http;
         IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(Duration.ofMillis(200), 2.0, 0.5, Duration.ofSeconds(30));
         IntervalBiFunction<Object> honourRetryAfter = (attempt, outcome) -> {
@@ -117,6 +125,11 @@ public final class JiraClient {
             }
             throw e;
         }
+    }
+
+    /** {@code POST} a JSON body to a resource that answers JSON, e.g. {@code /rest/api/3/worklog/list}. */
+    public JsonNode post(String path, JsonNode body) {
+        return call(() -> request(path).post(RequestBody.create(body.toString(), JSON)).build(), (what, json) -> json);
     }
 
     /** {@code POST} a search whose answer must carry an {@code issues} array. */

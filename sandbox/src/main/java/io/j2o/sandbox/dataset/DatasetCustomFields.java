@@ -27,6 +27,8 @@ public final class DatasetCustomFields {
     public static final String SEVERITY = "customfield_10303";
     public static final String PLATFORMS = "customfield_10304";
     public static final String REVIEWER = "customfield_10305";
+    /** Jira Software's Sprint field: sprint objects on Cloud, {@code Sprint@..[id=..]} strings on Data Center. */
+    public static final String SPRINT = "customfield_10020";
     /** The OpenProject custom field receiving the labels (a comma-joined string). */
     public static final String LABELS_FIELD = "customField8";
     /** The OpenProject custom field receiving the components (a multi-select of the component names). */
@@ -77,7 +79,8 @@ public final class DatasetCustomFields {
                 field(SEVERITY, "Severity", "option", null, "com.atlassian.jira.plugin.system.customfieldtypes:select"),
                 field(PLATFORMS, "Platforms", "array", "option",
                         "com.atlassian.jira.plugin.system.customfieldtypes:multiselect"),
-                field(REVIEWER, "Reviewer", "user", null, "com.atlassian.jira.plugin.system.customfieldtypes:userpicker"));
+                field(REVIEWER, "Reviewer", "user", null, "com.atlassian.jira.plugin.system.customfieldtypes:userpicker"),
+                field(SPRINT, "Sprint", "array", "json", "com.pyxis.greenhopper.jira:gh-sprint"));
     }
 
     private static ObjectNode field(String id, String name, String type, String items, String custom) {

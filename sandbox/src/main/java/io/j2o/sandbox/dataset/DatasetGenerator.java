@@ -40,6 +40,10 @@ public final class DatasetGenerator {
     private static final long LINK_STREAM = 0x6c696e6b73L;
     private static final long WATCHER_STREAM = 0x7761746368L;
     private static final long ATTACHMENT_STREAM = 0x6174746163686dL;
+    private static final long GROUP_STREAM = 0x67726f757073L;
+    private static final long SPRINT_STREAM = 0x737072696e74L;
+    private static final long TEXT_STREAM = 0x74657874L;
+    private static final long CHANGELOG_STREAM = 0x6368616e6765L;
 
     private final long seed;
     private final String siteUrl;
@@ -77,8 +81,12 @@ public final class DatasetGenerator {
         new IssueLinkGenerator(new Random(seed ^ LINK_STREAM), siteUrl).link(issueNodes);
         new WatcherGenerator(new Random(seed ^ WATCHER_STREAM), siteUrl, users).watch(issueNodes);
         new AttachmentGenerator(new Random(seed ^ ATTACHMENT_STREAM), siteUrl, users).attach(issueNodes);
+        new SprintGenerator(new Random(seed ^ SPRINT_STREAM), BASE_INSTANT).plan(projectNodes, issueNodes);
+        new TextReferenceGenerator(new Random(seed ^ TEXT_STREAM), users).write(issueNodes);
+        new ChangelogGenerator(new Random(seed ^ CHANGELOG_STREAM), users).write(issueNodes);
         return new JiraDataset(siteUrl, users, projectNodes, versionsByProject.values().stream().flatMap(List::stream).toList(),
-                statuses, types, priorities, issueNodes);
+                statuses, types, priorities, issueNodes,
+                new GroupGenerator(new Random(seed ^ GROUP_STREAM), users).groups(projectNodes));
     }
 
     private List<ObjectNode> users(Random random) {

@@ -9,6 +9,9 @@ import java.util.List;
  * many; the simulator truncates them as Jira does): every entity is the raw JSON object, so consumers see
  * exactly the shapes the real API produces.
  *
+ * <p>{@code groups} are Cloud's group JSON ({@code groupId}, {@code name}) with the complete member list under
+ * {@code users}, each member as {@code /group/member} returns it.
+ *
  * <p>The lists are unmodifiable but the nodes are not; use {@link #deepCopy()} before handing a dataset to
  * something that mutates it.
  */
@@ -20,7 +23,8 @@ public record JiraDataset(
         List<ObjectNode> statuses,
         List<ObjectNode> issueTypes,
         List<ObjectNode> priorities,
-        List<ObjectNode> issues) {
+        List<ObjectNode> issues,
+        List<ObjectNode> groups) {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -32,6 +36,13 @@ public record JiraDataset(
         issueTypes = List.copyOf(issueTypes);
         priorities = List.copyOf(priorities);
         issues = List.copyOf(issues);
+        groups = List.copyOf(groups);
+    }
+
+    /** A site without groups, e.g. one seeded from files that list none. */
+    public JiraDataset(String siteUrl, List<ObjectNode> users, List<ObjectNode> projects, List<ObjectNode> versions,
+            List<ObjectNode> statuses, List<ObjectNode> issueTypes, List<ObjectNode> priorities, List<ObjectNode> issues) {
+        this(siteUrl, users, projects, versions, statuses, issueTypes, priorities, issues, List.of());
     }
 
     /** A site without versions, e.g. one seeded from captured issues alone. */
@@ -48,7 +59,7 @@ public record JiraDataset(
     /** An independent copy whose nodes can be changed without touching this dataset. */
     public JiraDataset deepCopy() {
         return new JiraDataset(siteUrl, copy(users), copy(projects), copy(versions), copy(statuses), copy(issueTypes),
-                copy(priorities), copy(issues));
+                copy(priorities), copy(issues), copy(groups));
     }
 
     /** The whole dataset as one JSON object, e.g. to compare two datasets or to write a fixture. */
@@ -62,6 +73,7 @@ public record JiraDataset(
         root.putArray("issueTypes").addAll(issueTypes);
         root.putArray("priorities").addAll(priorities);
         root.putArray("issues").addAll(issues);
+        root.putArray("groups").addAll(groups);
         return root;
     }
 

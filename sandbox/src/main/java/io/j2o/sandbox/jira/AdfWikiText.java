@@ -3,25 +3,37 @@ package io.j2o.sandbox.jira;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Writes an Atlassian Document Format document as the Jira wiki markup a Data Center site stores for the same text:
- * paragraphs, headings, nested lists, code blocks, quotes, rules and the common marks.
+ * paragraphs, headings, nested lists, code blocks, quotes, rules, inline images ({@code !file.png!}), mentions
+ * ({@code [~username]}) and the common marks.
  */
 final class AdfWikiText {
 
-    private AdfWikiText() {
+    private final Function<String, Optional<String>> usernames;
+
+    private AdfWikiText(Function<String, Optional<String>> usernames) {
+        this.usernames = usernames;
     }
 
     static boolean isDocument(JsonNode node) {
         return node.isObject() && node.path("type").asText().equals("doc") && node.path("content").isArray();
     }
 
+    /** The document's wiki markup, a mention written as its display text. */
     static String convert(JsonNode document) {
-        return String.join("\n\n", blocks(document.path("content"), ""));
+        return convert(document, accountId -> Optional.empty());
     }
 
-    private static List<String> blocks(JsonNode content, String listPrefix) {
+    /** The document's wiki markup, a mention written {@code [~username]} when {@code usernames} knows the account. */
+    static String convert(JsonNode document, Function<String, Optional<String>> usernames) {
+        return String.join("\n\n", new AdfWikiText(usernames).blocks(document.path("content"), ""));
+    }
+
+    private List<String> blocks(JsonNode content, String listPrefix) {
         List<String> blocks = new ArrayList<>();
         for (JsonNode block : content) {
             blocks.add(block(block, listPrefix));
@@ -29,7 +41,7 @@ final class AdfWikiText {
         return blocks;
     }
 
-    private static String block(JsonNode block, String listPrefix) {
+    private String block(JsonNode block, String listPrefix) {
         return switch (block.path("type").asText()) {
             case "heading" -> "h" + Math.max(1, Math.min(6, block.path("attrs").path("level").asInt(1))) + ". "
                     + inline(block.path("content"));
@@ -40,12 +52,13 @@ final class AdfWikiText {
                     + plain(block.path("content")) + "\n{code}";
             case "blockquote" -> "{quote}\n" + String.join("\n\n", blocks(block.path("content"), "")) + "\n{quote}";
             case "rule" -> "----";
+            case "mediaSingle" -> "!" + block.path("content").path(0).path("attrs").path("alt").asText("") + "!";
             default -> inline(block.path("content"));
         };
     }
 
     /** One line per item; a nested list follows its item's text with a longer prefix, as wiki markup nests. */
-    private static String list(JsonNode list, String prefix) {
+    private String list(JsonNode list, String prefix) {
         List<String> lines = new ArrayList<>();
         for (JsonNode item : list.path("content")) {
             StringBuilder text = new StringBuilder();
@@ -64,13 +77,15 @@ final class AdfWikiText {
         return String.join("\n", lines);
     }
 
-    private static String inline(JsonNode content) {
+    private String inline(JsonNode content) {
         StringBuilder text = new StringBuilder();
         for (JsonNode node : content) {
             switch (node.path("type").asText()) {
                 case "text" -> text.append(marked(node));
                 case "hardBreak" -> text.append("\\\\\n");
-                case "mention" -> text.append(escape(node.path("attrs").path("text").asText("")));
+                case "mention" -> text.append(usernames.apply(node.path("attrs").path("id").asText())
+                        .map(name -> "[~" + name + "]")
+                        .orElseGet(() -> escape(node.path("attrs").path("text").asText(""))));
                 default -> text.append(inline(node.path("content")));
             }
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.j2o.sandbox.dataset.DatasetCustomFields;
 import io.j2o.sandbox.dataset.JiraDataset;
 import io.j2o.sandbox.dataset.JiraDateTimes;
 import java.time.Instant;
@@ -14,13 +15,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Turns a Cloud-shaped site into what Jira Data Center 10.3 serves over REST v2: users carry {@code name} and
  * {@code key} instead of {@code accountId}, rich text is wiki markup, times carry the server's offset
- * ({@code 2024-01-02T10:11:12.123+0100}), an epic is named by the Epic Link field, and every URL is the server's.
+ * ({@code 2024-01-02T10:11:12.123+0100}), a sprint is a legacy {@code Sprint@..[..]} string, an epic is named by the
+ * Epic Link field, and every URL is the server's.
  */
 final class DataCenterShape {
 
@@ -34,7 +37,7 @@ final class DataCenterShape {
     private static final Pattern TIMESTAMP = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}[+-]\\d{4}");
     /** Cloud-only attributes that Data Center does not have. */
     private static final Set<String> CLOUD_ONLY = Set.of("accountId", "accountType", "hierarchyLevel", "simplified",
-            "entityId", "scope");
+            "entityId", "scope", "fieldId");
 
     private final String cloudUrl;
     private final ZoneId zone;
@@ -58,7 +61,15 @@ final class DataCenterShape {
                 cloud.statuses().stream().map(shape::object).toList(),
                 cloud.issueTypes().stream().map(shape::object).toList(),
                 cloud.priorities().stream().map(shape::object).toList(),
-                cloud.issues().stream().map(shape::issue).toList());
+                cloud.issues().stream().map(shape::issue).toList(),
+                cloud.groups().stream().map(shape::group).toList());
+    }
+
+    /** Data Center names a group by its name alone; it has no group id. */
+    private ObjectNode group(ObjectNode cloudGroup) {
+        ObjectNode group = object(cloudGroup);
+        group.remove("groupId");
+        return group;
     }
 
     /** A Data Center timestamp: milliseconds and the zone's offset without a colon. */
@@ -87,9 +98,34 @@ final class DataCenterShape {
             fields.remove("parent");
             fields.put(EPIC_LINK, parent.path("key").asText());
         }
+        if (fields.path(DatasetCustomFields.SPRINT).isArray()) {
+            ArrayNode sprints = JSON.arrayNode();
+            fields.path(DatasetCustomFields.SPRINT).forEach(sprint -> sprints.add(legacySprint(sprint)));
+            fields.set(DatasetCustomFields.SPRINT, sprints);
+        }
         ObjectNode converted = object(issue);
+        // A history's author is a plain user bean on Data Center, without the user resource's 'deleted'.
+        converted.path("changelog").path("histories").forEach(history -> {
+            if (history.path("author") instanceof ObjectNode author) {
+                author.remove("deleted");
+            }
+        });
         converted.path("fields").path("attachment").forEach(attachment -> attachment((ObjectNode) attachment));
         return converted;
+    }
+
+    /**
+     * The Sprint field as Data Center's REST v2 still writes it: the {@code toString()} of Jira Software's Sprint
+     * object, absent dates as {@code <null>}.
+     */
+    static String legacySprint(JsonNode sprint) {
+        return "com.atlassian.greenhopper.service.sprint.Sprint@" + Integer.toHexString(0x1a2b00 + sprint.path("id").asInt())
+                + "[id=" + sprint.path("id").asInt() + ",rapidViewId=" + sprint.path("boardId").asInt()
+                + ",state=" + sprint.path("state").asText().toUpperCase(Locale.ROOT) + ",name=" + sprint.path("name").asText()
+                + ",startDate=" + sprint.path("startDate").asText("<null>")
+                + ",endDate=" + sprint.path("endDate").asText("<null>")
+                + ",completeDate=" + sprint.path("completeDate").asText("<null>") + ",sequence=" + sprint.path("id").asInt()
+                + ",goal=" + sprint.path("goal").asText("") + "]";
     }
 
     /** Data Center serves an attachment's bytes under {@code /secure/attachment/{id}/{filename}}, not the REST API. */
@@ -109,7 +145,8 @@ final class DataCenterShape {
 
     private JsonNode convert(JsonNode node) {
         if (AdfWikiText.isDocument(node)) {
-            return TextNode.valueOf(AdfWikiText.convert(node));
+            return TextNode.valueOf(AdfWikiText.convert(node, accountId -> Optional.ofNullable(usersByAccountId.get(accountId))
+                    .map(user -> user.path("name").asText())));
         }
         if (node.isObject() && node.hasNonNull("accountId")) {
             ObjectNode user = usersByAccountId.get(node.get("accountId").asText());

@@ -20,7 +20,7 @@ import java.util.function.Supplier;
  *
  * <p>Stored nodes are never changed after they are stored: a write replaces the node with an edited copy, so a
  * search can page over a snapshot without holding the lock. Old keys keep resolving after a key change, as in
- * Jira after an issue moves to another project.
+ * Jira after an issue moves to another project. Every edit adds a history to the issue's changelog.
  */
 final class IssueStore {
 
@@ -28,12 +28,19 @@ final class IssueStore {
     private final Map<String, String> idByKey = new HashMap<>();
     private final Supplier<Clock> clock;
     private final Function<Instant, String> timestamps;
+    private final JiraSimulator.Flavour flavour;
     private long nextId;
+    private long nextHistoryId = 900000;
 
-    /** @param timestamps writes {@code updated} the way the simulated deployment does (Cloud in UTC, DC in its zone) */
-    IssueStore(List<ObjectNode> issues, Supplier<Clock> clock, Function<Instant, String> timestamps) {
+    /**
+     * @param timestamps writes {@code updated} the way the simulated deployment does (Cloud in UTC, DC in its zone)
+     * @param flavour    whose shape the histories of edits take
+     */
+    IssueStore(List<ObjectNode> issues, Supplier<Clock> clock, Function<Instant, String> timestamps,
+            JiraSimulator.Flavour flavour) {
         this.clock = clock;
         this.timestamps = timestamps;
+        this.flavour = flavour;
         issues.forEach(this::put);
     }
 
@@ -64,8 +71,22 @@ final class IssueStore {
         ObjectNode issue = find(idOrKey)
                 .orElseThrow(() -> new NoSuchElementException("no issue " + idOrKey)).deepCopy();
         ObjectNode fields = issue.withObjectProperty("fields");
+        ObjectNode before = fields.deepCopy();
         fieldsEditor.accept(fields);
-        fields.put("updated", timestamps.apply(clock.get().instant()));
+        String now = timestamps.apply(clock.get().instant());
+        fields.put("updated", now);
+        IssueChangelog.record(issue, before, fields, now, String.valueOf(nextHistoryId++), flavour);
+        return put(issue);
+    }
+
+    /**
+     * Edits the stored issue as a whole without moving its {@code updated} or adding a history: for changes Jira
+     * makes without touching the issue, such as editing or deleting one of its worklogs.
+     */
+    synchronized ObjectNode edit(String idOrKey, Consumer<ObjectNode> issueEditor) {
+        ObjectNode issue = find(idOrKey)
+                .orElseThrow(() -> new NoSuchElementException("no issue " + idOrKey)).deepCopy();
+        issueEditor.accept(issue);
         return put(issue);
     }
 

@@ -59,12 +59,7 @@ final class IssueView {
         }
         view.set("fields", fields);
         if (expand.contains("changelog")) {
-            // The simulator keeps no history; an empty page keeps the shape clients parse.
-            ObjectNode changelog = view.putObject("changelog");
-            changelog.put("startAt", 0);
-            changelog.put("maxResults", 0);
-            changelog.put("total", 0);
-            changelog.putArray("histories");
+            view.set("changelog", IssueChangelog.embedded(stored, flavour));
         }
         return view;
     }

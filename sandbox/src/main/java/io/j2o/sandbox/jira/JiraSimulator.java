@@ -32,11 +32,13 @@ public final class JiraSimulator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JiraSimulator.class);
 
     private final SimulatedSite site;
+    private final WorklogChanges worklogChanges;
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private Javalin server;
 
     public JiraSimulator(JiraDataset dataset, Options options) {
         this.site = new SimulatedSite(dataset, options, Clock.systemUTC());
+        this.worklogChanges = new WorklogChanges(site);
     }
 
     /** Starts serving and returns this simulator, so construction and start read as one expression. */
@@ -44,7 +46,8 @@ public final class JiraSimulator implements AutoCloseable {
         if (server != null) {
             return this;
         }
-        BasicAuthFilter auth = new BasicAuthFilter(site.options().email(), site.options().apiToken());
+        BasicAuthFilter auth = new BasicAuthFilter(site.options().email(), site.options().apiToken(),
+                site.options().flavour() == Flavour.DATA_CENTER);
         server = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.host = "127.0.0.1";
@@ -65,6 +68,9 @@ public final class JiraSimulator implements AutoCloseable {
             new IssueRoutes(site).register(config.routes);
             new IssueActivityRoutes(site).register(config.routes);
             new IssueWatchers(site).register(config.routes);
+            new GroupRoutes(site).register(config.routes);
+            new IssueChangelog(site).register(config.routes);
+            worklogChanges.register(config.routes);
             new AttachmentContentRoutes(site).register(config.routes);
             if (site.options().flavour() == Flavour.DATA_CENTER) {
                 new DataCenterSearchRoutes(site).register(config.routes);
@@ -106,6 +112,15 @@ public final class JiraSimulator implements AutoCloseable {
     /** The users as the user search serves them, in this flavour's shape (copies). */
     public List<ObjectNode> users() {
         return site.dataset().users().stream().map(ObjectNode::deepCopy).toList();
+    }
+
+    /**
+     * The groups as served, in this flavour's shape (copies): the group JSON (Cloud {@code groupId} and {@code name};
+     * Data Center {@code name}) with every member, inactive ones too, under {@code users} as {@code /group/member}
+     * lists them.
+     */
+    public List<ObjectNode> groups() {
+        return site.dataset().groups().stream().map(ObjectNode::deepCopy).toList();
     }
 
     /** The current issues as served (copies). */
@@ -175,6 +190,49 @@ public final class JiraSimulator implements AutoCloseable {
             watches.put("watchCount", 0).put("isWatching", false).putArray("watchers");
             return site.issues().put(issue);
         }
+    }
+
+    /**
+     * Edits one worklog of an issue and moves the worklog's {@code updated} to the clock's now, leaving the issue's
+     * {@code updated} where it was: a change only {@code /worklog/updated} reveals.
+     *
+     * @return the issue as now stored
+     * @throws NoSuchElementException when the issue or the worklog does not exist
+     */
+    public ObjectNode updateWorklog(String issueIdOrKey, String worklogId, Consumer<ObjectNode> worklogEditor) {
+        return site.issues().edit(issueIdOrKey, issue -> {
+            ObjectNode worklog = worklogs(issue).stream().filter(w -> w.path("id").asText().equals(worklogId)).findFirst()
+                    .orElseThrow(() -> new NoSuchElementException("no worklog " + worklogId + " on " + issueIdOrKey));
+            worklogEditor.accept(worklog);
+            worklog.put("updated", site.timestamp(site.now()));
+        });
+    }
+
+    /**
+     * Deletes one worklog of an issue, leaving the issue's {@code updated} where it was; {@code /worklog/deleted}
+     * lists it from then on.
+     *
+     * @throws NoSuchElementException when the issue or the worklog does not exist
+     */
+    public ObjectNode deleteWorklog(String issueIdOrKey, String worklogId) {
+        ObjectNode issue = site.issues().edit(issueIdOrKey, stored -> {
+            ObjectNode page = (ObjectNode) stored.path("fields").path("worklog");
+            var remaining = page.arrayNode();
+            worklogs(stored).stream().filter(w -> !w.path("id").asText().equals(worklogId)).forEach(remaining::add);
+            if (remaining.size() == page.path("worklogs").size()) {
+                throw new NoSuchElementException("no worklog " + worklogId + " on " + issueIdOrKey);
+            }
+            page.set("worklogs", remaining);
+            page.put("total", remaining.size());
+        });
+        worklogChanges.deleted(worklogId, site.now());
+        return issue;
+    }
+
+    private static List<ObjectNode> worklogs(ObjectNode issue) {
+        List<ObjectNode> all = new ArrayList<>();
+        issue.path("fields").path("worklog").path("worklogs").forEach(worklog -> all.add((ObjectNode) worklog));
+        return all;
     }
 
     /** Deletes an issue; search forgets it at once and {@code GET /issue} answers 404. */

@@ -31,7 +31,7 @@ final class SimulatedSite {
         this.dataset = options.flavour() == JiraSimulator.Flavour.DATA_CENTER
                 ? DataCenterShape.convert(dataset, options.timeZone()) : dataset.deepCopy();
         this.clock = clock;
-        this.issues = new IssueStore(this.dataset.issues(), this::clock, this::timestamp);
+        this.issues = new IssueStore(this.dataset.issues(), this::clock, this::timestamp, options.flavour());
     }
 
     /** {@code /rest/api/3} on Cloud, {@code /rest/api/2} on Data Center. */

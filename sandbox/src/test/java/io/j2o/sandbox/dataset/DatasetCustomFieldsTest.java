@@ -57,7 +57,10 @@ class DatasetCustomFieldsTest {
         assertThat(properties).containsAll(DatasetCustomFields.jiraToOpenProject().values())
                 .contains(DatasetCustomFields.LABELS_FIELD, DatasetCustomFields.COMPONENTS_FIELD);
         assertThat(DatasetCustomFields.jiraFields()).extracting(field -> field.path("id").asText())
-                .containsExactlyInAnyOrderElementsOf(DatasetCustomFields.jiraToOpenProject().keySet());
+                .as("every mapped field, and the Sprint field, which becomes versions instead")
+                .containsExactlyInAnyOrderElementsOf(java.util.stream.Stream.concat(
+                        DatasetCustomFields.jiraToOpenProject().keySet().stream(), java.util.stream.Stream.of(DatasetCustomFields.SPRINT))
+                        .toList());
     }
 
     private long count(Predicate<ObjectNode> test) {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class DatasetGeneratorTest {
 
     private static final Set<String> BLOCKS = Set.of("paragraph", "heading", "bulletList", "orderedList", "listItem",
-            "codeBlock");
+            "codeBlock", "mediaSingle");
     private static final Set<String> MARKS = Set.of("strong", "em", "code", "link");
 
     private final JiraDataset dataset = new DatasetGenerator(42).generate(3, 300);
@@ -152,7 +152,14 @@ class DatasetGeneratorTest {
             default -> { }
         }
         for (JsonNode child : node.get("content")) {
-            if (child.get("type").asText().equals("text")) {
+            if (child.get("type").asText().equals("mention")) {
+                assertThat(child.at("/attrs/id").asText()).isNotBlank();
+                assertThat(child.at("/attrs/text").asText()).startsWith("@");
+            } else if (child.get("type").asText().equals("media")) {
+                assertThat(node.get("type").asText()).isEqualTo("mediaSingle");
+                assertThat(child.at("/attrs/type").asText()).isEqualTo("file");
+                assertThat(child.at("/attrs/alt").asText()).isNotBlank();
+            } else if (child.get("type").asText().equals("text")) {
                 assertThat(child.get("text").asText()).isNotEmpty();
                 for (JsonNode mark : child.path("marks")) {
                     assertThat(MARKS).contains(mark.get("type").asText());

@@ -87,11 +87,32 @@ class JiraDataCenterContractTest {
     }
 
     @Test
+    void groupPickerMatchesTheSpec() {
+        assertValid(get("/rest/api/2/groups/picker", Map.of("maxResults", "100")));
+    }
+
+    /** The spec types the member page as one user (its list defect); Data Center answers a PageBean of users. */
+    @Test
+    void groupMembersDifferFromTheSpecOnlyByTheirPageBeingTypedAsOneUser() {
+        String name = simulator.groups().get(0).get("name").asText();
+        Interaction members = get("/rest/api/2/group/member", Map.of("groupname", name, "includeInactiveUsers", "true",
+                "startAt", "0", "maxResults", "2"));
+        assertThat(members.reply().status()).isEqualTo(200);
+        assertThat(members.reply().body().get("values").isArray()).isTrue();
+        assertThat(errors(members)).extracting(ValidationReport.Message::getKey)
+                .containsOnly("validation.response.body.schema.additionalProperties");
+        assertValidError(get("/rest/api/2/group/member", Map.of("groupname", "no-such-group")), 404);
+    }
+
+    @Test
     void issueResponsesMatchTheSpec() {
         String key = simulator.issues().get(0).get("key").asText();
         assertValid(get("/rest/api/2/issue/" + key, Map.of()));
         assertValid(get("/rest/api/2/issue/" + simulator.issues().get(1).get("id").asText(), Map.of("fields", "id")));
         assertValidError(get("/rest/api/2/issue/NOPE-1", Map.of()), 404);
+        String touched = simulator.issues().stream().filter(issue -> !issue.at("/changelog/histories").isEmpty())
+                .findFirst().orElseThrow().get("key").asText();
+        assertValid(get("/rest/api/2/issue/" + touched, Map.of("expand", "changelog")));
     }
 
     @Test

@@ -73,6 +73,24 @@ class JiraSimulatorContractTest {
     }
 
     @Test
+    void groupResponsesMatchTheSpec() {
+        assertValid(get("/rest/api/3/group/bulk", Map.of("startAt", "1", "maxResults", "2")));
+        String groupId = simulator.groups().get(0).get("groupId").asText();
+        assertValid(get("/rest/api/3/group/member", Map.of("groupId", groupId, "includeInactiveUsers", "true",
+                "startAt", "0", "maxResults", "2")));
+        assertValidError(get("/rest/api/3/group/member", Map.of("groupId", "no-such-group")), 404);
+    }
+
+    @Test
+    void worklogChangeResponsesMatchTheSpec() {
+        assertValid(get("/rest/api/3/worklog/updated", Map.of("since", "0")));
+        assertValid(get("/rest/api/3/worklog/deleted", Map.of("since", "0")));
+        String ids = "{\"ids\": [" + simulator.issues().stream().flatMap(issue ->
+                issue.at("/fields/worklog/worklogs").findValuesAsText("id").stream()).findFirst().orElseThrow() + "]}";
+        assertValid(exchange(Request.Method.POST, "/rest/api/3/worklog/list", Map.of(), ids, authorization));
+    }
+
+    @Test
     void projectResponsesMatchTheSpec() {
         assertValid(get("/rest/api/3/project/search", Map.of("maxResults", "1", "expand", "description,lead")));
         assertValid(get("/rest/api/3/project/search", Map.of("startAt", "1")));
@@ -86,6 +104,7 @@ class JiraSimulatorContractTest {
         assertValid(get("/rest/api/3/issue/" + key, Map.of()));
         assertValid(get("/rest/api/3/issue/" + key, Map.of("fields", "summary,status", "expand", "renderedFields,names,changelog")));
         assertValidError(get("/rest/api/3/issue/NOPE-1", Map.of()), 404);
+        assertValid(get("/rest/api/3/issue/" + key + "/changelog", Map.of("startAt", "0", "maxResults", "2")));
     }
 
     @Test

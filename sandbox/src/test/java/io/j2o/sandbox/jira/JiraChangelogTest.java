@@ -1,0 +1,102 @@
+package io.j2o.sandbox.jira;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.j2o.sandbox.dataset.DatasetGenerator;
+import io.j2o.sandbox.dataset.JiraDataset;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Issues have a history: Cloud embeds the recent part and pages the rest, Data Center embeds it whole; edits add to it. */
+class JiraChangelogTest {
+
+    private static final JiraDataset DATASET = new DatasetGenerator(42).generate(3, 120);
+
+    @Test
+    void theDatasetGivesTouchedIssuesAHistoryAndAFewMoreThanJiraEmbeds() {
+        assertThat(DATASET.issues()).allSatisfy(issue -> {
+            boolean touched = !issue.at("/fields/created").equals(issue.at("/fields/updated"));
+            assertThat(issue.at("/changelog/histories").isEmpty()).isEqualTo(!touched);
+        });
+        assertThat(DATASET.issues()).anySatisfy(issue ->
+                assertThat(issue.at("/changelog/histories").size()).isGreaterThan(IssueChangelog.EMBEDDED));
+        assertThat(new DatasetGenerator(42).generate(3, 120).issues()).isEqualTo(DATASET.issues());
+    }
+
+    @Test
+    void cloudEmbedsTheRecentHistoriesWithTheRealTotalAndPagesThemAllOldestFirst() {
+        ObjectNode longIssue = longest();
+        List<JsonNode> stored = new ArrayList<>();
+        longIssue.at("/changelog/histories").forEach(stored::add);
+        try (JiraSimulator simulator = new JiraSimulator(DATASET, JiraSimulator.Options.defaults()).start()) {
+            JiraHttp http = http(simulator);
+            JsonNode changelog = http.get("/rest/api/3/issue/" + longIssue.get("key").asText(), Map.of("expand", "changelog"))
+                    .body().get("changelog");
+            assertThat(changelog.get("total").asInt()).isEqualTo(stored.size());
+            assertThat(changelog.get("histories")).hasSize(IssueChangelog.EMBEDDED)
+                    .containsExactlyElementsOf(stored.subList(stored.size() - IssueChangelog.EMBEDDED, stored.size()));
+            assertThat(http.get("/rest/api/3/issue/" + longIssue.get("key").asText(), Map.of()).body().has("changelog"))
+                    .as("only when expanded").isFalse();
+
+            List<JsonNode> paged = new ArrayList<>();
+            JsonNode page;
+            do {
+                page = http.get("/rest/api/3/issue/" + longIssue.get("id").asText() + "/changelog",
+                        Map.of("startAt", String.valueOf(paged.size()), "maxResults", "20")).body();
+                page.get("values").forEach(paged::add);
+            } while (!page.get("isLast").asBoolean());
+            assertThat(paged).containsExactlyElementsOf(stored);
+            assertThat(http.get("/rest/api/3/issue/NOPE-1/changelog", Map.of()).status()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void dataCenterEmbedsTheWholeHistoryAndHasNoChangelogResource() {
+        ObjectNode longIssue = longest();
+        try (JiraSimulator simulator = new JiraSimulator(DATASET, JiraSimulator.Options.dataCenter()).start()) {
+            JiraHttp http = http(simulator);
+            JsonNode changelog = http.get("/rest/api/2/issue/" + longIssue.get("key").asText(), Map.of("expand", "changelog"))
+                    .body().get("changelog");
+            assertThat(changelog.get("histories")).hasSize(longIssue.at("/changelog/histories").size());
+            assertThat(changelog.get("total").asInt()).isEqualTo(changelog.get("histories").size());
+            assertThat(changelog.at("/histories/0/author").has("key")).isTrue();
+            assertThat(changelog.at("/histories/0/items/0").has("fieldId")).isFalse();
+            assertThat(http.get("/rest/api/2/issue/" + longIssue.get("key").asText() + "/changelog", Map.of()).status())
+                    .isEqualTo(404);
+        }
+    }
+
+    @Test
+    void anEditAddsAHistoryNamingTheFieldsItChanged() {
+        try (JiraSimulator simulator = new JiraSimulator(DATASET, JiraSimulator.Options.defaults()).start()) {
+            simulator.clock(Clock.fixed(DatasetGenerator.BASE_INSTANT.plus(Duration.ofDays(1)), ZoneOffset.UTC));
+            String key = DATASET.issues().get(0).get("key").asText();
+            int before = simulator.issue(key).orElseThrow().at("/changelog/histories").size();
+            simulator.updateIssue(key, fields -> fields.put("summary", "Renamed"));
+            JsonNode histories = simulator.issue(key).orElseThrow().at("/changelog/histories");
+            assertThat(histories).hasSize(before + 1);
+            JsonNode last = histories.get(before);
+            assertThat(last.get("created").asText()).isEqualTo(simulator.issue(key).orElseThrow().at("/fields/updated").asText());
+            assertThat(last.get("items")).singleElement().satisfies(item -> {
+                assertThat(item.get("field").asText()).isEqualTo("summary");
+                assertThat(item.get("toString").asText()).isEqualTo("Renamed");
+            });
+        }
+    }
+
+    private static ObjectNode longest() {
+        return DATASET.issues().stream().max((a, b) -> a.at("/changelog/histories").size() - b.at("/changelog/histories").size())
+                .orElseThrow();
+    }
+
+    private static JiraHttp http(JiraSimulator simulator) {
+        return new JiraHttp(simulator.baseUrl(), simulator.options().email(), simulator.options().apiToken());
+    }
+}
