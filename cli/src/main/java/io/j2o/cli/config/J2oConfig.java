@@ -23,7 +23,7 @@ public record J2oConfig(
         Mapping mapping) {
 
     public J2oConfig {
-        jira = jira == null ? new Jira(null, null, null, null, null) : jira;
+        jira = jira == null ? new Jira(null, null, null, null, null, null) : jira;
         openproject = openproject == null ? new OpenProject(null, null, null) : openproject;
         kafka = kafka == null ? new Kafka(null, null, null, null, null) : kafka;
         schemaRegistry = schemaRegistry == null ? new SchemaRegistry(null, null, null) : schemaRegistry;
@@ -39,10 +39,11 @@ public record J2oConfig(
      * @param site    a short stable name of the site, part of watermark keys; defaults to the URL's host
      * @param flavour {@code CLOUD} (REST v3) or {@code DATA_CENTER} (Data Center / Server, REST v2)
      */
-    public record Jira(String url, String email, Secret apiToken, String site, String flavour) {
+    public record Jira(String url, String email, Secret apiToken, String site, String flavour, String auth) {
         public Jira {
             site = site != null ? site : hostOf(url);
             flavour = flavour != null ? flavour : "CLOUD";
+            auth = auth != null ? auth : "basic";
         }
 
         private static String hostOf(String url) {

@@ -2,6 +2,7 @@ package io.j2o.cli.config;
 
 import io.j2o.cli.pipeline.PipelineSettings;
 import io.j2o.extractor.ExtractorConfig;
+import io.j2o.extractor.jira.JiraAuth;
 import io.j2o.loader.LoaderConfig;
 import io.j2o.loader.jira.JiraCredentials;
 import io.j2o.loader.upsert.ConflictPolicy;
@@ -48,11 +49,15 @@ final class SettingsAssembler {
         J2oConfig.Extractor extraction = config.extractor();
         // An unknown flavour is already reported; Cloud stands in so the extractor's own problems are reported too.
         JiraFlavour flavour = flavourOf(jira) != null ? flavourOf(jira) : JiraFlavour.CLOUD;
+        JiraAuth auth = JiraAuth.named(jira.auth()).orElseGet(() -> {
+            reading.add("jira.auth", "must be basic or pat, was " + jira.auth());
+            return JiraAuth.BASIC;
+        });
         ExtractorConfig extractor = build(reading, null, () -> new ExtractorConfig(jira.url(),
                 jira.email(), reveal(jira.apiToken()), jira.site(), extraction.projects(), kafka.bootstrapServers(), usable,
                 extraction.lookback(), extraction.pageSize(), extraction.maxAttempts(), kafkaProperties, flavour,
                 extraction.reconcileEvery(), ExtractorConfig.DEFAULT_SEARCH_WINDOW, extraction.entities(),
-                extraction.requestsPerSecond(), extraction.metadataRefresh()));
+                extraction.requestsPerSecond(), extraction.metadataRefresh(), auth));
 
         J2oConfig.Transformer transformation = config.transformer();
         TransformerConfig transformer = build(reading, null, () -> new TransformerConfig(kafka.bootstrapServers(),
@@ -67,7 +72,8 @@ final class SettingsAssembler {
                 loading.concurrency(), loading.maxAttempts(), kafkaProperties,
                 conflictPolicy != null ? conflictPolicy : ConflictPolicy.JIRA_WINS, loading.requestsPerSecond())
                 // The loader streams attachments from Jira with the extractor's account.
-                .withJira(JiraCredentials.basic(jira.url(), jira.email(), reveal(jira.apiToken())))
+                .withJira(auth == JiraAuth.PAT ? JiraCredentials.bearer(jira.url(), reveal(jira.apiToken()))
+                        : JiraCredentials.basic(jira.url(), jira.email(), reveal(jira.apiToken())))
                 .withOriginalAuthors(OriginalAuthors.parse(loading.originalAuthors())));
 
         J2oConfig.SchemaRegistry registry = config.schemaRegistry();
