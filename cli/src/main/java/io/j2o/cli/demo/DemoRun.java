@@ -307,7 +307,7 @@ final class DemoRun {
         List<DeadLetter> deadLetters = DeadLetters.read(sandbox.kafka().bootstrapServers(), Map.of(),
                 settings.topics().deadLetters(), PipelineSerdes.using(RestSchemaRegistryClient.forUrl(sandbox.registryUrl())));
         JiraState jira = jiraState(dataset, sandbox);
-        JiraKeys keys = new JiraKeys(jira.projects(), jira.issues(), jira.users(), jira.versions());
+        JiraKeys keys = new JiraKeys(jira);
         Map<String, ValidationReport.Waiting> waiting = new TreeMap<>();
         pipeline.waitingCommands().forEach((command, reference) ->
                 waiting.put(keys.of(command), new ValidationReport.Waiting(keys.of(command), keys.of(reference))));
@@ -319,13 +319,14 @@ final class DemoRun {
      * by key), projects and versions as generated or seeded.
      */
     static JiraState jiraState(JiraDataset dataset, EmbeddedSandbox sandbox) {
-        return new JiraState(dataset.projects(), sandbox.jira().issues(), sandbox.jira().users(), dataset.versions());
+        return new JiraState(dataset.projects(), sandbox.jira().issues(), sandbox.jira().users(), dataset.versions(),
+                sandbox.jira().groups());
     }
 
     static OpenProjectState openProjectState(OpenProjectSimulator openProject) {
         return new OpenProjectState(openProject.projects(), openProject.workPackages(), openProject.activities(),
                 openProject.users(), openProject.versions(), openProject.memberships(), openProject.relations(),
-                openProject.timeEntries(), openProject.attachments(), openProject.watchers());
+                openProject.timeEntries(), openProject.attachments(), openProject.watchers(), openProject.groups());
     }
 
     /** What the seed directory held and everything left out of it, each with its file and reason. */

@@ -102,7 +102,7 @@ final class SyncLatencyProbe {
         for (JiraMutator.Edit edit : waiting) {
             List<ObjectNode> issue = List.of(edit.issue());
             JiraState edited = new JiraState(jira.projects(), issue, jira.users(), jira.versions());
-            JiraKeys keys = new JiraKeys(edited.projects(), edited.issues(), edited.users(), edited.versions());
+            JiraKeys keys = new JiraKeys(edited);
             if (validator.validate(edited, state, DeadLetters.byJiraKey(parked, keys), Map.of()).isClean()) {
                 pending.remove(edit);
                 arrivals.add(new Arrival(edit, Duration.ofNanos(now - edit.atNanos())));

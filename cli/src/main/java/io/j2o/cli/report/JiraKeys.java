@@ -32,6 +32,12 @@ public final class JiraKeys {
         issues.forEach(this::addChildren);
     }
 
+    /** Everything the state names, groups included ({@code group:<id>} → {@code group <name>}). */
+    public JiraKeys(JiraState jira) {
+        this(jira.projects(), jira.issues(), jira.users(), jira.versions());
+        jira.groups().forEach(g -> keyByRecordKey.put("group:" + GroupCheck.idOf(g), "group " + g.path("name").asText()));
+    }
+
     private void addChildren(JsonNode issue) {
         String key = issue.path("key").asText();
         JsonNode fields = issue.path("fields");

@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Compares Jira with OpenProject kind by kind: each Jira project, user, version and issue, each membership its
+ * Compares Jira with OpenProject kind by kind: each Jira project, user, group, version and issue, each membership its
  * people need, each comment, worklog, issue link, attachment and watcher must exist exactly once in OpenProject (found
  * the way the loader finds it) and hold what the mapping rules say it should, field by field (custom fields
  * included), every reference resolved to the href of the entity it names.
@@ -43,7 +43,7 @@ public final class MigrationValidator {
      */
     public ValidationReport validate(JiraState jira, OpenProjectState openProject,
                                      Map<String, ValidationReport.Parked> parked, Map<String, ValidationReport.Waiting> waiting) {
-        JiraKeys keys = new JiraKeys(jira.projects(), jira.issues(), jira.users(), jira.versions());
+        JiraKeys keys = new JiraKeys(jira);
         CheckContext context = new CheckContext(oracle, new HrefIndex(), keys,
                 key -> parked.containsKey(key) || waiting.containsKey(key));
         List<KindReport> kinds = new ArrayList<>();
@@ -52,6 +52,7 @@ public final class MigrationValidator {
         kinds.add(UserCheck.check(context, jira.users(), openProject.users()));
         Set<String> userHrefs = openProject.users().stream().map(HrefIndex::hrefOf)
                 .filter(href -> context.hrefs().contains(href)).collect(Collectors.toSet());
+        kinds.add(GroupCheck.check(context, jira.groups(), openProject.groups()));
         kinds.add(VersionCheck.check(context, jira.versions(), jira.issues(), openProject.versions(), projectHrefs));
         Map<String, List<JsonNode>> workPackagesByKey = indexWorkPackages(context, jira.issues(), openProject.workPackages());
         Set<String> workPackageHrefs = hrefs(openProject.workPackages());

@@ -12,7 +12,8 @@ public record OpenProjectState(List<? extends JsonNode> projects, List<? extends
                                List<? extends JsonNode> activities, List<? extends JsonNode> users,
                                List<? extends JsonNode> versions, List<? extends JsonNode> memberships,
                                List<? extends JsonNode> relations, List<? extends JsonNode> timeEntries,
-                               List<? extends JsonNode> attachments, List<? extends JsonNode> watchers) {
+                               List<? extends JsonNode> attachments, List<? extends JsonNode> watchers,
+                               List<? extends JsonNode> groups) {
 
     public OpenProjectState {
         projects = List.copyOf(projects);
@@ -25,12 +26,13 @@ public record OpenProjectState(List<? extends JsonNode> projects, List<? extends
         timeEntries = List.copyOf(timeEntries);
         attachments = List.copyOf(attachments);
         watchers = List.copyOf(watchers);
+        groups = List.copyOf(groups);
     }
 
     /** Projects and work packages only, for callers that compare nothing else. */
     public static OpenProjectState of(List<? extends JsonNode> projects, List<? extends JsonNode> workPackages,
                                       List<? extends JsonNode> activities) {
         return new OpenProjectState(projects, workPackages, activities, List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of());
+                List.of(), List.of(), List.of());
     }
 }

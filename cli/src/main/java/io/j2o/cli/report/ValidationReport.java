@@ -15,6 +15,7 @@ public record ValidationReport(List<KindReport> kinds, List<Parked> parked, List
     public static final String WORK_PACKAGES = "workPackages";
     public static final String COMMENTS = "comments";
     public static final String USERS = "users";
+    public static final String GROUPS = "groups";
     public static final String VERSIONS = "versions";
     public static final String MEMBERSHIPS = "memberships";
     public static final String RELATIONS = "relations";

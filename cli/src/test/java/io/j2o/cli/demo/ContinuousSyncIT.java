@@ -154,7 +154,7 @@ class ContinuousSyncIT {
     private static ValidationReport validate(MigrationValidator validator, JiraDataset dataset, EmbeddedSandbox sandbox,
                                              HeardDeadLetters deadLetters) {
         JiraState jira = DemoRun.jiraState(dataset, sandbox);
-        JiraKeys keys = new JiraKeys(jira.projects(), jira.issues(), jira.users(), jira.versions());
+        JiraKeys keys = new JiraKeys(jira);
         return validator.validate(jira, DemoRun.openProjectState(sandbox.openProject()),
                 DeadLetters.byJiraKey(deadLetters.all(), keys), Map.of());
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.j2o.schemas.avro.CommandKind;
 import io.j2o.schemas.markers.TextMarker;
@@ -88,7 +89,7 @@ class MigrationValidatorTest {
         ValidationReport report = validateKinds(Site.migrated());
 
         assertThat(report.isClean()).as(report.toString()).isTrue();
-        for (String kind : List.of(ValidationReport.USERS, ValidationReport.MEMBERSHIPS, ValidationReport.RELATIONS,
+        for (String kind : List.of(ValidationReport.USERS, ValidationReport.GROUPS, ValidationReport.MEMBERSHIPS, ValidationReport.RELATIONS,
                 ValidationReport.TIME_ENTRIES, ValidationReport.ATTACHMENTS, ValidationReport.WATCHERS)) {
             assertThat(report.kind(kind).jira()).as(kind).isPositive().isEqualTo(report.kind(kind).openProject());
         }
@@ -175,6 +176,16 @@ class MigrationValidatorTest {
     }
 
     @Test
+    void aGroupIsFoundByNameIgnoringCaseAndMustHoldExactlyItsMigratedMembers() throws Exception {
+        Site site = Site.migrated();
+        ((ArrayNode) site.openProjectGroups.get(0).path("_links").path("members")).remove(0);
+
+        assertThat(validateKinds(site).mismatched()).containsExactly(new ValidationReport.Mismatch("group developers", "members"));
+        site.openProjectGroups.clear();
+        assertThat(validateKinds(site).missing()).containsExactly("group developers");
+    }
+
+    @Test
     void aWatcherHeldTwiceIsADuplicatedWatcherNamedByEmailAndIssue() throws Exception {
         Site site = Site.migrated();
         site.watchers.add(site.watchers.get(0).deepCopy());
@@ -229,7 +240,8 @@ class MigrationValidatorTest {
      */
     private record Site(List<JsonNode> issues, List<JsonNode> users, List<JsonNode> workPackages,
                         List<JsonNode> openProjectUsers, List<JsonNode> memberships, List<JsonNode> relations,
-                        List<JsonNode> timeEntries, List<JsonNode> attachments, List<JsonNode> watchers) {
+                        List<JsonNode> timeEntries, List<JsonNode> attachments, List<JsonNode> watchers,
+                        List<JsonNode> groups, List<JsonNode> openProjectGroups) {
 
         static Site migrated() throws Exception {
             JsonNode ann = JSON.readTree("{\"accountId\":\"acc-ann\",\"emailAddress\":\"ann@example.com\",\"displayName\":\"Ann Lee\"}");
@@ -278,7 +290,12 @@ class MigrationValidatorTest {
                              "_links":{"self":{"href":"/api/v3/attachments/9"},"container":{"href":"/api/v3/work_packages/1"}}}"""
                             .formatted(JSON.writeValueAsString(attachmentDescription))))),
                     new ArrayList<>(List.of(JSON.readTree("""
-                            {"_links":{"workPackage":{"href":"/api/v3/work_packages/1"},"user":{"href":"/api/v3/users/6"}}}"""))));
+                            {"_links":{"workPackage":{"href":"/api/v3/work_packages/1"},"user":{"href":"/api/v3/users/6"}}}"""))),
+                    List.of(JSON.createObjectNode().put("groupId", "g-1").put("name", "developers")
+                            .set("users", JSON.createArrayNode().add(ann).add(bob))),
+                    new ArrayList<>(List.of(JSON.readTree("""
+                            {"name":"Developers","_links":{"self":{"href":"/api/v3/groups/20"},
+                             "members":[{"href":"/api/v3/users/6"},{"href":"/api/v3/users/5"}]}}"""))));
         }
 
         private static JsonNode membership(int user) throws Exception {
@@ -289,14 +306,14 @@ class MigrationValidatorTest {
 
         JiraState jira() throws Exception {
             return new JiraState(List.of(JSON.readTree("{\"id\":\"10000\",\"key\":\"ALPHA\",\"name\":\"Alpha\"}")), issues,
-                    users, List.of());
+                    users, List.of(), groups);
         }
 
         OpenProjectState openProject() throws Exception {
             return new OpenProjectState(List.of(JSON.readTree("""
                     {"identifier":"alpha","name":"Alpha","_links":{"self":{"href":"/api/v3/projects/3"}}}""")),
                     workPackages, List.of(), openProjectUsers, List.of(), memberships, relations, timeEntries, attachments,
-                    watchers);
+                    watchers, openProjectGroups);
         }
     }
 
