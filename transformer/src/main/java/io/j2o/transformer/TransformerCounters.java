@@ -1,18 +1,21 @@
 package io.j2o.transformer;
 
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.streams.processor.TaskId;
 
 /**
  * Running totals of what the transformer did, for progress and reports. Under exactly-once a retried task may count
- * a record twice; the totals are for people, never for correctness.
+ * a record twice; the totals are for people, never for correctness. {@link #waiting()} is the exception: it is what
+ * the pending stores hold, recounted from each store when its task starts.
  */
 public final class TransformerCounters {
 
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong unchanged = new AtomicLong();
     private final AtomicLong emitted = new AtomicLong();
-    private final AtomicLong waiting = new AtomicLong();
-    private final AtomicLong released = new AtomicLong();
+    private final ConcurrentMap<TaskId, AtomicLong> waitingByTask = new ConcurrentHashMap<>();
     private final AtomicLong sentToReferences = new AtomicLong();
     private final AtomicLong arrivedFromReferences = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
@@ -29,13 +32,13 @@ public final class TransformerCounters {
         return emitted.get();
     }
 
-    /** Commands parked until a reference they need has been loaded. */
+    /**
+     * Commands parked now, in the pending stores of this instance's tasks, until a reference they need has been loaded;
+     * a command that replaced an older one for the same target counts once. Commands sent with fallback text (store
+     * {@code text-pending}) do not wait and are not counted.
+     */
     public long waiting() {
-        return waiting.get();
-    }
-
-    public long released() {
-        return released.get();
+        return waitingByTask.values().stream().mapToLong(AtomicLong::get).sum();
     }
 
     /** Commands handed to the reference topic, to be judged by the task that owns the reference. */
@@ -64,12 +67,27 @@ public final class TransformerCounters {
         emitted.incrementAndGet();
     }
 
-    public void countWaiting() {
-        waiting.incrementAndGet();
+    /**
+     * A task (re)started with {@code held} commands in its pending store. Its count starts again from the store, so
+     * whatever an aborted or moved run of the task counted is not carried over.
+     */
+    public void countWaitingHeld(TaskId task, long held) {
+        waitingByTask.put(task, new AtomicLong(held));
     }
 
-    public void countReleased() {
-        released.incrementAndGet();
+    /** A command was parked under a pending key the task's store did not hold. */
+    public void countParked(TaskId task) {
+        waitingByTask.computeIfAbsent(task, t -> new AtomicLong()).incrementAndGet();
+    }
+
+    /** A pending key was removed from the task's store: its command was released. */
+    public void countReleased(TaskId task) {
+        waitingByTask.computeIfAbsent(task, t -> new AtomicLong()).decrementAndGet();
+    }
+
+    /** The task is closed here: its pending store is no longer this instance's to count. */
+    public void forgetWaiting(TaskId task) {
+        waitingByTask.remove(task);
     }
 
     public void countSentToReferences() {

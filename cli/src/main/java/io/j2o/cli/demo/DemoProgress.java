@@ -27,7 +27,7 @@ final class DemoProgress {
                         + "| openproject: %d projects, %d work packages, %d writes%s%n",
                 (System.nanoTime() - startNanos) / 1e9,
                 sandbox.jira().issues().size(),
-                t.received(), t.unchanged(), t.waiting() - t.released(),
+                t.received(), t.unchanged(), t.waiting(),
                 pipeline.loaderProgress().committed(), pipeline.loaderProgress().deadLettered() + t.deadLettered(),
                 sandbox.openProject().projects().size(), sandbox.openProject().workPackages().size(),
                 sandbox.openProject().writeCount(),

@@ -36,7 +36,7 @@ final class RunProgress {
         out.printf("[%6.1fs] extracted %d%s | transformed %d (unchanged %d, waiting %d) | loaded %d (dlq %d)%s%n",
                 (System.nanoTime() - startNanos) / 1e9,
                 extracted.get(), passes(),
-                t.received(), t.unchanged(), t.waiting() - t.released(),
+                t.received(), t.unchanged(), t.waiting(),
                 pipeline.loaderProgress().committed(), pipeline.loaderProgress().deadLettered() + t.deadLettered(),
                 pipeline.stoppedParts().isEmpty() ? "" : " | STOPPED: " + pipeline.stoppedParts() + ", see the log");
         out.flush();

@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
@@ -26,7 +28,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * What a deployment is doing, read from Kafka alone, so it works whether the services run or not: each consumer
- * group's lag, the dead letters, and the commands waiting for a reference (from the pending store's changelog).
+ * group's lag, the dead letters, the commands waiting for a reference (from the pending store's changelog), and apart
+ * from them the text links still pending (from the text-pending store's changelog: commands already sent with
+ * fallback text, to be sent again when the entity their text names is loaded).
  */
 final class PipelineStatus {
 
@@ -36,7 +40,8 @@ final class PipelineStatus {
         this.settings = settings;
     }
 
-    record Snapshot(List<GroupProgress> groups, long deadLetters, Map<String, String> waiting) {
+    /** @param textLinksPending soft references (issue keys, mentions, images in text) still shown as fallback text */
+    record Snapshot(List<GroupProgress> groups, long deadLetters, Map<String, String> waiting, long textLinksPending) {
     }
 
     Snapshot read() throws ExecutionException, InterruptedException {
@@ -46,7 +51,9 @@ final class PipelineStatus {
             List<GroupProgress> groups = List.of(
                     group(admin, "transformer", settings.transformer().applicationId()),
                     group(admin, "loader", settings.loader().groupId()));
-            return new Snapshot(groups, records(admin, settings.topics().deadLetters()), waiting(props));
+            Map<String, String> waiting = referencesByCommand(props, StoreNames.PENDING);
+            long textLinksPending = entries(props, StoreNames.TEXT_PENDING).size();
+            return new Snapshot(groups, records(admin, settings.topics().deadLetters()), waiting, textLinksPending);
         }
     }
 
@@ -73,25 +80,38 @@ final class PipelineStatus {
         return partitions.stream().mapToLong(tp -> end.get(tp).offset() - start.get(tp).offset()).sum();
     }
 
-    /** Command key → the reference it waits for, replayed from the pending store's compacted changelog. */
-    private Map<String, String> waiting(Map<String, Object> adminProps) {
+    /**
+     * Command key → the reference it waits for, from the entries a store keyed {@code <reference key>|<command key>}
+     * holds. The changelog is replayed by its own keys: a command released under one reference and parked under
+     * the next has its tombstone and its new entry in different partitions, read in no particular order.
+     */
+    private Map<String, String> referencesByCommand(Map<String, Object> adminProps, String store) {
+        Map<String, String> byCommand = new TreeMap<>();
+        entries(adminProps, store).forEach(key -> {
+            int bar = key.indexOf('|');
+            byCommand.put(key.substring(bar + 1), key.substring(0, bar));
+        });
+        return byCommand;
+    }
+
+    /** The keys a transformer store holds, replayed from its compacted changelog. */
+    private Set<String> entries(Map<String, Object> adminProps, String store) {
         Map<String, Object> props = new HashMap<>(adminProps);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        String changelog = settings.transformer().applicationId() + "-" + StoreNames.PENDING + "-changelog";
-        Map<String, String> waiting = new TreeMap<>();
+        String changelog = settings.transformer().applicationId() + "-" + store + "-changelog";
+        Set<String> held = new TreeSet<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
             if (consumer.listTopics(Duration.ofSeconds(10)).containsKey(changelog)) {
                 CompactedTopicReader.readToEnd(consumer, changelog, (key, value) -> {
-                    int bar = key.indexOf('|');
                     if (value == null) {
-                        waiting.remove(key.substring(bar + 1));
+                        held.remove(key);
                     } else {
-                        waiting.put(key.substring(bar + 1), key.substring(0, bar));
+                        held.add(key);
                     }
                 });
             }
         }
-        return waiting;
+        return held;
     }
 
     static List<String> describe(Snapshot snapshot) {
@@ -103,6 +123,8 @@ final class PipelineStatus {
         lines.add("dead letters: " + snapshot.deadLetters());
         lines.add("waiting for a reference: " + snapshot.waiting().size());
         snapshot.waiting().forEach((command, reference) -> lines.add("  " + command + " waits for " + reference));
+        // Not waiting: these commands are in OpenProject, their text showing a Jira key or name where the link goes.
+        lines.add("text links pending: " + snapshot.textLinksPending());
         return lines;
     }
 }

@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {
             "Shows, for the deployment of the configuration file: how far behind the transformer and the loader are,",
-            "how many dead letters wait, and every command waiting for a reference that has not been loaded yet."})
+            "how many dead letters wait, every command waiting for a reference that has not been loaded yet, and how many",
+            "text links (issue keys, mentions, images) still show fallback text until what they name is loaded."})
 public final class StatusCommand implements Callable<Integer> {
 
     @Spec

@@ -76,13 +76,14 @@ class StatusCommandIT {
                 JsonNode status = status(config, "--json");
                 assertThat(status.path("waiting").path("work_package:777").asText()).isEqualTo("project:99999");
                 assertThat(status.path("deadLetters").asLong()).isZero();
+                assertThat(status.path("textLinksPending").isIntegralNumber()).as("soft text references, apart from waiting").isTrue();
                 assertThat(status.path("groups").get(0).path("role").asText()).isEqualTo("transformer");
                 assertThat(status.path("groups").get(0).path("members").asInt()).isEqualTo(1);
                 StringWriter out = new StringWriter();
                 assertThat(Main.run(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true),
                         "status", "--config", config.toString())).isZero();
                 assertThat(out.toString()).contains("waiting for a reference: 1", "work_package:777 waits for project:99999",
-                        "loader      group status-it-loader");
+                        "loader      group status-it-loader", "text links pending: ");
             }
         }
     }

@@ -33,8 +33,9 @@ final class AwaitingCommandProcessor extends ReferenceTaskProcessor<OpenProjectC
         }
         JsonNode body = CommandBodies.parse(command.getBody());
         if (References.needs(body, record.key())) {
-            park(pending, record.key(), command);
-            counters.countWaiting();
+            if (park(pending, record.key(), command)) {
+                counters.countParked(context.taskId());
+            }
             return;
         }
         // Only text names it: the command goes on with fallback text and is sent again when the mapping arrives.

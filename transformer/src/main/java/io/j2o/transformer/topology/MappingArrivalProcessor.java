@@ -40,7 +40,7 @@ final class MappingArrivalProcessor extends ReferenceTaskProcessor<Mapping> {
                 .ifPresent(alias -> context.forward(record.withKey(alias), ALIAS_SINK));
         for (KeyValue<String, OpenProjectCommand> waiting : waitingOn(pending, record.key())) {
             pending.delete(waiting.key);
-            counters.countReleased();
+            counters.countReleased(context.taskId());
             resolveAndRoute(record, waiting.value, record.key(), mapping, true);
         }
         for (KeyValue<String, OpenProjectCommand> sent : waitingOn(textPending, record.key())) {

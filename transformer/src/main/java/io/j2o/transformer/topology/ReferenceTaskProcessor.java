@@ -9,6 +9,7 @@ import io.j2o.transformer.resolve.SoftReferences;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -35,6 +36,23 @@ abstract class ReferenceTaskProcessor<V> implements Processor<String, V, String,
         this.mappings = context.getStateStore(StoreNames.MAPPINGS);
         this.pending = context.getStateStore(StoreNames.PENDING);
         this.textPending = context.getStateStore(StoreNames.TEXT_PENDING);
+        // Both processors of the task start before either processes a record, so both count the same, restored store.
+        counters.countWaitingHeld(context.taskId(), count(pending));
+    }
+
+    @Override
+    public void close() {
+        counters.forgetWaiting(context.taskId());
+    }
+
+    private static long count(KeyValueStore<String, OpenProjectCommand> store) {
+        long held = 0;
+        try (KeyValueIterator<String, OpenProjectCommand> it = store.all()) {
+            for (; it.hasNext(); it.next()) {
+                held++;
+            }
+        }
+        return held;
     }
 
     static String pendingKey(String referenceKey, String targetKey) {
@@ -72,14 +90,17 @@ abstract class ReferenceTaskProcessor<V> implements Processor<String, V, String,
      * Parks the command in {@code store} until {@code referenceKey}'s mapping arrives, in place of an older one for
      * the same target; a command from an older Jira event than the one waiting is not parked (released, it would be
      * stale).
+     *
+     * @return whether the store holds one more command: false when one for the same target was already waiting
      */
-    protected static void park(KeyValueStore<String, OpenProjectCommand> store, String referenceKey,
-                               OpenProjectCommand command) {
+    protected static boolean park(KeyValueStore<String, OpenProjectCommand> store, String referenceKey,
+                                  OpenProjectCommand command) {
         String key = pendingKey(referenceKey, CommandRouter.targetKey(command));
         OpenProjectCommand waiting = store.get(key);
         if (waiting == null || !waiting.getLineage().getTopic().equals(command.getLineage().getTopic())
                 || waiting.getLineage().getOffset() <= command.getLineage().getOffset()) {
             store.put(key, command);
         }
+        return waiting == null;
     }
 }

@@ -12,6 +12,7 @@ import io.j2o.schemas.avro.JiraEntityEvent;
 import io.j2o.schemas.avro.JiraEntityType;
 import io.j2o.schemas.avro.JiraFlavour;
 import io.j2o.schemas.avro.JiraSource;
+import io.j2o.schemas.avro.Lineage;
 import io.j2o.schemas.avro.Mapping;
 import io.j2o.schemas.avro.OpenProjectCommand;
 import io.j2o.schemas.serde.PipelineSerdes;
@@ -372,6 +373,32 @@ class TransformerTopologyTest {
         assertThat(commands.readKeyValuesToMap()).containsOnlyKeys("work_package:20003");
         assertThat(pendingKeys()).containsExactly("work_package:29999|work_package:20002");
         assertThat(counters.waiting()).isEqualTo(1);
+    }
+
+    @Test
+    void waitingCountsWhatThePendingStoreHoldsWhenANewerEventReplacesAWaitingCommandOrAnOlderOneIsRefused() throws Exception {
+        issues.pipeInput("issue:20001", issueEvent("20001", "ALPHA-1", "First summary", "Task", "To Do", "Medium"));
+        issues.pipeInput("issue:20001", issueEvent("20001", "ALPHA-1", "Second summary", "Task", "To Do", "Medium"));
+
+        assertThat(pendingKeys()).containsExactly("project:10000|work_package:20001");
+        assertThat(counters.waiting()).as("the second command waits in place of the first").isEqualTo(1);
+
+        KeyValueStore<String, OpenProjectCommand> pending = driver.getKeyValueStore(StoreNames.PENDING);
+        OpenProjectCommand newest = pending.get("project:10000|work_package:20001");
+        OpenProjectCommand older = OpenProjectCommand.newBuilder(newest)
+                .setBody(newest.getBody().replace("Second summary", "Stale summary"))
+                .setLineage(Lineage.newBuilder(newest.getLineage()).setOffset(0L).build())
+                .build();
+        driver.createInputTopic(TOPICS.transformerReferences(), new StringSerializer(), serdes.commands().serializer())
+                .pipeInput("project:10000", older);
+        assertThat(counters.waiting()).as("a command of an older event is refused, not parked").isEqualTo(1);
+
+        mappings.pipeInput("project:10000", mapping("PROJECT", "10000", 5, "/api/v3/projects/5"));
+
+        assertThat(commands.readValuesToList()).singleElement()
+                .satisfies(command -> assertThat(command.getBody()).contains("Second summary"));
+        assertThat(pendingKeys()).isEmpty();
+        assertThat(counters.waiting()).as("nothing waits any more").isZero();
     }
 
     @Test
