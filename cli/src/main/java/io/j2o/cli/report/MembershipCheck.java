@@ -26,8 +26,9 @@ final class MembershipCheck {
     static KindReport check(CheckContext context, List<? extends JsonNode> issues, List<? extends JsonNode> memberships,
                             Set<String> projectHrefs, Set<String> userHrefs) {
         Map<String, CommandDraft> expected = new LinkedHashMap<>();
-        // An issue parked as unmappable yields no command at all, its memberships included.
-        issues.stream().filter(issue -> !context.accountedFor().test(issue.path("key").asText()))
+        // An issue parked as unmappable yields no command at all, its memberships included; one whose work package
+        // waits for a reference has its memberships made all the same (they wait for nothing).
+        issues.stream().filter(issue -> !context.parked().test(issue.path("key").asText()))
                 .forEach(issue -> context.oracle().memberships(issue).forEach(m -> expected.putIfAbsent(m.jiraId(), m)));
         KindFindings findings = context.findings(ValidationReport.MEMBERSHIPS);
         for (CommandDraft membership : expected.values()) {

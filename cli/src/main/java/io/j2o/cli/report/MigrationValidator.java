@@ -45,7 +45,7 @@ public final class MigrationValidator {
                                      Map<String, ValidationReport.Parked> parked, Map<String, ValidationReport.Waiting> waiting) {
         JiraKeys keys = new JiraKeys(jira);
         CheckContext context = new CheckContext(oracle, new HrefIndex(), keys,
-                key -> parked.containsKey(key) || waiting.containsKey(key));
+                key -> parked.containsKey(key) || waiting.containsKey(key), parked::containsKey);
         List<KindReport> kinds = new ArrayList<>();
         kinds.add(projects(context, jira.projects(), openProject.projects()));
         Set<String> projectHrefs = hrefs(openProject.projects());
