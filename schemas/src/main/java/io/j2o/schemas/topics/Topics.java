@@ -21,7 +21,7 @@ public record Topics(String prefix) {
         return new Topics(DEFAULT_PREFIX);
     }
 
-    /** The compacted snapshot of Jira projects. */
+    /** The compacted snapshot of Jira projects and their roles (key {@code project_role:<projectId>_<roleId>}). */
     public String jiraProjects() {
         return prefix + "jira.projects";
     }
