@@ -44,6 +44,7 @@ public final class DatasetGenerator {
     private static final long SPRINT_STREAM = 0x737072696e74L;
     private static final long TEXT_STREAM = 0x74657874L;
     private static final long CHANGELOG_STREAM = 0x6368616e6765L;
+    private static final long ROLE_STREAM = 0x726f6c6573L;
 
     private final long seed;
     private final String siteUrl;
@@ -84,9 +85,10 @@ public final class DatasetGenerator {
         new SprintGenerator(new Random(seed ^ SPRINT_STREAM), BASE_INSTANT).plan(projectNodes, issueNodes);
         new TextReferenceGenerator(new Random(seed ^ TEXT_STREAM), users).write(issueNodes);
         new ChangelogGenerator(new Random(seed ^ CHANGELOG_STREAM), users).write(issueNodes);
+        List<ObjectNode> groups = new GroupGenerator(new Random(seed ^ GROUP_STREAM), users).groups(projectNodes);
         return new JiraDataset(siteUrl, users, projectNodes, versionsByProject.values().stream().flatMap(List::stream).toList(),
-                statuses, types, priorities, issueNodes,
-                new GroupGenerator(new Random(seed ^ GROUP_STREAM), users).groups(projectNodes));
+                statuses, types, priorities, issueNodes, groups,
+                new ProjectRoleGenerator(new Random(seed ^ ROLE_STREAM), siteUrl, users).roles(projectNodes, groups));
     }
 
     private List<ObjectNode> users(Random random) {

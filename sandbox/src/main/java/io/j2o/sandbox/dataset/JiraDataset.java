@@ -24,7 +24,8 @@ public record JiraDataset(
         List<ObjectNode> issueTypes,
         List<ObjectNode> priorities,
         List<ObjectNode> issues,
-        List<ObjectNode> groups) {
+        List<ObjectNode> groups,
+        List<ObjectNode> projectRoles) {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -37,12 +38,20 @@ public record JiraDataset(
         priorities = List.copyOf(priorities);
         issues = List.copyOf(issues);
         groups = List.copyOf(groups);
+        projectRoles = List.copyOf(projectRoles);
+    }
+
+    /** A site without project roles. */
+    public JiraDataset(String siteUrl, List<ObjectNode> users, List<ObjectNode> projects, List<ObjectNode> versions,
+            List<ObjectNode> statuses, List<ObjectNode> issueTypes, List<ObjectNode> priorities, List<ObjectNode> issues,
+            List<ObjectNode> groups) {
+        this(siteUrl, users, projects, versions, statuses, issueTypes, priorities, issues, groups, List.of());
     }
 
     /** A site without groups, e.g. one seeded from files that list none. */
     public JiraDataset(String siteUrl, List<ObjectNode> users, List<ObjectNode> projects, List<ObjectNode> versions,
             List<ObjectNode> statuses, List<ObjectNode> issueTypes, List<ObjectNode> priorities, List<ObjectNode> issues) {
-        this(siteUrl, users, projects, versions, statuses, issueTypes, priorities, issues, List.of());
+        this(siteUrl, users, projects, versions, statuses, issueTypes, priorities, issues, List.of(), List.of());
     }
 
     /** A site without versions, e.g. one seeded from captured issues alone. */
@@ -56,10 +65,16 @@ public record JiraDataset(
         return versions.stream().filter(version -> version.path("projectId").asText().equals(projectId)).toList();
     }
 
+    /** The roles of the project with {@code projectKey}, as its {@code self} names it. */
+    public List<ObjectNode> rolesOf(String projectKey) {
+        String segment = "/project/" + projectKey + "/role/";
+        return projectRoles.stream().filter(role -> role.path("self").asText().contains(segment)).toList();
+    }
+
     /** An independent copy whose nodes can be changed without touching this dataset. */
     public JiraDataset deepCopy() {
         return new JiraDataset(siteUrl, copy(users), copy(projects), copy(versions), copy(statuses), copy(issueTypes),
-                copy(priorities), copy(issues), copy(groups));
+                copy(priorities), copy(issues), copy(groups), copy(projectRoles));
     }
 
     /** The whole dataset as one JSON object, e.g. to compare two datasets or to write a fixture. */
@@ -74,6 +89,7 @@ public record JiraDataset(
         root.putArray("priorities").addAll(priorities);
         root.putArray("issues").addAll(issues);
         root.putArray("groups").addAll(groups);
+        root.putArray("projectRoles").addAll(projectRoles);
         return root;
     }
 

@@ -62,7 +62,36 @@ final class DataCenterShape {
                 cloud.issueTypes().stream().map(shape::object).toList(),
                 cloud.priorities().stream().map(shape::object).toList(),
                 cloud.issues().stream().map(shape::issue).toList(),
-                cloud.groups().stream().map(shape::group).toList());
+                cloud.groups().stream().map(shape::group).toList(),
+                cloud.projectRoles().stream().map(shape::role).toList());
+    }
+
+    /**
+     * A Data Center {@code ProjectRoleBean}: its actors are {@code RoleActorBean}s, which name their user or group by
+     * {@code name} alone (a user actor's parameter is the user's stable key) and carry no {@code actorUser} or
+     * {@code actorGroup}.
+     */
+    private ObjectNode role(ObjectNode cloudRole) {
+        ObjectNode role = JSON.objectNode();
+        for (String field : List.of("self", "name", "id", "description")) {
+            if (cloudRole.has(field)) {
+                role.set(field, convert(cloudRole.get(field)));
+            }
+        }
+        ArrayNode actors = role.putArray("actors");
+        for (JsonNode cloudActor : cloudRole.path("actors")) {
+            ObjectNode actor = actors.addObject();
+            actor.put("id", cloudActor.path("id").asLong());
+            actor.put("displayName", cloudActor.path("displayName").asText());
+            actor.put("type", cloudActor.path("type").asText());
+            if (cloudActor.has("actorUser")) {
+                ObjectNode user = usersByAccountId.get(cloudActor.path("actorUser").path("accountId").asText());
+                actor.put("name", user == null ? cloudActor.path("actorUser").path("accountId").asText() : user.path("key").asText());
+            } else {
+                actor.put("name", cloudActor.path("actorGroup").path("name").asText(cloudActor.path("name").asText()));
+            }
+        }
+        return role;
     }
 
     /** Data Center names a group by its name alone; it has no group id. */

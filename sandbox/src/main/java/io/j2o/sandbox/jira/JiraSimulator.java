@@ -69,6 +69,7 @@ public final class JiraSimulator implements AutoCloseable {
             new IssueActivityRoutes(site).register(config.routes);
             new IssueWatchers(site).register(config.routes);
             new GroupRoutes(site).register(config.routes);
+            new ProjectRoleRoutes(site).register(config.routes);
             new IssueChangelog(site).register(config.routes);
             worklogChanges.register(config.routes);
             new AttachmentContentRoutes(site).register(config.routes);

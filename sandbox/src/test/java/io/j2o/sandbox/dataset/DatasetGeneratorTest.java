@@ -30,6 +30,33 @@ class DatasetGeneratorTest {
     }
 
     @Test
+    void everyProjectHasAdministratorsDevelopersWithItsGroupAndEmptyViewers() {
+        for (ObjectNode project : dataset.projects()) {
+            String key = project.get("key").asText();
+            List<ObjectNode> roles = dataset.rolesOf(key);
+            assertThat(roles).extracting(role -> role.get("name").asText())
+                    .containsExactly("Administrators", "Developers", "Viewers");
+            assertThat(roles.get(0).get("actors").findValuesAsText("accountId")).hasSize(1);
+            assertThat(roles.get(1).get("actors").findValuesAsText("type"))
+                    .containsExactly("atlassian-group-role-actor", "atlassian-user-role-actor");
+            String groupId = roles.get(1).get("actors").get(0).at("/actorGroup/groupId").asText();
+            assertThat(dataset.groups()).filteredOn(group -> group.get("groupId").asText().equals(groupId))
+                    .extracting(group -> group.get("name").asText()).containsExactly(key.toLowerCase() + "-developers");
+            assertThat(roles.get(2).get("actors")).isEmpty();
+        }
+    }
+
+    @Test
+    void rolesChangeNothingElseTheGeneratorMakes() {
+        JiraDataset withoutRoles = new JiraDataset(dataset.siteUrl(), dataset.users(), dataset.projects(),
+                dataset.versions(), dataset.statuses(), dataset.issueTypes(), dataset.priorities(), dataset.issues(),
+                dataset.groups());
+        ObjectNode json = dataset.toJson();
+        json.putArray("projectRoles");
+        assertThat(withoutRoles.toJson()).isEqualTo(json);
+    }
+
+    @Test
     void projectsHaveGreekKeysAndNumericIds() {
         assertThat(dataset.projects()).extracting(p -> p.get("key").asText()).containsExactly("ALPHA", "BETA", "GAMMA");
         assertThat(dataset.projects()).extracting(p -> p.get("id").asText()).containsExactly("10000", "10001", "10002");

@@ -105,6 +105,30 @@ class JiraDataCenterContractTest {
     }
 
     @Test
+    void projectRoleResponsesMatchTheSpec() {
+        // The spec documents the role list without a body; Data Center answers role name -> role URL, as Cloud does.
+        Interaction roles = get("/rest/api/2/project/ALPHA/role", Map.of());
+        assertThat(roles.reply().status()).isEqualTo(200);
+        assertThat(errors(roles)).extracting(ValidationReport.Message::getKey)
+                .containsOnly("validation.response.body.unexpected");
+        assertThat(roles.reply().body().fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("Administrators", "Developers", "Viewers");
+        String developers = roles.reply().body().get("Developers").asText();
+        Interaction role = get(developers.substring(developers.indexOf("/rest/")), Map.of());
+        // The spec's RoleActorBean lists 'name' alone; Data Center also sends the actor's id, displayName and type,
+        // without which a user actor cannot be told from a group actor.
+        assertThat(role.reply().status()).isEqualTo(200);
+        assertThat(errors(role)).extracting(ValidationReport.Message::getKey)
+                .containsOnly("validation.response.body.schema.additionalProperties");
+        assertThat(role.reply().body().get("actors").findValuesAsText("type"))
+                .containsExactly("atlassian-group-role-actor", "atlassian-user-role-actor");
+        // A Data Center actor names its group or user (by key) in 'name'; it has no actorGroup or actorUser.
+        assertThat(role.reply().body().get("actors").findValuesAsText("name")).hasSize(2).doesNotContainNull();
+        assertThat(role.reply().body().get("actors").findValues("actorGroup")).isEmpty();
+        assertValidError(get("/rest/api/2/project/ALPHA/role/99", Map.of()), 404);
+    }
+
+    @Test
     void issueResponsesMatchTheSpec() {
         String key = simulator.issues().get(0).get("key").asText();
         assertValid(get("/rest/api/2/issue/" + key, Map.of()));

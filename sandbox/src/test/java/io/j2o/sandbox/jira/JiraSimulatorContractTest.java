@@ -91,6 +91,21 @@ class JiraSimulatorContractTest {
     }
 
     @Test
+    void projectRoleResponsesMatchTheSpec() {
+        Interaction roles = get("/rest/api/3/project/ALPHA/role", Map.of());
+        assertValid(roles);
+        assertThat(roles.reply().body().fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("Administrators", "Developers", "Viewers");
+        String developers = roles.reply().body().get("Developers").asText();
+        Interaction role = get(developers.substring(developers.indexOf("/rest/")), Map.of());
+        assertValid(role);
+        assertThat(role.reply().body().get("actors").findValuesAsText("type"))
+                .containsExactly("atlassian-group-role-actor", "atlassian-user-role-actor");
+        assertValidError(get("/rest/api/3/project/ALPHA/role/99", Map.of()), 404);
+        assertValidError(get("/rest/api/3/project/NOPE/role", Map.of()), 404);
+    }
+
+    @Test
     void projectResponsesMatchTheSpec() {
         assertValid(get("/rest/api/3/project/search", Map.of("maxResults", "1", "expand", "description,lead")));
         assertValid(get("/rest/api/3/project/search", Map.of("startAt", "1")));
