@@ -47,6 +47,7 @@ public final class JiraExtractor {
     private final EntityEvents events;
     private final DeletionReconciler reconciler;
     private final MetadataExtractor metadata;
+    private final ProjectRoleExtractor roles;
     private final TruncatedListCompleter completer;
     private final WatcherListCompleter watchers;
     private final WorklogChangeExtractor worklogChanges;
@@ -63,7 +64,9 @@ public final class JiraExtractor {
         this.state = state;
         this.events = new EntityEvents(new JiraSource(config.site(), jira.flavour(), jira.apiVersion()), clock);
         this.reconciler = new DeletionReconciler(jira, publisher, state, events, config.site(), config.topics().jiraIssues());
-        this.metadata = new MetadataExtractor(jira, events, new MetadataPublisher(publisher), config.topics());
+        MetadataPublisher metadataPublisher = new MetadataPublisher(publisher);
+        this.metadata = new MetadataExtractor(jira, events, metadataPublisher, config.topics());
+        this.roles = new ProjectRoleExtractor(jira, events, metadataPublisher, config.topics());
         this.completer = new TruncatedListCompleter(jira);
         this.watchers = new WatcherListCompleter(jira);
         this.worklogChanges = new WorklogChangeExtractor(jira, publisher, state, config.site(), config.lookback());
@@ -91,12 +94,13 @@ public final class JiraExtractor {
         int users = metadataDue && config.extracts(ExtractedEntity.USERS) ? metadata.users(full) : 0;
         int groups = metadataDue && config.extracts(ExtractedEntity.GROUPS) ? metadata.groups(full) : 0;
         boolean projectsNeeded = config.extracts(ExtractedEntity.PROJECTS) || config.extracts(ExtractedEntity.VERSIONS)
-                || config.extracts(ExtractedEntity.ISSUES);
+                || config.extracts(ExtractedEntity.ISSUES) || config.extracts(ExtractedEntity.ROLES);
         List<JsonNode> projects = projectsNeeded ? selectedProjects() : List.of();
         if (config.extracts(ExtractedEntity.PROJECTS)) {
             metadata.projects(projects, full);
         }
         int versions = metadataDue && config.extracts(ExtractedEntity.VERSIONS) ? metadata.versions(projects, full) : 0;
+        int projectRoles = metadataDue && config.extracts(ExtractedEntity.ROLES) ? roles.roles(projects, full) : 0;
         if (metadataDue) {
             metadataReadAt = clock.instant();
         }
@@ -118,9 +122,9 @@ public final class JiraExtractor {
                     issue -> publishComplete(issue, issue.path("fields").path("project").path("key").asText(),
                             updatedOf(issue)));
         }
-        LOG.info("extraction pass done flavour={} projects={} users={} groups={} versions={} issues={} deleted={} full={} "
-                + "reconciled={}",
-                jira.flavour(), projects.size(), users, groups, versions, issues, deleted, full, reconciling);
+        LOG.info("extraction pass done flavour={} projects={} users={} groups={} versions={} roles={} issues={} deleted={} "
+                + "full={} reconciled={}",
+                jira.flavour(), projects.size(), users, groups, versions, projectRoles, issues, deleted, full, reconciling);
         return new ExtractionStats(projects.size(), issues, deleted, users, versions, groups);
     }
 

@@ -48,6 +48,12 @@ public interface JiraApi {
     /** Every version of the project, as {@code /project/{key}/versions} returns them. */
     List<JsonNode> versions(String projectKey);
 
+    /**
+     * Every role of the project with its actors, as {@code /project/{key}/role/{id}} returns it, for each role that
+     * {@code /project/{key}/role} lists (reading them needs the project's administer permission).
+     */
+    List<JsonNode> projectRoles(String projectKey);
+
     /** Every comment or worklog of the issue, read from its own paged resource; empty when the issue is gone. */
     Optional<List<JsonNode>> issueItems(String issueId, EmbeddedList list);
 

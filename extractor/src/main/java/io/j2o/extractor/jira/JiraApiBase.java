@@ -95,6 +95,22 @@ abstract class JiraApiBase implements JiraApi {
     }
 
     @Override
+    public List<JsonNode> projectRoles(String projectKey) {
+        String path = api + "/project/" + projectKey + "/role";
+        JsonNode urls = client.get(path);
+        if (!urls.isObject()) {
+            throw new JiraException.UnexpectedResponse(200, path + ": expected an object of role name to role URL");
+        }
+        List<JsonNode> roles = new ArrayList<>();
+        urls.fields().forEachRemaining(entry -> {
+            String url = entry.getValue().asText();
+            String id = url.substring(url.lastIndexOf('/') + 1);
+            roles.add(client.get(path + "/" + id));
+        });
+        return roles;
+    }
+
+    @Override
     public Optional<List<JsonNode>> issueItems(String issueId, EmbeddedList list) {
         List<JsonNode> all = new ArrayList<>();
         while (true) {
