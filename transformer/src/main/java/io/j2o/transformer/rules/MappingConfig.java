@@ -30,6 +30,8 @@ import java.util.TreeSet;
  * @param projectParents Jira project key (case-insensitive) or {@code *} for every other project → identifier of an
  *                       existing OpenProject project the migrated project goes under; unlisted: top level
  * @param sprints        what becomes of Jira sprints (YAML {@code mapping.sprints}); null means {@link Sprints#VERSION}
+ * @param roles          Jira project role name (case-insensitive) → name of the OpenProject role its actors get in the
+ *                       project; unlisted: the OpenProject role of the same name, else {@code memberRole}
  */
 public record MappingConfig(
         Map<String, String> userOverrides,
@@ -41,7 +43,8 @@ public record MappingConfig(
         String labels,
         String components,
         Map<String, String> projectParents,
-        Sprints sprints) {
+        Sprints sprints,
+        Map<String, String> roles) {
 
     private static final String CUSTOM_FIELD = "customField\\d+";
     /** OpenProject's classic project identifier ({@code Projects::Identifier}): lower-case, not all digits. */
@@ -84,7 +87,13 @@ public record MappingConfig(
         components = components == null || components.isBlank() ? null : components.strip();
         projectParents = Collections.unmodifiableSortedMap(lowerKeys(projectParents == null ? Map.of() : projectParents));
         sprints = sprints == null ? Sprints.VERSION : sprints;
+        roles = Collections.unmodifiableSortedMap(lowerKeys(roles == null ? Map.of() : roles));
         List<String> problems = new ArrayList<>();
+        roles.forEach((jira, role) -> {
+            if (role == null || role.isBlank()) {
+                problems.add("mapping.roles." + jira + ": must name an OpenProject role, was '" + role + "'");
+            }
+        });
         projectParents.forEach((jira, parent) -> {
             if (parent == null || !parent.matches(PROJECT_IDENTIFIER)) {
                 problems.add("mapping.projects.parent." + jira + ": must be the identifier of an OpenProject project"
@@ -132,7 +141,7 @@ public record MappingConfig(
     /** Without custom fields, labels or components: those are not migrated; sprints become versions. */
     public MappingConfig(Map<String, String> userOverrides, UnmatchedUsers unmatchedUsers, String fallbackLogin,
                          Map<String, String> linkTypes, String memberRole) {
-        this(userOverrides, unmatchedUsers, fallbackLogin, linkTypes, memberRole, Map.of(), null, null, Map.of(), null);
+        this(userOverrides, unmatchedUsers, fallbackLogin, linkTypes, memberRole, Map.of(), null, null, Map.of(), null, Map.of());
     }
 
     /**
@@ -145,27 +154,45 @@ public record MappingConfig(
 
     public MappingConfig withCustomFields(Map<String, String> value) {
         return new MappingConfig(userOverrides, unmatchedUsers, fallbackLogin, linkTypes, memberRole, value, labels,
-                components, projectParents, sprints);
+                components, projectParents, sprints, roles);
     }
 
     public MappingConfig withLabels(String value) {
         return new MappingConfig(userOverrides, unmatchedUsers, fallbackLogin, linkTypes, memberRole, customFields, value,
-                components, projectParents, sprints);
+                components, projectParents, sprints, roles);
     }
 
     public MappingConfig withComponents(String value) {
         return new MappingConfig(userOverrides, unmatchedUsers, fallbackLogin, linkTypes, memberRole, customFields, labels,
-                value, projectParents, sprints);
+                value, projectParents, sprints, roles);
     }
 
     public MappingConfig withProjectParents(Map<String, String> value) {
         return new MappingConfig(userOverrides, unmatchedUsers, fallbackLogin, linkTypes, memberRole, customFields, labels,
-                components, value, sprints);
+                components, value, sprints, roles);
     }
 
     public MappingConfig withSprints(Sprints value) {
         return new MappingConfig(userOverrides, unmatchedUsers, fallbackLogin, linkTypes, memberRole, customFields, labels,
-                components, projectParents, value);
+                components, projectParents, value, roles);
+    }
+
+    /** Without role mappings: every Jira role gets the OpenProject role of its name, else {@code memberRole}. */
+    public MappingConfig(Map<String, String> userOverrides, UnmatchedUsers unmatchedUsers, String fallbackLogin,
+                         Map<String, String> linkTypes, String memberRole, Map<String, String> customFields,
+                         String labels, String components, Map<String, String> projectParents, Sprints sprints) {
+        this(userOverrides, unmatchedUsers, fallbackLogin, linkTypes, memberRole, customFields, labels, components,
+                projectParents, sprints, Map.of());
+    }
+
+    public MappingConfig withRoles(Map<String, String> value) {
+        return new MappingConfig(userOverrides, unmatchedUsers, fallbackLogin, linkTypes, memberRole, customFields, labels,
+                components, projectParents, sprints, value);
+    }
+
+    /** The OpenProject role name configured for a Jira project role, if any. */
+    Optional<String> roleFor(String jiraRoleName) {
+        return Optional.ofNullable(roles.get(jiraRoleName.toLowerCase(Locale.ROOT)));
     }
 
     /** The override login for a Jira user id, or else for the user's email. */

@@ -41,6 +41,7 @@ public final class MappingRules {
     private final WatcherRule watchers = new WatcherRule();
     private final AttachmentRule attachments = new AttachmentRule();
     private final GroupRule groups = new GroupRule();
+    private final ProjectRoleRule projectRoles;
     private final MappingConfig config;
 
     /**
@@ -58,6 +59,7 @@ public final class MappingRules {
                 richText, new CustomFieldRule(config, catalog, jiraKeyField, richText), sprints);
         this.users = new UserRule(config);
         this.memberships = new MembershipRule(catalog.roleHref(config.memberRole()));
+        this.projectRoles = new ProjectRoleRule(catalog, config);
         this.relations = new RelationRule(config);
         this.config = config;
     }
@@ -74,8 +76,14 @@ public final class MappingRules {
         };
     }
 
-    /** The project memberships an issue's assignee, reporter, worklog authors and watchers need; none for other entities. */
+    /**
+     * The project memberships an issue's assignee, reporter, worklog authors and watchers need, or those a project
+     * role's actors get; none for other entities.
+     */
     public List<CommandDraft> memberships(JiraEntityEvent event, JsonNode payload) {
+        if (event.getEntityType() == JiraEntityType.PROJECT_ROLE) {
+            return projectRoles.memberships(event.getJiraId(), event.getProjectKey(), payload);
+        }
         if (event.getEntityType() != JiraEntityType.ISSUE) {
             return List.of();
         }
