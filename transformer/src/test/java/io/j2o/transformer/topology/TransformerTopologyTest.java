@@ -450,6 +450,31 @@ class TransformerTopologyTest {
     }
 
     @Test
+    void projectRoleOnTheProjectsTopicMakesAMembershipPerActorThatWaitsForItsProjectAndPrincipal() throws Exception {
+        mappings.pipeInput("project:10000", mapping("PROJECT", "10000", 5, "/api/v3/projects/5"));
+        mappings.pipeInput("user:a-1", mapping("USER", "a-1", 9, "/api/v3/users/9"));
+        projects.pipeInput("project_role:10000_10001", event(JiraEntityType.PROJECT_ROLE, "10000_10001", "Developers",
+                "ALPHA", """
+                {"name":"Developers","id":10001,"actors":[
+                 {"id":1,"type":"atlassian-user-role-actor","actorUser":{"accountId":"a-1"}},
+                 {"id":2,"type":"atlassian-group-role-actor","name":"devs","actorGroup":{"name":"devs","groupId":"g-1"}}]}"""));
+
+        var user = commands.readRecord();
+        assertThat(user.key()).isEqualTo("membership:10000_a-1_role_10001");
+        assertThat(JSON.readTree(user.value().getBody()).at("/_links/principal/href").asText()).isEqualTo("/api/v3/users/9");
+        assertThat(commands.isEmpty()).as("the group's membership waits for the group").isTrue();
+        assertThat(pendingKeys()).containsExactly("group:g-1|membership:10000_group_g-1_role_10001");
+
+        mappings.pipeInput("group:g-1", mapping("GROUP", "g-1", 11, "/api/v3/groups/11"));
+
+        var group = commands.readRecord();
+        assertThat(group.key()).isEqualTo("membership:10000_group_g-1_role_10001");
+        assertThat(JSON.readTree(group.value().getBody())).isEqualTo(JSON.readTree("""
+                {"_links":{"project":{"href":"/api/v3/projects/5"},"principal":{"href":"/api/v3/groups/11"},
+                 "roles":[{"href":"/api/v3/roles/4"}]},"_meta":{"sendNotification":false}}"""));
+    }
+
+    @Test
     void workPackageWaitsForItsAssigneeAndTheirMembershipWhenTheUserArrivesAfterTheIssue() throws Exception {
         mappings.pipeInput("project:10000", mapping("PROJECT", "10000", 5, "/api/v3/projects/5"));
         issues.pipeInput("issue:20001", withFields(issueEvent("20001", "ALPHA-1", "Summary", "Task", "To Do", "Medium"),
