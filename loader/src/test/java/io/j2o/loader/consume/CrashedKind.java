@@ -46,7 +46,8 @@ enum CrashedKind {
 
         @Override
         List<String> identities(OpenProjectSimulator openProject) {
-            return openProject.groups().stream().map(group -> group.path("name").asText()).toList();
+            return openProject.groups().stream().map(group -> group.path("name").asText())
+                    .filter(name -> name.startsWith("group-")).toList();
         }
     },
     VERSION {
@@ -144,18 +145,53 @@ enum CrashedKind {
                     .toList();
         }
     },
+    GROUP_MEMBERSHIP {
+        /** Group i becomes a member of the project: a group principal, found again by project and principal. */
+        @Override
+        Map.Entry<String, OpenProjectCommand> command(Fixtures fixtures, int i) {
+            ObjectNode body = JSON.createObjectNode();
+            ObjectNode links = body.putObject("_links");
+            links.putObject("project").put("href", fixtures.project());
+            links.putObject("principal").put("href", fixtures.groups().get(i));
+            links.putArray("roles").addObject().put("href", "/api/v3/roles/4");
+            return LoaderHarness.upsert(CommandKind.MEMBERSHIP, 85000 + i, body);
+        }
+
+        @Override
+        List<String> identities(OpenProjectSimulator openProject) {
+            return openProject.memberships().stream().map(m -> m.path("_links").path("principal").path("href").asText())
+                    .filter(principal -> principal.contains("/groups/")).toList();
+        }
+    },
+    ROLE_MEMBERSHIP {
+        /** User i is already a member through an issue (another command key): a project role adds its role. */
+        @Override
+        void prepare(LoaderHarness harness, Fixtures fixtures) {
+            fixtures.users().stream().skip(1).forEach(user -> member(harness, fixtures.project(), user));
+        }
+
+        @Override
+        Map.Entry<String, OpenProjectCommand> command(Fixtures fixtures, int i) {
+            ObjectNode body = JSON.createObjectNode();
+            ObjectNode links = body.putObject("_links");
+            links.putObject("project").put("href", fixtures.project());
+            links.putObject("principal").put("href", fixtures.users().get(i));
+            links.putArray("roles").addObject().put("href", "/api/v3/roles/3");
+            return LoaderHarness.upsert(CommandKind.MEMBERSHIP, 86000 + i, body);
+        }
+
+        /** The principal with every role it holds: one membership each, holding both roles. */
+        @Override
+        List<String> identities(OpenProjectSimulator openProject) {
+            return openProject.memberships().stream().map(m -> m.path("_links").path("principal").path("href").asText()
+                    + "|" + m.path("_links").path("roles").findValuesAsText("href").stream().sorted().toList()).toList();
+        }
+    },
     WATCHER {
         /** Only a member of the project may watch: the users join it first, straight in OpenProject. */
         @Override
         void prepare(LoaderHarness harness, Fixtures fixtures) {
-            for (String user : fixtures.users()) {
-                ObjectNode body = JSON.createObjectNode();
-                ObjectNode links = body.putObject("_links");
-                links.putObject("project").put("href", fixtures.project());
-                links.putObject("principal").put("href", user);
-                links.putArray("roles").addObject().put("href", "/api/v3/roles/4");
-                harness.create("/api/v3/memberships", body);
-            }
+            fixtures.users().forEach(user -> member(harness, fixtures.project(), user));
         }
 
         /** User i watches work package i. */
@@ -177,6 +213,20 @@ enum CrashedKind {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Makes {@code user} a member of {@code project}, straight in OpenProject, unless another kind did already. */
+    static void member(LoaderHarness harness, String project, String user) {
+        boolean member = harness.openProject.memberships().stream().anyMatch(m -> m.at("/_links/project/href").asText()
+                .equals(project) && m.at("/_links/principal/href").asText().equals(user));
+        if (!member) {
+            ObjectNode body = JSON.createObjectNode();
+            ObjectNode links = body.putObject("_links");
+            links.putObject("project").put("href", project);
+            links.putObject("principal").put("href", user);
+            links.putArray("roles").addObject().put("href", "/api/v3/roles/4");
+            harness.create("/api/v3/memberships", body);
+        }
+    }
+
     /** Whatever else OpenProject must hold before the commands can apply; written before the writes are counted. */
     void prepare(LoaderHarness harness, Fixtures fixtures) {
     }
@@ -195,20 +245,26 @@ enum CrashedKind {
         return commands;
     }
 
-    /** What the commands point at, created straight in OpenProject: a project, work packages and users 0..count. */
-    record Fixtures(String project, List<String> workPackages, List<String> users, Supplier<JsonNode> jiraAttachment) {
+    /**
+     * What the commands point at, created straight in OpenProject: a project, work packages, users and (empty) groups
+     * 0..count.
+     */
+    record Fixtures(String project, List<String> workPackages, List<String> users, List<String> groups,
+                    Supplier<JsonNode> jiraAttachment) {
 
         static Fixtures create(LoaderHarness harness, int count) {
             String project = harness.createProject("crashed");
             List<String> workPackages = new ArrayList<>();
             List<String> users = new ArrayList<>();
+            List<String> groups = new ArrayList<>();
             for (int i = 0; i <= count; i++) {
+                groups.add(harness.create("/api/v3/groups", JSON.createObjectNode().put("name", "team-" + i)));
                 workPackages.add(harness.createWorkPackage(project, "CRASHED-" + i));
                 users.add(harness.create("/api/v3/users", JSON.createObjectNode().put("login", "member" + i)
                         .put("email", "member" + i + "@example.com").put("firstName", "Member").put("lastName", "No " + i)
                         .put("status", "invited")));
             }
-            return new Fixtures(project, workPackages, users, harness::smallJiraAttachment);
+            return new Fixtures(project, workPackages, users, groups, harness::smallJiraAttachment);
         }
     }
 }
