@@ -30,7 +30,7 @@ public record J2oConfig(
         extractor = extractor == null ? new Extractor(null, null, null, null, null, null, null, null, null) : extractor;
         transformer = transformer == null ? new Transformer(null, null, null) : transformer;
         loader = loader == null ? new Loader(null, null, null, null, null, null, null) : loader;
-        mapping = mapping == null ? new Mapping(null, null, null, null, null, null, null, null, null, null, null) : mapping;
+        mapping = mapping == null ? new Mapping(null, null, null, null, null, null, null, null, null, null, null, null) : mapping;
     }
 
     /**
@@ -157,11 +157,13 @@ public record J2oConfig(
     /**
      * The operator's explicit choices: per vocabulary, Jira name → OpenProject name (the rest is matched by name);
      * users; Jira link type → OpenProject relation type; the role assignees and reporters get in their project;
-     * where the migrated projects go; what becomes of sprints ({@code version} or {@code ignore}).
+     * where the migrated projects go; what becomes of sprints ({@code version} or {@code ignore}); Jira project role
+     * name → OpenProject role its actors get (unlisted: the role of the same name, else {@code memberRole}).
      */
     public record Mapping(Map<String, String> type, Map<String, String> status, Map<String, String> priority,
                           Users users, Map<String, String> linkTypes, String memberRole, Map<String, String> customFields,
-                          String labels, String components, Projects projects, String sprints) {
+                          String labels, String components, Projects projects, String sprints,
+                          Map<String, String> roles) {
         public Mapping {
             type = type == null ? Map.of() : Map.copyOf(type);
             status = status == null ? Map.of() : Map.copyOf(status);
@@ -172,6 +174,7 @@ public record J2oConfig(
             customFields = customFields == null ? Map.of() : Map.copyOf(customFields);
             projects = projects == null ? new Projects(null) : projects;
             sprints = sprints == null ? "version" : sprints;
+            roles = roles == null ? Map.of() : Map.copyOf(roles);
         }
 
         /** In the form {@code OpenProjectCatalog} takes. */

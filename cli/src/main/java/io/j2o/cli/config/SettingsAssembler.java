@@ -92,7 +92,7 @@ final class SettingsAssembler {
         // An unknown choice is already reported; a default stands in so the rest of the mapping is checked too.
         MappingConfig mapping = build(reading, null, () -> mappingConfig(config.mapping(),
                 unmatched != null ? unmatched : MappingConfig.UnmatchedUsers.INVITE)
-                .withSprints(sprints));
+                .withSprints(sprints).withRoles(config.mapping().roles()));
         PipelineSettings settings = build(reading, null, () -> new PipelineSettings(usable, kafka.partitions(),
                 kafka.replicationFactor().shortValue(), registry.url(), credentials, extractor, transformer, loader,
                 loading.instances(), config.mapping().overrides(), mapping != null ? mapping : MappingConfig.defaults()));

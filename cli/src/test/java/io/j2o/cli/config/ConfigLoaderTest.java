@@ -47,6 +47,7 @@ class ConfigLoaderTest {
         assertThat(settings.mapping().userOverrides()).containsEntry("ann.lee@example.com", "alee").hasSize(2);
         assertThat(settings.mapping().linkTypes()).containsEntry("problem/incident", "relates");
         assertThat(settings.mapping().memberRole()).isEqualTo("Member");
+        assertThat(settings.mapping().roles()).containsExactly(java.util.Map.entry("administrators", "Project admin"));
         assertThat(settings.mapping().projectParents()).containsExactly(java.util.Map.entry("alpha", "engineering"));
     }
 
@@ -194,7 +195,7 @@ class ConfigLoaderTest {
 
         assertThat(problems).containsExactlyInAnyOrder(
                 "loader.concurency: unknown key at line 14; known keys: concurrency, conflictPolicy, groupId, instances, maxAttempts, originalAuthors, requestsPerSecond",
-                "mapping.resolution: unknown key at line 16; known keys: components, customFields, labels, linkTypes, memberRole, priority, projects, sprints, status, type, users",
+                "mapping.resolution: unknown key at line 16; known keys: components, customFields, labels, linkTypes, memberRole, priority, projects, roles, sprints, status, type, users",
                 "jria: unknown key at line 18; known keys: extractor, jira, kafka, loader, mapping, openproject, "
                         + "schemaRegistry, transformer");
     }
