@@ -320,7 +320,7 @@ final class DemoRun {
      */
     static JiraState jiraState(JiraDataset dataset, EmbeddedSandbox sandbox) {
         return new JiraState(dataset.projects(), sandbox.jira().issues(), sandbox.jira().users(), dataset.versions(),
-                sandbox.jira().groups());
+                sandbox.jira().groups(), sandbox.jira().projectRoles());
     }
 
     static OpenProjectState openProjectState(OpenProjectSimulator openProject) {

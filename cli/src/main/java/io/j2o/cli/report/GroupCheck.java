@@ -39,6 +39,8 @@ final class GroupCheck {
                     .toList();
             findings.single(key, found).ifPresent(actual -> {
                 matched.add(HrefIndex.hrefOf(actual));
+                // What a group principal of a project role's membership must have become.
+                context.hrefs().put("group:" + id, HrefIndex.hrefOf(actual));
                 Set<String> wanted = new TreeSet<>();
                 draft.get().body().path("_links").path("members")
                         .forEach(member -> wanted.add(context.hrefs().resolve(member).orElse("unmigrated user")));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Turns the pipeline's record keys, which carry Jira ids ({@code issue:10042}, {@code work_package:10042},
@@ -12,6 +13,8 @@ import java.util.Map;
  * {@code attachment spec-85.pdf on ALPHA-3}, {@code watcher ann@example.com on ALPHA-3}).
  */
 public final class JiraKeys {
+
+    private static final Pattern MEMBERSHIP_ROLE = Pattern.compile("_role_\\d+$");
 
     private final Map<String, String> keyByRecordKey = new HashMap<>();
 
@@ -36,6 +39,8 @@ public final class JiraKeys {
     public JiraKeys(JiraState jira) {
         this(jira.projects(), jira.issues(), jira.users(), jira.versions());
         jira.groups().forEach(g -> keyByRecordKey.put("group:" + GroupCheck.idOf(g), "group " + g.path("name").asText()));
+        jira.projectRoles().forEach(role -> MembershipCheck.roleIdAndProjectKey(role, jira.projects()).ifPresent(id ->
+                keyByRecordKey.put("project_role:" + id.getKey(), "role " + role.path("name").asText() + " of " + id.getValue())));
     }
 
     private void addChildren(JsonNode issue) {
@@ -66,12 +71,16 @@ public final class JiraKeys {
         if (known != null) {
             return known;
         }
-        // membership:<jiraProjectId>_<jiraUserId>: the user id may itself hold '_', the project id never does.
+        // membership:<jiraProjectId>_<jiraUserId>, or from a project role <..>_<jiraUserId>_role_<roleId> and
+        // <..>_group_<groupId>_role_<roleId>: one membership per project and principal, so one readable key. The user
+        // id may itself hold '_', the project id never does.
         if (recordKey.startsWith("membership:") && recordKey.indexOf('_') > 0) {
-            int split = recordKey.indexOf('_');
-            String user = of("user:" + recordKey.substring(split + 1));
-            return "membership of " + user.replaceFirst("^user ", "") + " in "
-                    + of("project:" + recordKey.substring("membership:".length(), split));
+            String pair = MEMBERSHIP_ROLE.matcher(recordKey).replaceFirst("");
+            int split = pair.indexOf('_');
+            String principal = pair.substring(split + 1);
+            String name = principal.startsWith("group_") ? of("group:" + principal.substring("group_".length()))
+                    : of("user:" + principal).replaceFirst("^user ", "");
+            return "membership of " + name + " in " + of("project:" + pair.substring("membership:".length(), split));
         }
         return recordKey;
     }

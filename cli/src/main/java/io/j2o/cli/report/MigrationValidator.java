@@ -53,6 +53,9 @@ public final class MigrationValidator {
         Set<String> userHrefs = openProject.users().stream().map(HrefIndex::hrefOf)
                 .filter(href -> context.hrefs().contains(href)).collect(Collectors.toSet());
         kinds.add(GroupCheck.check(context, jira.groups(), openProject.groups()));
+        Set<String> principalHrefs = new HashSet<>(userHrefs);
+        openProject.groups().stream().map(HrefIndex::hrefOf).filter(href -> context.hrefs().contains(href))
+                .forEach(principalHrefs::add);
         kinds.add(VersionCheck.check(context, jira.versions(), jira.issues(), openProject.versions(), projectHrefs));
         Map<String, List<JsonNode>> workPackagesByKey = indexWorkPackages(context, jira.issues(), openProject.workPackages());
         Set<String> workPackageHrefs = hrefs(openProject.workPackages());
@@ -63,7 +66,7 @@ public final class MigrationValidator {
         kinds.add(workPackages(context, jira.issues(), openProject.workPackages().size(), workPackagesByKey, comments,
                 commentFindings));
         kinds.add(commentFindings.report(comments.count()));
-        kinds.add(MembershipCheck.check(context, jira.issues(), openProject.memberships(), projectHrefs, userHrefs));
+        kinds.add(MembershipCheck.check(context, jira, openProject.memberships(), projectHrefs, principalHrefs));
         kinds.add(RelationCheck.check(context, jira.issues(), openProject.relations(), workPackageHrefs));
         kinds.add(TimeEntryCheck.check(context, jira.issues(), openProject.timeEntries(), workPackageHrefs));
         kinds.add(attachments);

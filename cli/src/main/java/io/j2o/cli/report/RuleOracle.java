@@ -58,6 +58,17 @@ final class RuleOracle {
         }
     }
 
+    /** The memberships a project role's actors get; {@code jiraId} is {@code <projectId>_<roleId>}. */
+    List<CommandDraft> roleMemberships(String jiraId, String projectKey, JsonNode role) {
+        try {
+            JiraEntityEvent event = event(JiraEntityType.PROJECT_ROLE, jiraId, role);
+            event.setProjectKey(projectKey);
+            return rules.memberships(event, role);
+        } catch (MappingException | RichTextException e) {
+            return List.of();
+        }
+    }
+
     /**
      * The issue's children of {@code kind}; empty when the payload lacks them.
      *

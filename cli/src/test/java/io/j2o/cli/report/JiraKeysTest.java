@@ -36,4 +36,20 @@ class JiraKeysTest {
         assertThat(keys.of("relation:901")).as("named by the issue it goes out from").isEqualTo("relation:901");
         assertThat(keys.of("time_entry:999")).as("unknown to Jira").isEqualTo("time_entry:999");
     }
+
+    @Test
+    void projectRoleMembershipsReadAsTheOneMembershipOfTheirUserOrGroup() throws Exception {
+        JsonNode project = JSON.readTree("{\"id\":\"10000\",\"key\":\"ALPHA\"}");
+        JsonNode user = JSON.readTree("{\"accountId\":\"acc-ann\",\"emailAddress\":\"ann@example.com\",\"displayName\":\"Ann\"}");
+        JsonNode group = JSON.readTree("{\"groupId\":\"g-1\",\"name\":\"alpha-developers\"}");
+        JsonNode role = JSON.readTree("""
+                {"self":"https://x.atlassian.net/rest/api/3/project/ALPHA/role/10001","name":"Developers","id":10001}""");
+
+        JiraKeys keys = new JiraKeys(new JiraState(List.of(project), List.of(), List.of(user), List.of(), List.of(group),
+                List.of(role)));
+
+        assertThat(keys.of("membership:10000_acc-ann_role_10001")).isEqualTo("membership of ann@example.com in ALPHA");
+        assertThat(keys.of("membership:10000_group_g-1_role_10001")).isEqualTo("membership of group alpha-developers in ALPHA");
+        assertThat(keys.of("project_role:10000_10001")).isEqualTo("role Developers of ALPHA");
+    }
 }

@@ -229,6 +229,54 @@ class MigrationValidatorTest {
         assertThat(report.missing()).contains("user ann@example.com", "membership of ann@example.com in ALPHA");
     }
 
+    @Test
+    void projectRoleActorsAreExpectedAsMembershipsOfTheirGroupAndUserAndAGroupMembershipIsCounted() throws Exception {
+        Site site = Site.migrated();
+        site.projectRoles.add(developersRole());
+
+        ValidationReport report = validateKinds(site);
+        assertThat(report.missing()).containsExactly("membership of group developers in ALPHA");
+
+        site.memberships.add(JSON.readTree("""
+                {"_links":{"project":{"href":"/api/v3/projects/3"},"principal":{"href":"/api/v3/groups/20"},
+                 "roles":[{"href":"/api/v3/roles/4"}]}}"""));
+        report = validateKinds(site);
+        assertThat(report.isClean()).isTrue();
+        assertThat(report.kind(ValidationReport.MEMBERSHIPS)).as("ann once, though an issue and a role both name her")
+                .extracting(KindReport::jira, KindReport::openProject).containsExactly(3, 3);
+    }
+
+    @Test
+    void aUserInAnIssueAndAProjectRoleMustHoldTheRolesOfBoth() throws Exception {
+        MappingRules rules = new MappingRules(new OpenProjectCatalog(
+                List.of(new CatalogEntry("Task", "/api/v3/types/1", true)),
+                List.of(new CatalogEntry("New", "/api/v3/statuses/1", true)),
+                List.of(new CatalogEntry("Normal", "/api/v3/priorities/8", true)), Map.of(),
+                List.of(new CatalogEntry("Member", "/api/v3/roles/4", false),
+                        new CatalogEntry("Project admin", "/api/v3/roles/3", false))),
+                "customField1", MappingConfig.defaults().withRoles(Map.of("Developers", "Project admin")));
+        Site site = Site.migrated();
+        site.projectRoles.add(developersRole());
+        site.memberships.add(JSON.readTree("""
+                {"_links":{"project":{"href":"/api/v3/projects/3"},"principal":{"href":"/api/v3/groups/20"},
+                 "roles":[{"href":"/api/v3/roles/3"}]}}"""));
+        MigrationValidator withRoles = new MigrationValidator(rules, "customField1");
+
+        assertThat(withRoles.validate(site.jira(), site.openProject(), Map.of(), Map.of()).mismatched())
+                .containsExactly(new ValidationReport.Mismatch("membership of ann@example.com in ALPHA", "roles"));
+
+        ((ArrayNode) site.memberships.get(0).path("_links").path("roles")).addObject().put("href", "/api/v3/roles/3");
+        assertThat(withRoles.validate(site.jira(), site.openProject(), Map.of(), Map.of()).mismatched()).isEmpty();
+    }
+
+    private static JsonNode developersRole() throws Exception {
+        return JSON.readTree("""
+                {"self":"https://jira.example.com/rest/api/3/project/ALPHA/role/10001","name":"Developers","id":10001,
+                 "actors":[{"id":1,"type":"atlassian-group-role-actor","name":"developers",
+                   "actorGroup":{"name":"developers","groupId":"g-1"}},
+                  {"id":2,"type":"atlassian-user-role-actor","actorUser":{"accountId":"acc-ann"}}]}""");
+    }
+
     private ValidationReport validateKinds(Site site) throws Exception {
         return validator.validate(site.jira(), site.openProject(), Map.of(), Map.of());
     }
@@ -241,7 +289,7 @@ class MigrationValidatorTest {
     private record Site(List<JsonNode> issues, List<JsonNode> users, List<JsonNode> workPackages,
                         List<JsonNode> openProjectUsers, List<JsonNode> memberships, List<JsonNode> relations,
                         List<JsonNode> timeEntries, List<JsonNode> attachments, List<JsonNode> watchers,
-                        List<JsonNode> groups, List<JsonNode> openProjectGroups) {
+                        List<JsonNode> groups, List<JsonNode> openProjectGroups, List<JsonNode> projectRoles) {
 
         static Site migrated() throws Exception {
             JsonNode ann = JSON.readTree("{\"accountId\":\"acc-ann\",\"emailAddress\":\"ann@example.com\",\"displayName\":\"Ann Lee\"}");
@@ -295,7 +343,8 @@ class MigrationValidatorTest {
                             .set("users", JSON.createArrayNode().add(ann).add(bob))),
                     new ArrayList<>(List.of(JSON.readTree("""
                             {"name":"Developers","_links":{"self":{"href":"/api/v3/groups/20"},
-                             "members":[{"href":"/api/v3/users/6"},{"href":"/api/v3/users/5"}]}}"""))));
+                             "members":[{"href":"/api/v3/users/6"},{"href":"/api/v3/users/5"}]}}"""))),
+                    new ArrayList<>());
         }
 
         private static JsonNode membership(int user) throws Exception {
@@ -306,7 +355,7 @@ class MigrationValidatorTest {
 
         JiraState jira() throws Exception {
             return new JiraState(List.of(JSON.readTree("{\"id\":\"10000\",\"key\":\"ALPHA\",\"name\":\"Alpha\"}")), issues,
-                    users, List.of(), groups);
+                    users, List.of(), groups, projectRoles);
         }
 
         OpenProjectState openProject() throws Exception {

@@ -120,6 +120,11 @@ public final class JiraSimulator implements AutoCloseable {
      * Data Center {@code name}) with every member, inactive ones too, under {@code users} as {@code /group/member}
      * lists them.
      */
+    /** Every project's roles with their actors, as this flavour serves them; each names its project in {@code self}. */
+    public List<ObjectNode> projectRoles() {
+        return site.dataset().projectRoles().stream().map(ObjectNode::deepCopy).toList();
+    }
+
     public List<ObjectNode> groups() {
         return site.dataset().groups().stream().map(ObjectNode::deepCopy).toList();
     }
