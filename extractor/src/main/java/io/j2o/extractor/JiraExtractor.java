@@ -75,14 +75,18 @@ public final class JiraExtractor {
     }
 
     /**
-     * Reads back what earlier runs published to the users, groups, projects and versions topics (compacted: the last
-     * event of each key), so that after a restart only what changed since is published again and a group deleted in
-     * Jira meanwhile is still known. Call once, before the first pass, with a consumer outside any group.
+     * Reads back what earlier runs published (compacted topics: the last event of each key): the users, groups,
+     * projects and versions, so that after a restart only what changed since is published again and a group deleted
+     * in Jira meanwhile is still known; and, when issues are extracted, which issue holds each published worklog, so a
+     * worklog deleted later still names its issue. Call once, before the first pass, with a consumer outside any group.
      */
     public void loadPublished(Consumer<String, JiraEntityEvent> reader) {
         int known = metadataPublisher.restore(reader, List.of(config.topics().jiraUsers(), config.topics().jiraGroups(),
                 config.topics().jiraProjects(), config.topics().jiraVersions()));
         LOG.info("published metadata remembered known={}", known);
+        if (config.extracts(ExtractedEntity.ISSUES)) {
+            worklogChanges.loadPublished(reader, config.topics().jiraIssues());
+        }
     }
 
     /** One pass over Jira, reconciling deletions when this pass is due for it. */
