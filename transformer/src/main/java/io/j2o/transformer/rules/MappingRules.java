@@ -123,12 +123,14 @@ public final class MappingRules {
     /**
      * What a deleted Jira entity removes. A user removed from Jira stays in OpenProject: the work packages, time
      * entries and journals that name them are still migrated history. A deleted version stays too, until the loader
-     * agrees on how to remove one that work packages still name.
+     * agrees on how to remove one that work packages still name. A deleted group goes: the loader removes only a group
+     * it wrote.
      */
     private static Optional<CommandKind> kindOf(JiraEntityType type) {
         return switch (type) {
             case PROJECT -> Optional.of(CommandKind.PROJECT);
             case ISSUE -> Optional.of(CommandKind.WORK_PACKAGE);
+            case GROUP -> Optional.of(CommandKind.GROUP);
             default -> Optional.empty();
         };
     }
