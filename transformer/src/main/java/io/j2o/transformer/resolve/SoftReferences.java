@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Soft references in a command's text: an issue key, a mention, an inline image. Unlike a placeholder they never
+ * Soft references in a command's text: an issue key, a mention, an inline image or a link to an attached file. Unlike a placeholder they never
  * hold a command back (two issues may name each other): the text reads as fallback until the target's mapping is
  * known. The body keeps what it needs to render the text again under {@code _j2o.texts}, one entry per text field:
  *
@@ -102,7 +102,8 @@ public final class SoftReferences {
     /**
      * The body with every text field as OpenProject should hold it when the entities {@code openProjectIdOf} knows
      * are migrated: what the report expects. The lookup takes reference keys: {@code issue_key:<KEY>},
-     * {@code user:<jiraId>}, {@code attachment:<jiraId>}. The body itself is not changed.
+     * {@code user:<jiraId>}, {@code user_name:<Data Center username in lower case>} (see
+     * {@link References#userNameReference}), {@code attachment:<jiraId>}. The body itself is not changed.
      */
     public static ObjectNode expected(ObjectNode body, Function<String, Optional<Long>> openProjectIdOf) {
         ObjectNode copy = body.deepCopy();

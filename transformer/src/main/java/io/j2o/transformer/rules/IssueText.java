@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * What the soft references in an issue's texts (its description, its comments) can point at: issues by key, users
- * by id, and the issue's own attachments by file name; and the Jira site an unresolved issue key links back to.
+ * by id or Data Center username, and the issue's own attachments by file name; and the Jira site an unresolved issue key links back to.
  *
  * @param site          the Jira base URL, from the payload's {@code self}; null when the payload has none
  * @param attachmentIds file name → Jira attachment id, of {@code fields.attachment}; the first of equal names wins
@@ -53,7 +53,8 @@ record IssueText(String site, Map<String, String> attachmentIds) {
         return switch (reference.kind()) {
             case ISSUE -> Optional.of(References.issueKeyReference(reference.target()));
             case USER -> Optional.of(EntityKeys.commandKey(CommandKind.USER, reference.target()));
-            case ATTACHMENT -> Optional.ofNullable(attachmentIds.get(reference.target()))
+            case USER_NAME -> Optional.of(References.userNameReference(reference.target()));
+            case ATTACHMENT, ATTACHMENT_LINK -> Optional.ofNullable(attachmentIds.get(reference.target()))
                     .map(id -> EntityKeys.commandKey(CommandKind.ATTACHMENT, id));
         };
     }

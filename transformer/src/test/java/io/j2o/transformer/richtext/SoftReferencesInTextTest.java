@@ -74,12 +74,19 @@ class SoftReferencesInTextTest {
         }
 
         @Test
-        void wikiMentionsByAccountIdAndByName() {
-            LinkedMarkdown linked = WIKI.convertLinked("[~accountid:5b10ac8d] and [~jdoe]");
+        void wikiMentionsByAccountIdNameTheUserAndByNameTheDataCenterUsername() {
+            LinkedMarkdown linked = WIKI.convertLinked("[~accountid:5b10ac8d] and [~jdoe] and [~AccountId:77]");
 
-            assertThat(shown(linked)).isEqualTo("{0} and {1}");
+            assertThat(shown(linked)).isEqualTo("{0} and {1} and {2}");
             assertThat(linked.references()).containsExactly(new SoftReference(Kind.USER, "5b10ac8d", "5b10ac8d"),
-                    new SoftReference(Kind.USER, "jdoe", "jdoe"));
+                    new SoftReference(Kind.USER_NAME, "jdoe", "jdoe"), new SoftReference(Kind.USER, "77", "77"));
+            assertThat(linked.fallback()).isEqualTo("@5b10ac8d and @jdoe and @77");
+        }
+
+        @Test
+        void dataCenterMentionResolvesToTheSameMentionAsAnAccountIdOne() {
+            assertThat(SoftReferenceText.resolved(new SoftReference(Kind.USER_NAME, "jdoe", "jdoe"), 7)).isEqualTo(
+                    "<mention class=\"mention\" data-id=\"7\" data-type=\"user\" data-text=\"@jdoe\">@jdoe</mention>");
         }
 
         @Test
