@@ -6,7 +6,7 @@ enum WikiLinkTarget {
     URL,
     /** {@code ~username} or {@code ~accountid:…}: written {@code @name}. */
     MENTION,
-    /** {@code ^file.pdf}: written as the attachment placeholder. */
+    /** {@code ^file.pdf}: a link to the attached file, the attachment placeholder until it is migrated. */
     ATTACHMENT,
     /** {@code #anchor}: anchors are dropped, so only the text stays. */
     ANCHOR,
@@ -39,10 +39,17 @@ enum WikiLinkTarget {
     String display(String target, boolean aliased) {
         return switch (this) {
             case MENTION -> mention(target.substring(1));
-            case ATTACHMENT -> "[attachment: " + target.substring(1).strip() + "]";
+            case ATTACHMENT -> attachment(target.substring(1).strip());
             case ANCHOR -> aliased ? "" : target.substring(1);
             default -> target;
         };
+    }
+
+    /** {@code [^spec.pdf]} links to the attached file of that name: a soft reference. */
+    private static String attachment(String fileName) {
+        String clean = SoftReferenceMarkers.clean(fileName).strip();
+        return clean.isEmpty() ? "[attachment: " + fileName + "]"
+                : SoftReferenceMarkers.marker(SoftReference.Kind.ATTACHMENT_LINK, clean, clean);
     }
 
     /**

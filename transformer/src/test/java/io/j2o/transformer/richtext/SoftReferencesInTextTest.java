@@ -119,6 +119,32 @@ class SoftReferencesInTextTest {
         }
 
         @Test
+        void wikiAttachmentLinkIsALinkReferenceThatReadsAsBeforeUntilResolved() {
+            LinkedMarkdown linked = WIKI.convertLinked("See [^spec v2.pdf] and [the log|^build_1.log].");
+
+            assertThat(shown(linked)).isEqualTo("See {0} and the log {1}.");
+            assertThat(linked.references()).containsExactly(
+                    new SoftReference(Kind.ATTACHMENT_LINK, "spec v2.pdf", "spec v2.pdf"),
+                    new SoftReference(Kind.ATTACHMENT_LINK, "build_1.log", "build_1.log"));
+            assertThat(linked.fallback())
+                    .isEqualTo("See \\[attachment: spec v2.pdf\\] and the log \\[attachment: build\\_1.log\\].");
+            assertThat(SoftReferenceText.resolved(linked.references().get(1), 91))
+                    .isEqualTo("[build\\_1.log](/api/v3/attachments/91/content)");
+        }
+
+        @Test
+        void adfMediaOfAFileThatIsNoImageIsALinkReferenceAndAnImageStaysInline() {
+            LinkedMarkdown linked = ADF.convertLinked(doc(node("mediaGroup",
+                    withAttrs(node("media"), "id", "m-1", "type", "file", "alt", "report.PDF"),
+                    withAttrs(node("media"), "id", "m-2", "type", "file", "alt", "photo.JPG"))));
+
+            assertThat(linked.references()).containsExactly(
+                    new SoftReference(Kind.ATTACHMENT_LINK, "report.PDF", "report.PDF"),
+                    new SoftReference(Kind.ATTACHMENT, "photo.JPG", "photo.JPG"));
+            assertThat(linked.fallback()).isEqualTo("\\[attachment: report.PDF\\]\n\n\\[attachment: photo.JPG\\]");
+        }
+
+        @Test
         void mentionInMonospaceStaysAsWritten() {
             LinkedMarkdown linked = WIKI.convertLinked("{{[~jdoe]}}");
 
