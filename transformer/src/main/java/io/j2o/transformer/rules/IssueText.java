@@ -25,6 +25,14 @@ record IssueText(String site, Map<String, String> attachmentIds) {
         attachmentIds = Map.copyOf(attachmentIds);
     }
 
+    /**
+     * For a plain-text field (a time entry's comment): an unresolved issue key stays the bare key, as no Markdown link
+     * can show there; only issue keys are expected among its references (see {@link LinkedMarkdown#keeping}).
+     */
+    static IssueText plain() {
+        return new IssueText(null, Map.of());
+    }
+
     /** @param withSelf an issue or comment payload, whose {@code self} names the site */
     static IssueText of(JsonNode withSelf, JsonNode fields) {
         Map<String, String> ids = new HashMap<>();
