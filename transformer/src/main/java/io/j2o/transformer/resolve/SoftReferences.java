@@ -92,6 +92,21 @@ public final class SoftReferences {
         }
     }
 
+    /**
+     * The soft references in the body's texts that nothing migrated can resolve, as {@code KIND target} (an image or
+     * file link naming a file the issue does not have attached, e.g. another issue's): they read as their fallback
+     * for good, a degraded conversion to count and report.
+     */
+    public static List<String> unresolvable(JsonNode body) {
+        List<String> found = new java.util.ArrayList<>();
+        for (JsonNode reference : references(body)) {
+            if (!reference.path("ref").isTextual()) {
+                found.add(reference.path("kind").asText() + " " + reference.path("target").asText());
+            }
+        }
+        return found;
+    }
+
     /** Forgets which references were missing, so a command sent again looks each of them up again. */
     public static void uncheck(JsonNode body) {
         for (JsonNode reference : references(body)) {

@@ -145,6 +145,14 @@ class SoftReferencesInTextTest {
         }
 
         @Test
+        void wikiImageOfAnotherIssuesAttachmentKeepsItsPlaceholderWithAWarning() {
+            LinkedMarkdown linked = WIKI.convertLinked("before\n\n!DC-9^shot.png!");
+
+            assertThat(linked.fallback()).isEqualTo("before\n\n\\[attachment: DC-9^shot.png\\]");
+            assertThat(linked.warnings()).containsExactly("line 3: image of DC-9's attachment 'shot.png' kept as its placeholder");
+        }
+
+        @Test
         void mentionInMonospaceStaysAsWritten() {
             LinkedMarkdown linked = WIKI.convertLinked("{{[~jdoe]}}");
 

@@ -48,6 +48,11 @@ class WorkPackageTextReferencesTest {
     }
 
     @Test
+    void imageOfAFileTheIssueDoesNotHaveIsCountedAsUnresolvable() {
+        assertThat(SoftReferences.unresolvable(workPackage())).containsExactly("ATTACHMENT other.png");
+    }
+
+    @Test
     void reportExpectsEveryMigratedTargetResolvedAndTheRestAsFallback() {
         Map<String, Long> migrated = Map.of("issue_key:DC-2", 42L, "attachment:30001", 90L);
 

@@ -807,6 +807,19 @@ class TransformerTopologyTest {
                 .isEmpty()).isTrue();
     }
 
+    @Test
+    void imageOfAFileAttachedToAnotherIssueIsSentAsItsFallbackAndCountedAsUnresolvable() throws Exception {
+        mappings.pipeInput("project:10000", mapping("PROJECT", "10000", 5, "/api/v3/projects/5"));
+        JiraEntityEvent issue = issueEvent("20001", "ALPHA-1", "Summary", "Task", "To Do", "Medium");
+        issues.pipeInput("issue:20001", JiraEntityEvent.newBuilder(issue).setPayload(issue.getPayload().replaceFirst(
+                "\"description\":\\{.*?\\]\\}\\]\\},", "\"description\":\"see !ALPHA-2^shot.png!\",")).build());
+
+        assertThat(JSON.readTree(commands.readValue().getBody()).at("/description/raw").asText())
+                .isEqualTo("see \\[attachment: ALPHA-2^shot.png\\]");
+        assertThat(counters.unresolvableReferences()).isEqualTo(1);
+        assertThat(keysOf(StoreNames.TEXT_PENDING)).as("nothing can resolve it: nothing waits").isEmpty();
+    }
+
     /** Plays Kafka: what the transformer publishes to the mapping topic (aliases) is read back by it. */
     private void feedBackAliases() {
         TestOutputTopic<String, Mapping> published = driver.createOutputTopic(TOPICS.mappings(), new StringDeserializer(),
