@@ -11,9 +11,10 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Soft references in a command's text: an issue key, a mention, an inline image or a link to an attached file. Unlike a placeholder they never
- * hold a command back (two issues may name each other): the text reads as fallback until the target's mapping is
- * known. The body keeps what it needs to render the text again under {@code _j2o.texts}, one entry per text field:
+ * Soft references in a command's text: an issue key, a mention, an inline image or a link to an attached file.
+ * Unlike a placeholder they never hold a command back (two issues may name each other): the text reads as fallback
+ * until the target's mapping is known. The body keeps what it needs to render the text again under
+ * {@code _j2o.texts}, one entry per text field:
  *
  * <pre>
  * {"pointer": "/description/raw", "template": "See \uE0000\uE002", "site": "https://acme.atlassian.net",

@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the soft references in an issue's texts (its description, its comments) can point at: issues by key, users
- * by id or Data Center username, and the issue's own attachments by file name; and the Jira site an unresolved issue key links back to.
+ * What the soft references in an issue's texts (its description, its comments, its rich-text custom fields) can
+ * point at: issues by key, users by id or Data Center username, and the issue's own attachments by file name; and
+ * the Jira site an unresolved issue key links back to.
  *
  * @param site          the Jira base URL, from the payload's {@code self}; null when the payload has none
  * @param attachmentIds file name → Jira attachment id, of {@code fields.attachment}; the first of equal names wins
