@@ -12,6 +12,7 @@ import io.j2o.extractor.publish.MetadataPublisher;
 import io.j2o.extractor.reconcile.DeletionReconciler;
 import io.j2o.extractor.state.Watermark;
 import io.j2o.extractor.state.WatermarkStore;
+import io.j2o.schemas.avro.JiraEntityEvent;
 import io.j2o.schemas.avro.JiraEntityType;
 import io.j2o.schemas.avro.JiraSource;
 import java.time.Clock;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +48,7 @@ public final class JiraExtractor {
     private final WatermarkStore state;
     private final EntityEvents events;
     private final DeletionReconciler reconciler;
+    private final MetadataPublisher metadataPublisher;
     private final MetadataExtractor metadata;
     private final ProjectRoleExtractor roles;
     private final TruncatedListCompleter completer;
@@ -64,13 +67,28 @@ public final class JiraExtractor {
         this.state = state;
         this.events = new EntityEvents(new JiraSource(config.site(), jira.flavour(), jira.apiVersion()), clock);
         this.reconciler = new DeletionReconciler(jira, publisher, state, events, config.site(), config.topics().jiraIssues());
-        MetadataPublisher metadataPublisher = new MetadataPublisher(publisher);
+        this.metadataPublisher = new MetadataPublisher(publisher);
         this.metadata = new MetadataExtractor(jira, events, metadataPublisher, config.topics());
         this.roles = new ProjectRoleExtractor(jira, events, metadataPublisher, config.topics());
         this.completer = new TruncatedListCompleter(jira);
         this.watchers = new WatcherListCompleter(jira);
         this.worklogChanges = new WorklogChangeExtractor(jira, publisher, state, config.site(), config.lookback());
         this.clock = clock;
+    }
+
+    /**
+     * Reads back what earlier runs published (compacted topics: the last event of each key): the users, groups,
+     * projects and versions, so that after a restart only what changed since is published again and a group deleted
+     * in Jira meanwhile is still known; and, when issues are extracted, which issue holds each published worklog, so a
+     * worklog deleted later still names its issue. Call once, before the first pass, with a consumer outside any group.
+     */
+    public void loadPublished(Consumer<String, JiraEntityEvent> reader) {
+        int known = metadataPublisher.restore(reader, List.of(config.topics().jiraUsers(), config.topics().jiraGroups(),
+                config.topics().jiraProjects(), config.topics().jiraVersions()));
+        LOG.info("published metadata remembered known={}", known);
+        if (config.extracts(ExtractedEntity.ISSUES)) {
+            worklogChanges.loadPublished(reader, config.topics().jiraIssues());
+        }
     }
 
     /** One pass over Jira, reconciling deletions when this pass is due for it. */

@@ -1,6 +1,7 @@
 package io.j2o.extractor;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.j2o.extractor.jira.GroupListing;
 import io.j2o.extractor.jira.JiraApi;
 import io.j2o.extractor.publish.EntityEvents;
 import io.j2o.extractor.publish.MetadataPublisher;
@@ -36,7 +37,13 @@ final class MetadataExtractor {
         this.topics = topics;
     }
 
-    /** @return how many users were published */
+    /**
+     * Publishes the users that changed. A user Jira no longer lists is deliberately never published as deleted: the
+     * migrated work packages, time entries and journals still name them (versions are kept alike, see
+     * {@link #versions}); only groups are deleted.
+     *
+     * @return how many users were published
+     */
     int users(boolean full) {
         List<JiraEntityEvent> users = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -55,14 +62,33 @@ final class MetadataExtractor {
         return publisher.publishChanged(topics.jiraUsers(), users, full);
     }
 
-    /** @return how many groups were published: Cloud's by {@code groupId}, Data Center's by name (it has no id) */
+    /**
+     * Publishes the groups that changed, Cloud's by {@code groupId}, Data Center's by name (it has no id), and a
+     * deletion for each group published before that a complete listing no longer names. A listing that failed throws
+     * before anything is compared, and a partial one deletes nothing.
+     *
+     * @return how many groups were published, deletions included
+     */
     int groups(boolean full) {
-        List<JiraEntityEvent> groups = jira.groups().stream().map(group -> {
+        GroupListing listing = jira.groups();
+        List<JiraEntityEvent> groups = listing.groups().stream().map(group -> {
             String name = group.path("name").asText();
             String id = group.path("groupId").asText(name);
             return events.upsert(JiraEntityType.GROUP, id, name, null, null, group);
         }).toList();
-        return publisher.publishChanged(topics.jiraGroups(), groups, full);
+        int published = publisher.publishChanged(topics.jiraGroups(), groups, full);
+        if (!listing.complete()) {
+            LOG.warn("Jira listed fewer groups than it holds, looking for deleted groups next time listed={}", groups.size());
+            return published;
+        }
+        Set<String> listed = new HashSet<>();
+        groups.forEach(group -> listed.add(group.getJiraId()));
+        int deleted = publisher.publishVanished(topics.jiraGroups(), JiraEntityType.GROUP, listed,
+                id -> events.delete(JiraEntityType.GROUP, id, null));
+        if (deleted > 0) {
+            LOG.info("groups deleted in Jira published deleted={}", deleted);
+        }
+        return published + deleted;
     }
 
     /** @return how many of {@code projects} were published */
@@ -74,7 +100,12 @@ final class MetadataExtractor {
         return publisher.publishChanged(topics.jiraProjects(), projectEvents, full);
     }
 
-    /** @return how many versions of {@code projects} were published */
+    /**
+     * Publishes the versions of {@code projects} that changed; a version Jira no longer lists is deliberately not
+     * deleted, as work packages may still name it.
+     *
+     * @return how many versions of {@code projects} were published
+     */
     int versions(List<JsonNode> projects, boolean full) {
         List<JiraEntityEvent> versions = new ArrayList<>();
         for (JsonNode project : projects) {

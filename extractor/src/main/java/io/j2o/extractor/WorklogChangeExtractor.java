@@ -1,11 +1,15 @@
 package io.j2o.extractor;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.j2o.extractor.jira.ChangedWorklogs;
 import io.j2o.extractor.jira.JiraApi;
 import io.j2o.extractor.publish.EventPublisher;
 import io.j2o.extractor.state.Watermark;
 import io.j2o.extractor.state.WatermarkStore;
+import io.j2o.schemas.avro.JiraEntityEvent;
+import io.j2o.schemas.topics.CompactedTopicReader;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -16,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,12 +29,13 @@ import org.slf4j.LoggerFactory;
  * which the search by {@code updated} misses, and has them read and published again: worklogs travel inside issue
  * events. Jira's {@code /worklog/updated} and {@code /worklog/deleted} name worklogs changed since a site-wide
  * watermark; an updated worklog names its issue ({@code /worklog/list}), a deleted one no longer can, so the issue of
- * each worklog this extractor published is remembered (in memory: after a restart, a deletion on an issue not
- * published since is seen with the issue's next change).
+ * each worklog published is remembered: in memory, rebuilt at start from the issues topic, whose last event of each
+ * issue holds all of its worklogs (nothing else can name the issue of a deleted worklog).
  */
 final class WorklogChangeExtractor {
 
     private static final Logger LOG = LoggerFactory.getLogger(WorklogChangeExtractor.class);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final JiraApi jira;
     private final EventPublisher publisher;
@@ -44,6 +50,31 @@ final class WorklogChangeExtractor {
         this.state = state;
         this.stateKey = WatermarkStore.key(site, "worklogs", "site");
         this.lookback = lookback;
+    }
+
+    /**
+     * Remembers the worklogs of every issue the compacted issues topic holds now (read from its start to its current
+     * end): only the worklog ids and their issue's id, never the payloads. A deleted issue's worklogs may stay
+     * remembered; a deletion among them finds the issue gone and publishes nothing.
+     *
+     * @return how many worklogs are remembered
+     */
+    int loadPublished(Consumer<String, JiraEntityEvent> reader, String issuesTopic) {
+        int[] issues = {0};
+        CompactedTopicReader.readToEnd(reader, issuesTopic, (key, event) -> {
+            if (event != null && event.getPayload() != null) {
+                try {
+                    remember(MAPPER.readTree(event.getPayload()));
+                    issues[0]++;
+                } catch (IOException e) {
+                    LOG.warn("an issue event on the issues topic is not JSON, its worklogs stay unknown key={} reason={}",
+                            key, e.getMessage());
+                }
+            }
+        });
+        LOG.info("worklogs of published issues read back topic={} issueEvents={} worklogs={}", issuesTopic, issues[0],
+                issueByWorklog.size());
+        return issueByWorklog.size();
     }
 
     /** Remembers which issue holds each worklog of a published issue payload. */

@@ -86,7 +86,12 @@ final class ExtractorRig implements AutoCloseable {
             watermarks.load(reader);
         }
         JiraClient client = config.jiraClient();
-        return new JiraExtractor(config, client, new EventPublisher(events), watermarks, Clock.systemUTC());
+        JiraExtractor extractor = new JiraExtractor(config, client, new EventPublisher(events), watermarks, Clock.systemUTC());
+        try (KafkaConsumer<String, JiraEntityEvent> reader = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()), new StringDeserializer(), serdes.events().deserializer())) {
+            extractor.loadPublished(reader);
+        }
+        return extractor;
     }
 
     Topics topics() {

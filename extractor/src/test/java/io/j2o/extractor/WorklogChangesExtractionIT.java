@@ -79,6 +79,28 @@ class WorklogChangesExtractionIT {
         assertThat(extractor.runOnce(false).issues()).as("nothing changed since").isZero();
     }
 
+    @ParameterizedTest
+    @EnumSource(JiraFlavour.class)
+    void aWorklogDeletedAfterARestartStillHasItsIssuePublishedAgain(JiraFlavour flavour) {
+        JiraSimulator.Options options = flavour == JiraFlavour.CLOUD ? JiraSimulator.Options.defaults() : JiraSimulator.Options.dataCenter();
+        jira = new JiraSimulator(DATASET, options).start();
+        ExtractorConfig config = rig.config(jira.baseUrl(), options.email(), options.apiToken(), "site", 1)
+                .withFlavour(flavour).withEntities(List.of("issues"));
+        rig.extractor(config).runOnce(false);
+        int firstPass = rig.issueEvents().size();
+        ObjectNode deletedFrom = jira.issues().stream().filter(i -> i.at("/fields/worklog/worklogs").size() >= 1)
+                .findFirst().orElseThrow();
+        String deletedWorklog = deletedFrom.at("/fields/worklog/worklogs/0/id").asText();
+
+        jira.deleteWorklog(deletedFrom.get("key").asText(), deletedWorklog);
+        ExtractionStats afterRestart = rig.extractor(config).runOnce(false);
+
+        assertThat(afterRestart.issues()).isEqualTo(1);
+        List<JiraEntityEvent> republished = rig.issueEvents().subList(firstPass, rig.issueEvents().size());
+        assertThat(republished).extracting(JiraEntityEvent::getJiraKey).containsExactly(deletedFrom.get("key").asText());
+        assertThat(payload(republished.get(0)).at("/fields/worklog/worklogs").findValuesAsText("id")).doesNotContain(deletedWorklog);
+    }
+
     private static JsonNode payload(JiraEntityEvent event) {
         try {
             return JSON.readTree(event.getPayload());

@@ -19,6 +19,7 @@ public final class TransformerCounters {
     private final AtomicLong sentToReferences = new AtomicLong();
     private final AtomicLong arrivedFromReferences = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
+    private final AtomicLong unresolvableReferences = new AtomicLong();
 
     public long received() {
         return received.get();
@@ -53,6 +54,18 @@ public final class TransformerCounters {
 
     public long deadLettered() {
         return deadLettered.get();
+    }
+
+    /**
+     * Soft references in the texts of emitted commands that nothing migrated can resolve (an image of another issue's
+     * attachment): each keeps its fallback text for good.
+     */
+    public long unresolvableReferences() {
+        return unresolvableReferences.get();
+    }
+
+    public void countUnresolvableReferences(int count) {
+        unresolvableReferences.addAndGet(count);
     }
 
     public void countReceived() {

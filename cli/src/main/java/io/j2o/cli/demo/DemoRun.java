@@ -351,6 +351,6 @@ final class DemoRun {
         String jiraKeyField = settings.loader().jiraKeyField();
         MappingRules rules = new MappingRules(OpenProjectCatalogs.read(client, settings.mappingOverrides(),
                 settings.mapping(), customFields), jiraKeyField, settings.mapping());
-        return new MigrationValidator(rules, jiraKeyField);
+        return new MigrationValidator(rules, jiraKeyField, settings.extractor().flavour());
     }
 }

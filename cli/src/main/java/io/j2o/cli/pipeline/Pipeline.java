@@ -81,6 +81,10 @@ public final class Pipeline implements AutoCloseable {
         }
         JiraClient jira = settings.extractor().jiraClient();
         this.extractor = new JiraExtractor(settings.extractor(), jira, new EventPublisher(eventProducer), watermarks, Clock.systemUTC());
+        try (KafkaConsumer<String, JiraEntityEvent> reader = new KafkaConsumer<>(extractorKafkaProps(),
+                new StringDeserializer(), serdes.events().deserializer())) {
+            extractor.loadPublished(reader);
+        }
     }
 
     /** Creates the topics, starts the transformer and the loader instances; extraction runs when asked. */

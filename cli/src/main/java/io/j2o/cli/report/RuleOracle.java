@@ -23,9 +23,16 @@ import java.util.Optional;
 final class RuleOracle {
 
     private final MappingRules rules;
+    private final JiraFlavour flavour;
+
+    /** @param flavour the site's: the rules read some fields by flavour (a Data Center Epic Link, wiki text) */
+    RuleOracle(MappingRules rules, JiraFlavour flavour) {
+        this.rules = rules;
+        this.flavour = flavour;
+    }
 
     RuleOracle(MappingRules rules) {
-        this.rules = rules;
+        this(rules, JiraFlavour.CLOUD);
     }
 
     Optional<CommandDraft> map(JiraEntityType type, JsonNode payload) {
@@ -80,14 +87,14 @@ final class RuleOracle {
                 .findFirst();
     }
 
-    private static JiraEntityEvent event(JiraEntityType type, String jiraId, JsonNode payload) {
+    private JiraEntityEvent event(JiraEntityType type, String jiraId, JsonNode payload) {
         return JiraEntityEvent.newBuilder()
                 .setEntityType(type)
                 .setJiraId(jiraId)
                 .setJiraKey(payload.path("key").asText(jiraId))
                 .setChange(ChangeType.UPSERT)
                 .setExtractedAt(Instant.EPOCH)
-                .setSource(new JiraSource("validator", JiraFlavour.CLOUD, "3"))
+                .setSource(new JiraSource("validator", flavour, flavour == JiraFlavour.CLOUD ? "3" : "2"))
                 .setPayload(null)
                 .build();
     }

@@ -3,6 +3,7 @@ package io.j2o.cli.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.j2o.schemas.avro.CommandKind;
 import io.j2o.schemas.markers.TextMarker;
+import io.j2o.transformer.resolve.SoftReferences;
 import io.j2o.transformer.rules.CommandDraft;
 import io.j2o.transformer.rules.IssueChildren;
 import java.util.List;
@@ -46,7 +47,8 @@ final class TimeEntryCheck {
 
     private static void check(CheckContext context, KindFindings findings, CommandDraft worklog, List<JsonNode> found) {
         String key = context.keys().of("time_entry:" + worklog.jiraId());
-        JsonNode wanted = worklog.body();
+        // Issue keys in the comment read as work package links once those are migrated.
+        JsonNode wanted = SoftReferences.expected(worklog.body(), context.hrefs()::openProjectIdOf);
         findings.single(key, found).ifPresent(actual -> {
             findings.expectSame(key, "hours", Durations.same(wanted.path("hours"), actual.path("hours")));
             findings.expectSame(key, "spentOn", Objects.equals(wanted.path("spentOn").asText(null), actual.path("spentOn").asText(null)));

@@ -1,7 +1,9 @@
 package io.j2o.cli.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.j2o.schemas.avro.CommandKind;
 import io.j2o.schemas.avro.JiraEntityType;
+import io.j2o.transformer.resolve.References;
 import io.j2o.transformer.rules.CommandDraft;
 import java.util.HashSet;
 import java.util.List;
@@ -29,7 +31,10 @@ final class UserCheck {
         return Optional.empty();
     }
 
-    /** Also records each found user's href under {@code user:<jiraId>}. */
+    /**
+     * Also records each found user's href under {@code user:<jiraId>}, a Data Center user's also under
+     * {@code user_name:<name>}.
+     */
     static KindReport check(CheckContext context, List<? extends JsonNode> jiraUsers, List<? extends JsonNode> openProjectUsers) {
         KindFindings findings = context.findings(ValidationReport.USERS);
         Set<String> matched = new HashSet<>();
@@ -47,6 +52,9 @@ final class UserCheck {
             findings.single(key, found).ifPresent(actual -> {
                 String href = HrefIndex.hrefOf(actual);
                 context.hrefs().put("user:" + id.get(), href);
+                // A Data Center user is also what its username names ([~jdoe] mentions): user_name:<name>.
+                References.aliasOf("user:" + id.get(), CommandKind.USER.name(), draft.get().jiraKey())
+                        .ifPresent(alias -> context.hrefs().put(alias, href));
                 matched.add(href);
                 JsonNode wanted = draft.get().body();
                 if (wanted.has("email")) {

@@ -59,13 +59,14 @@ public final class CloudJiraApi extends JiraApiBase {
 
     /** {@code /group/bulk} pages the groups; each group's members are read by its id. */
     @Override
-    public List<ObjectNode> groups() {
-        return pageBeanValues(API + "/group/bulk").stream().map(group -> {
+    public GroupListing groups() {
+        PageBeanValues listed = pageBean(API + "/group/bulk");
+        return new GroupListing(listed.values().stream().map(group -> {
             ObjectNode details = MAPPER.createObjectNode();
             details.put("groupId", group.path("groupId").asText());
             details.put("name", group.path("name").asText());
             return withMembers(details, "groupId=" + encode(group.path("groupId").asText()));
-        }).toList();
+        }).toList(), listed.complete());
     }
 
     /** {@code /issue/{id}/changelog}, a {@code PageBeanChangelog} oldest first. */

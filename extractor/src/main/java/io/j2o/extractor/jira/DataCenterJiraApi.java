@@ -76,7 +76,7 @@ public final class DataCenterJiraApi extends JiraApiBase {
      * {@code labels} only decorate a suggestion; a group is its name.
      */
     @Override
-    public List<ObjectNode> groups() {
+    public GroupListing groups() {
         JsonNode picked = client.get(API + "/groups/picker?maxResults=" + PAGE);
         if (picked.path("total").asInt(0) > picked.path("groups").size()) {
             picked = client.get(API + "/groups/picker?maxResults=" + picked.path("total").asInt());
@@ -86,7 +86,7 @@ public final class DataCenterJiraApi extends JiraApiBase {
             String name = suggestion.path("name").asText();
             groups.add(withMembers(MAPPER.createObjectNode().put("name", name), "groupname=" + encode(name)));
         }
-        return groups;
+        return new GroupListing(groups, groups.size() >= picked.path("total").asInt(0));
     }
 
     /** Data Center has no changelog resource; an issue read alone embeds its whole history. */

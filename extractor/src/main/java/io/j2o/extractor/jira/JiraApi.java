@@ -41,9 +41,9 @@ public interface JiraApi {
     /**
      * Every group of the site: Jira's group JSON (Cloud {@code groupId} and {@code name}, Data Center {@code name})
      * with its complete member list, inactive members included, under {@code users} as {@code /group/member} lists
-     * them.
+     * them; {@code complete} is false when Jira listed fewer groups than it said it holds.
      */
-    List<ObjectNode> groups();
+    GroupListing groups();
 
     /** Every version of the project, as {@code /project/{key}/versions} returns them. */
     List<JsonNode> versions(String projectKey);

@@ -142,14 +142,28 @@ abstract class JiraApiBase implements JiraApi {
 
     /** Every value of a {@code PageBean} resource, paged by {@code startAt} until {@code isLast}. */
     protected List<JsonNode> pageBeanValues(String pathAndQuery) {
+        return pageBean(pathAndQuery).values();
+    }
+
+    /** The values of a {@code PageBean} resource read to its end, and whether they are all it holds. */
+    protected record PageBeanValues(List<JsonNode> values, boolean complete) {
+    }
+
+    /**
+     * Every value of a {@code PageBean} resource, paged by {@code startAt} until {@code isLast}; incomplete when a
+     * page came back empty before the last one or the values fall short of the {@code total} Jira gave.
+     */
+    protected PageBeanValues pageBean(String pathAndQuery) {
         String separator = pathAndQuery.contains("?") ? "&" : "?";
         List<JsonNode> all = new ArrayList<>();
         while (true) {
             JsonNode page = client.get(pathAndQuery + separator + "startAt=" + all.size() + "&maxResults=" + PAGE);
             JsonNode values = page.path("values");
             values.forEach(all::add);
-            if (page.path("isLast").asBoolean(true) || values.isEmpty()) {
-                return all;
+            boolean last = page.path("isLast").asBoolean(true);
+            if (last || values.isEmpty()) {
+                boolean complete = last && (!page.path("total").isNumber() || all.size() >= page.path("total").asInt());
+                return new PageBeanValues(all, complete);
             }
         }
     }

@@ -10,7 +10,14 @@ import io.j2o.schemas.avro.JiraFlavour;
 import io.j2o.schemas.avro.JiraSource;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -44,6 +51,38 @@ class MetadataPublisherTest {
 
         producer.flushException = null;
         assertThat(publisher.publishChanged("users", List.of(user("a", "Ann")), false)).isEqualTo(1);
+    }
+
+    @Test
+    void whatTheTopicHoldsAfterARestartIsNotPublishedAgainAndADeletedKeyIsNotDeletedTwice() {
+        MockConsumer<String, JiraEntityEvent> reader = new MockConsumer<>(OffsetResetStrategy.EARLIEST);
+        TopicPartition partition = new TopicPartition("groups", 0);
+        reader.updatePartitions("groups", List.of(new PartitionInfo("groups", 0, null, null, null)));
+        reader.updateBeginningOffsets(Map.of(partition, 0L));
+        reader.updateEndOffsets(Map.of(partition, 4L));
+        reader.schedulePollTask(() -> {
+            reader.addRecord(new ConsumerRecord<>("groups", 0, 0, "group:a", group("a", "old name")));
+            reader.addRecord(new ConsumerRecord<>("groups", 0, 1, "group:a", group("a", "Ann's")));
+            reader.addRecord(new ConsumerRecord<>("groups", 0, 2, "group:b", group("b", "Bo's")));
+            reader.addRecord(new ConsumerRecord<>("groups", 0, 3, "group:b", events.delete(JiraEntityType.GROUP, "b", null)));
+        });
+        MockProducer<String, JiraEntityEvent> producer = producer(true);
+        MetadataPublisher publisher = new MetadataPublisher(new EventPublisher(producer));
+
+        assertThat(publisher.restore(reader, List.of("groups"))).isEqualTo(1);
+
+        assertThat(publisher.publishChanged("groups", List.of(group("a", "Ann's")), false)).isZero();
+        assertThat(publisher.publishVanished("groups", JiraEntityType.GROUP, Set.of("a"),
+                id -> events.delete(JiraEntityType.GROUP, id, null))).isZero();
+        assertThat(publisher.publishChanged("groups", List.of(group("a", "Ann's team")), false)).isEqualTo(1);
+        assertThat(publisher.publishVanished("groups", JiraEntityType.GROUP, Set.of(),
+                id -> events.delete(JiraEntityType.GROUP, id, null))).isEqualTo(1);
+        assertThat(producer.history()).extracting(record -> record.key() + " " + record.value().getChange())
+                .containsExactly("group:a UPSERT", "group:a DELETE");
+    }
+
+    private JiraEntityEvent group(String id, String name) {
+        return events.upsert(JiraEntityType.GROUP, id, name, null, null, JSON.createObjectNode().put("groupId", id).put("name", name));
     }
 
     private JiraEntityEvent user(String id, String name) {

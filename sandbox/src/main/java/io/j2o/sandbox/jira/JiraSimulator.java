@@ -129,6 +129,34 @@ public final class JiraSimulator implements AutoCloseable {
         return site.dataset().groups().stream().map(ObjectNode::deepCopy).toList();
     }
 
+    /**
+     * Edits a user in place, e.g. a new display name; the user search serves the edit from then on.
+     *
+     * @return the user as now stored (a copy)
+     * @throws NoSuchElementException when no user has that {@code accountId} (Cloud) or {@code key} (Data Center)
+     */
+    public ObjectNode updateUser(String id, Consumer<ObjectNode> userEditor) {
+        synchronized (site) {
+            ObjectNode user = site.dataset().users().stream()
+                    .filter(u -> u.path("accountId").asText(u.path("key").asText()).equals(id)).findFirst()
+                    .orElseThrow(() -> new NoSuchElementException("no user " + id));
+            userEditor.accept(user);
+            return user.deepCopy();
+        }
+    }
+
+    /** Deletes a group by name; the group listings no longer name it. */
+    public boolean deleteGroup(String name) {
+        boolean[] found = {false};
+        site.changeDataset(dataset -> {
+            List<ObjectNode> kept = dataset.groups().stream().filter(g -> !g.path("name").asText().equals(name)).toList();
+            found[0] = kept.size() < dataset.groups().size();
+            return new JiraDataset(dataset.siteUrl(), dataset.users(), dataset.projects(), dataset.versions(),
+                    dataset.statuses(), dataset.issueTypes(), dataset.priorities(), dataset.issues(), kept);
+        });
+        return found[0];
+    }
+
     /** The current issues as served (copies). */
     public List<ObjectNode> issues() {
         return site.issues().snapshot().stream().map(ObjectNode::deepCopy).toList();

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * What the routes share: the site's reference data (in the shape of the simulated flavour), its issues, the options
@@ -20,7 +21,7 @@ import java.util.Optional;
  */
 final class SimulatedSite {
 
-    private final JiraDataset dataset;
+    private volatile JiraDataset dataset;
     private final IssueStore issues;
     private final JiraSimulator.Options options;
     private final JiraFaults faults = new JiraFaults();
@@ -47,6 +48,11 @@ final class SimulatedSite {
 
     JiraDataset dataset() {
         return dataset;
+    }
+
+    /** Replaces the reference data (issues live in their own store) with what {@code change} makes of it. */
+    synchronized void changeDataset(UnaryOperator<JiraDataset> change) {
+        dataset = change.apply(dataset);
     }
 
     IssueStore issues() {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.j2o.schemas.avro.CommandKind;
 import io.j2o.schemas.topics.EntityKeys;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,6 +19,9 @@ public final class References {
 
     static final String PREFIX = "j2o:ref:";
     private static final String ISSUE_KEY = "issue_key:";
+    private static final String USER_NAME = "user_name:";
+    /** How a Data Center user's command and mapping name it in {@code jiraKey}: its mention syntax, {@code ~jdoe}. */
+    private static final String USER_NAME_KEY = "~";
 
     private References() {
     }
@@ -34,20 +38,47 @@ public final class References {
         return ISSUE_KEY + issueKey;
     }
 
+    /**
+     * The reference key of a Data Center user known by its username ({@code user_name:jdoe}), which wiki mentions
+     * ({@code [~jdoe]}) name: a user's key ({@code JIRAUSER10100}) differs from it for users created since Jira 8, so
+     * the user's mapping is also published under it. Lower case: Jira matches usernames ignoring case.
+     */
+    public static String userNameReference(String userName) {
+        return USER_NAME + userName.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The {@code jiraKey} of a Data Center user's command, {@code ~<username>}: the loader copies it into the user's
+     * mapping, whose arrival then publishes the {@link #userNameReference} alias. The prefix tells it from the display
+     * name a Cloud user's command carries there.
+     */
+    public static String userNameJiraKey(String userName) {
+        return USER_NAME_KEY + userName;
+    }
+
     /** The placeholder for a work package named by its Jira issue key; resolved like any other reference. */
     public static String issueKeyPlaceholder(String issueKey) {
         return PREFIX + issueKeyReference(issueKey);
     }
 
     /**
-     * The alias a mapping is also known by, for a work package mapping that names its Jira key (and is not already
-     * an alias); empty otherwise.
+     * The alias a mapping is also known by (and is not already an alias): a work package's {@code issue_key:<KEY>}
+     * when it names its Jira key, a Data Center user's {@code user_name:<name>} when its jiraKey is
+     * {@link #userNameJiraKey}; empty otherwise.
      */
     public static Optional<String> aliasOf(String mappingKey, String kind, String jiraKey) {
-        boolean workPackage = CommandKind.WORK_PACKAGE.name().equals(kind)
-                && mappingKey.startsWith(EntityKeys.commandKey(CommandKind.WORK_PACKAGE, ""));
-        return workPackage && jiraKey != null && !jiraKey.isBlank()
-                ? Optional.of(issueKeyReference(jiraKey)) : Optional.empty();
+        if (jiraKey == null || jiraKey.isBlank()) {
+            return Optional.empty();
+        }
+        if (CommandKind.WORK_PACKAGE.name().equals(kind)
+                && mappingKey.startsWith(EntityKeys.commandKey(CommandKind.WORK_PACKAGE, ""))) {
+            return Optional.of(issueKeyReference(jiraKey));
+        }
+        boolean dataCenterUser = CommandKind.USER.name().equals(kind)
+                && mappingKey.startsWith(EntityKeys.commandKey(CommandKind.USER, ""))
+                && jiraKey.startsWith(USER_NAME_KEY) && !jiraKey.substring(USER_NAME_KEY.length()).isBlank();
+        return dataCenterUser ? Optional.of(userNameReference(jiraKey.substring(USER_NAME_KEY.length())))
+                : Optional.empty();
     }
 
     /** Whether the body holds a placeholder for {@code referenceKey}: it cannot be written before that mapping exists. */

@@ -11,9 +11,10 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Soft references in a command's text: an issue key, a mention, an inline image. Unlike a placeholder they never
- * hold a command back (two issues may name each other): the text reads as fallback until the target's mapping is
- * known. The body keeps what it needs to render the text again under {@code _j2o.texts}, one entry per text field:
+ * Soft references in a command's text: an issue key, a mention, an inline image or a link to an attached file.
+ * Unlike a placeholder they never hold a command back (two issues may name each other): the text reads as fallback
+ * until the target's mapping is known. The body keeps what it needs to render the text again under
+ * {@code _j2o.texts}, one entry per text field:
  *
  * <pre>
  * {"pointer": "/description/raw", "template": "See \uE0000\uE002", "site": "https://acme.atlassian.net",
@@ -92,6 +93,21 @@ public final class SoftReferences {
         }
     }
 
+    /**
+     * The soft references in the body's texts that nothing migrated can resolve, as {@code KIND target} (an image or
+     * file link naming a file the issue does not have attached, e.g. another issue's): they read as their fallback
+     * for good, a degraded conversion to count and report.
+     */
+    public static List<String> unresolvable(JsonNode body) {
+        List<String> found = new java.util.ArrayList<>();
+        for (JsonNode reference : references(body)) {
+            if (!reference.path("ref").isTextual()) {
+                found.add(reference.path("kind").asText() + " " + reference.path("target").asText());
+            }
+        }
+        return found;
+    }
+
     /** Forgets which references were missing, so a command sent again looks each of them up again. */
     public static void uncheck(JsonNode body) {
         for (JsonNode reference : references(body)) {
@@ -102,7 +118,8 @@ public final class SoftReferences {
     /**
      * The body with every text field as OpenProject should hold it when the entities {@code openProjectIdOf} knows
      * are migrated: what the report expects. The lookup takes reference keys: {@code issue_key:<KEY>},
-     * {@code user:<jiraId>}, {@code attachment:<jiraId>}. The body itself is not changed.
+     * {@code user:<jiraId>}, {@code user_name:<Data Center username in lower case>} (see
+     * {@link References#userNameReference}), {@code attachment:<jiraId>}. The body itself is not changed.
      */
     public static ObjectNode expected(ObjectNode body, Function<String, Optional<Long>> openProjectIdOf) {
         ObjectNode copy = body.deepCopy();

@@ -25,6 +25,8 @@ final class AdfInlineConverter {
             "underline", "textColor", "backgroundColor", "subsup", "annotation", "fragment", "border",
             "alignment", "indentation", "breakout", "dataConsumer");
 
+    private static final Set<String> IMAGE_EXTENSIONS = Set.of("png", "jpg", "jpeg", "gif", "bmp", "svg", "webp", "avif", "ico");
+
     private final ConversionWarnings warnings;
 
     AdfInlineConverter(ConversionWarnings warnings) {
@@ -81,11 +83,23 @@ final class AdfInlineConverter {
         return id == null ? "@" + name : SoftReferenceMarkers.marker(SoftReference.Kind.USER, id, name);
     }
 
-    /** Media named by its file name (attrs.alt) is a soft reference to the issue's attachment of that name. */
+    /**
+     * Media named by its file name (attrs.alt) is a soft reference to the issue's attachment of that name: shown
+     * inline when it is an image, else (a PDF, a log) linked to, as Jira shows it as a file card.
+     */
     static String media(AdfNode media) {
         String name = media.attr("alt");
-        return name == null || name.isBlank() ? mediaPlaceholder(media)
-                : SoftReferenceMarkers.marker(SoftReference.Kind.ATTACHMENT, name, name);
+        if (name == null || name.isBlank()) {
+            return mediaPlaceholder(media);
+        }
+        SoftReference.Kind kind = isImage(name) ? SoftReference.Kind.ATTACHMENT : SoftReference.Kind.ATTACHMENT_LINK;
+        return SoftReferenceMarkers.marker(kind, name, name);
+    }
+
+    /** A file browsers show as an image, by its extension; a name without one is taken for an image, as before. */
+    private static boolean isImage(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot < 0 || IMAGE_EXTENSIONS.contains(fileName.substring(dot + 1).strip().toLowerCase(Locale.ROOT));
     }
 
     /** The fallback text an extension carries for renderers that do not know it, or null (with a warning). */

@@ -1,7 +1,11 @@
 package io.j2o.transformer.richtext;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,6 +45,25 @@ public record LinkedMarkdown(String template, List<SoftReference> references, Li
                     index < referenceCount ? text.apply(index) : matcher.group()));
         }
         return matcher.appendTail(out).toString();
+    }
+
+    /**
+     * The same Markdown with only the references of {@code kinds} left open (renumbered), every other one written as
+     * its fallback text: for a text that cannot show the rest resolved, such as a time entry's plain-text comment,
+     * where a mention reads {@code @Name} whether or not the user is migrated.
+     */
+    public LinkedMarkdown keeping(Set<SoftReference.Kind> kinds) {
+        List<SoftReference> kept = new ArrayList<>();
+        Map<Integer, Integer> renumbered = new HashMap<>();
+        for (int i = 0; i < references.size(); i++) {
+            if (kinds.contains(references.get(i).kind())) {
+                renumbered.put(i, kept.size());
+                kept.add(references.get(i));
+            }
+        }
+        String keptTemplate = render(template, references.size(), index -> renumbered.containsKey(index)
+                ? token(renumbered.get(index)) : SoftReferenceText.fallback(references.get(index), null));
+        return new LinkedMarkdown(keptTemplate, kept, warnings);
     }
 
     /** The Markdown with every reference as its fallback text; issue keys stay plain (no site to link to). */

@@ -25,7 +25,7 @@ final class SoftReferenceMarkers {
     private static final char OPEN = '\uE000';
     private static final char SEPARATOR = '\uE001';
     private static final char CLOSE = '\uE002';
-    private static final Pattern MARKER = Pattern.compile(OPEN + "([A-Z]+)" + SEPARATOR + "([^\uE000-\uE002]*)"
+    private static final Pattern MARKER = Pattern.compile(OPEN + "([A-Z_]+)" + SEPARATOR + "([^\uE000-\uE002]*)"
             + SEPARATOR + "([^\uE000-\uE002]*)" + CLOSE);
     private static final Pattern ISSUE_KEY = Pattern.compile("(?<![\\w\\-./:#@])([A-Z][A-Z0-9_]+-\\d+)(?![\\w\\-]|\\.\\w)");
 

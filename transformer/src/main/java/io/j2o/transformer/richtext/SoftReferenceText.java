@@ -17,8 +17,8 @@ public final class SoftReferenceText {
         return switch (reference.kind()) {
             case ISSUE -> site == null ? reference.target()
                     : "[" + reference.target() + "](" + site + "/browse/" + reference.target() + ")";
-            case USER -> "@" + escape(reference.label());
-            case ATTACHMENT -> "\\[attachment: " + escape(reference.label()) + "\\]";
+            case USER, USER_NAME -> "@" + escape(reference.label());
+            case ATTACHMENT, ATTACHMENT_LINK -> "\\[attachment: " + escape(reference.label()) + "\\]";
         };
     }
 
@@ -26,13 +26,18 @@ public final class SoftReferenceText {
     public static String resolved(SoftReference reference, long openProjectId) {
         return switch (reference.kind()) {
             case ISSUE -> "#" + openProjectId;
-            case USER -> {
+            case USER, USER_NAME -> {
                 String name = "@" + html(reference.label());
                 yield "<mention class=\"mention\" data-id=\"" + openProjectId + "\" data-type=\"user\" data-text=\""
                         + name + "\">" + name + "</mention>";
             }
-            case ATTACHMENT -> "![" + escape(reference.label()) + "](/api/v3/attachments/" + openProjectId + "/content)";
+            case ATTACHMENT -> "!" + attachmentLink(reference, openProjectId);
+            case ATTACHMENT_LINK -> attachmentLink(reference, openProjectId);
         };
+    }
+
+    private static String attachmentLink(SoftReference reference, long openProjectId) {
+        return "[" + escape(reference.label()) + "](/api/v3/attachments/" + openProjectId + "/content)";
     }
 
     /** Labels are Jira text; inserted into Markdown they must not start emphasis, links or HTML. */

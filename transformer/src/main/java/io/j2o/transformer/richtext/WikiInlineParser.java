@@ -280,6 +280,11 @@ final class WikiInlineParser {
         if (!looksLikeFileName(name)) {
             return -1;
         }
+        int caret = name.indexOf('^');
+        if (caret > 0 && WikiLinkTarget.of(name.substring(0, caret)) == WikiLinkTarget.ISSUE) {
+            source.warn(i, "image of " + name.substring(0, caret) + "'s attachment '" + name.substring(caret + 1)
+                    + "' kept as its placeholder");
+        }
         out.text(SoftReferenceMarkers.marker(SoftReference.Kind.ATTACHMENT, name, name));
         return close + 1;
     }

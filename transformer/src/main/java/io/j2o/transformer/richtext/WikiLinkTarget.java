@@ -6,7 +6,7 @@ enum WikiLinkTarget {
     URL,
     /** {@code ~username} or {@code ~accountid:…}: written {@code @name}. */
     MENTION,
-    /** {@code ^file.pdf}: written as the attachment placeholder. */
+    /** {@code ^file.pdf}: a link to the attached file, the attachment placeholder until it is migrated. */
     ATTACHMENT,
     /** {@code #anchor}: anchors are dropped, so only the text stays. */
     ANCHOR,
@@ -38,17 +38,30 @@ enum WikiLinkTarget {
     /** The text that stands for the target after the alias, if any. */
     String display(String target, boolean aliased) {
         return switch (this) {
-            case MENTION -> mention(stripPrefix(target.substring(1), "accountid:"));
-            case ATTACHMENT -> "[attachment: " + target.substring(1).strip() + "]";
+            case MENTION -> mention(target.substring(1));
+            case ATTACHMENT -> attachment(target.substring(1).strip());
             case ANCHOR -> aliased ? "" : target.substring(1);
             default -> target;
         };
     }
 
-    /** {@code [~accountid:ID]} (Cloud) and {@code [~name]} (Data Center) name a user by id: a soft reference. */
-    private static String mention(String id) {
-        String clean = SoftReferenceMarkers.clean(id).strip();
-        return clean.isEmpty() ? "@" + id : SoftReferenceMarkers.marker(SoftReference.Kind.USER, clean, clean);
+    /** {@code [^spec.pdf]} links to the issue's attached file of that name: a soft reference. */
+    private static String attachment(String fileName) {
+        String clean = SoftReferenceMarkers.clean(fileName).strip();
+        return clean.isEmpty() ? "[attachment: " + fileName + "]"
+                : SoftReferenceMarkers.marker(SoftReference.Kind.ATTACHMENT_LINK, clean, clean);
+    }
+
+    /**
+     * {@code [~accountid:ID]} (Cloud) names a user by id, {@code [~name]} (Data Center) by username, which is not
+     * always its key: both soft references.
+     */
+    private static String mention(String target) {
+        boolean accountId = target.regionMatches(true, 0, "accountid:", 0, "accountid:".length());
+        String raw = accountId ? target.substring("accountid:".length()) : target;
+        String clean = SoftReferenceMarkers.clean(raw).strip();
+        return clean.isEmpty() ? "@" + raw : SoftReferenceMarkers.marker(
+                accountId ? SoftReference.Kind.USER : SoftReference.Kind.USER_NAME, clean, clean);
     }
 
     private static boolean isUrl(String target) {
@@ -74,9 +87,5 @@ enum WikiLinkTarget {
         }
         return target.substring(0, hyphen).chars().allMatch(c -> c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_')
                 && target.substring(hyphen + 1).chars().allMatch(c -> c >= '0' && c <= '9');
-    }
-
-    private static String stripPrefix(String name, String prefix) {
-        return name.regionMatches(true, 0, prefix, 0, prefix.length()) ? name.substring(prefix.length()) : name;
     }
 }

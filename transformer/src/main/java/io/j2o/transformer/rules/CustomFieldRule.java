@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.j2o.schemas.avro.CommandKind;
 import io.j2o.transformer.resolve.References;
+import io.j2o.transformer.richtext.LinkedMarkdown;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -78,12 +79,20 @@ final class CustomFieldRule {
                         .collect(Collectors.joining(", ", "[", "]"))));
     }
 
-    /** Writes every configured field into the work-package body: plain ones at the top level, linked ones in links. */
-    void apply(JsonNode fields, String issueKey, ObjectNode body, ObjectNode links) {
+    /**
+     * Writes every configured field into the work-package body: plain ones at the top level, linked ones in links.
+     * A rich-text field written as formatted text keeps its issue keys, mentions and images as soft references, like
+     * the description ({@code text} knows the issue's attachments and site).
+     */
+    void apply(JsonNode fields, String issueKey, ObjectNode body, ObjectNode links, IssueText text) {
         for (Target target : targets) {
             JsonNode value = fields.path(target.jiraField());
             WorkPackageCustomField field = target.field();
-            if (field.format().isLink()) {
+            if (field.format() == WorkPackageCustomField.Format.TEXT && !value.isArray()) {
+                LinkedMarkdown linked = richText.linked(value);
+                body.putObject(field.property());
+                text.write(body, "/" + field.property() + "/raw", linked.template(), linked);
+            } else if (field.format().isLink()) {
                 links.set(field.property(), link(target, values(value), issueKey));
             } else {
                 body.set(field.property(), scalar(target, value, issueKey));
@@ -130,7 +139,8 @@ final class CustomFieldRule {
     private JsonNode scalar(Target target, JsonNode value, String issueKey) {
         WorkPackageCustomField.Format format = target.field().format();
         if (format == WorkPackageCustomField.Format.TEXT) {
-            return JSON.objectNode().put("raw", value.isArray() ? joined(value) : richText.markdown(value));
+            // Only a list (labels) comes here: a single value is linked text, written by apply.
+            return JSON.objectNode().put("raw", joined(value));
         }
         if (value.isMissingNode() || value.isNull() || (value.isArray() && value.isEmpty())) {
             return NullNode.instance;

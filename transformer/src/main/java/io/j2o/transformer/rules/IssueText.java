@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the soft references in an issue's texts (its description, its comments) can point at: issues by key, users
- * by id, and the issue's own attachments by file name; and the Jira site an unresolved issue key links back to.
+ * What the soft references in an issue's texts (its description, its comments, its rich-text custom fields) can
+ * point at: issues by key, users by id or Data Center username, and the issue's own attachments by file name; and
+ * the Jira site an unresolved issue key links back to.
  *
  * @param site          the Jira base URL, from the payload's {@code self}; null when the payload has none
  * @param attachmentIds file name → Jira attachment id, of {@code fields.attachment}; the first of equal names wins
@@ -23,6 +24,14 @@ record IssueText(String site, Map<String, String> attachmentIds) {
 
     IssueText {
         attachmentIds = Map.copyOf(attachmentIds);
+    }
+
+    /**
+     * For a plain-text field (a time entry's comment): an unresolved issue key stays the bare key, as no Markdown link
+     * can show there; only issue keys are expected among its references (see {@link LinkedMarkdown#keeping}).
+     */
+    static IssueText plain() {
+        return new IssueText(null, Map.of());
     }
 
     /** @param withSelf an issue or comment payload, whose {@code self} names the site */
@@ -53,7 +62,8 @@ record IssueText(String site, Map<String, String> attachmentIds) {
         return switch (reference.kind()) {
             case ISSUE -> Optional.of(References.issueKeyReference(reference.target()));
             case USER -> Optional.of(EntityKeys.commandKey(CommandKind.USER, reference.target()));
-            case ATTACHMENT -> Optional.ofNullable(attachmentIds.get(reference.target()))
+            case USER_NAME -> Optional.of(References.userNameReference(reference.target()));
+            case ATTACHMENT, ATTACHMENT_LINK -> Optional.ofNullable(attachmentIds.get(reference.target()))
                     .map(id -> EntityKeys.commandKey(CommandKind.ATTACHMENT, id));
         };
     }

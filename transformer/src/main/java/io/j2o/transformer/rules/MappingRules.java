@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 public final class MappingRules {
 
     /** Raised whenever a rule changes its output for the same input, so a replay re-emits everything it touches. */
-    public static final int TRANSFORM_VERSION = 7;
+    public static final int TRANSFORM_VERSION = 8;
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int IDENTIFIER_MAX = 100;
@@ -131,12 +131,14 @@ public final class MappingRules {
     /**
      * What a deleted Jira entity removes. A user removed from Jira stays in OpenProject: the work packages, time
      * entries and journals that name them are still migrated history. A deleted version stays too, until the loader
-     * agrees on how to remove one that work packages still name.
+     * agrees on how to remove one that work packages still name. A deleted group goes: the loader removes only a group
+     * it wrote.
      */
     private static Optional<CommandKind> kindOf(JiraEntityType type) {
         return switch (type) {
             case PROJECT -> Optional.of(CommandKind.PROJECT);
             case ISSUE -> Optional.of(CommandKind.WORK_PACKAGE);
+            case GROUP -> Optional.of(CommandKind.GROUP);
             default -> Optional.empty();
         };
     }

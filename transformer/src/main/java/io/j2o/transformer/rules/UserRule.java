@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.j2o.schemas.avro.CommandAction;
 import io.j2o.schemas.avro.CommandKind;
 import io.j2o.transformer.normalize.Checksums;
+import io.j2o.transformer.resolve.References;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -32,6 +33,8 @@ final class UserRule {
     private static final int NAME_MAX = 30;
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The body section the loader removes before writing (as for {@code _j2o.texts}). */
+    private static final String METADATA = "_j2o";
 
     private final MappingConfig config;
 
@@ -73,8 +76,21 @@ final class UserRule {
         } else {
             body = invitation(placeholderLogin(jiraUserId), placeholderEmail(jiraUserId), displayName);
         }
+        Optional<String> userName = dataCenterUserName(user);
+        userName.ifPresent(name -> body.putObject(METADATA).put("userName", name));
         return new CommandDraft(CommandKind.USER, CommandAction.UPSERT, jiraUserId,
-                displayName.isBlank() ? jiraUserId : displayName, body);
+                userName.map(References::userNameJiraKey).orElse(displayName.isBlank() ? jiraUserId : displayName), body);
+    }
+
+    /**
+     * A Data Center user's username ({@code name}; Cloud users have none), which wiki mentions name them by. The
+     * command carries it in {@code jiraKey} so that the user's mapping publishes the {@code user_name:} alias, and in
+     * the body's transformer section (which the loader drops) so that a renamed user's command changes and its
+     * mapping, with the new name, arrives again.
+     */
+    static Optional<String> dataCenterUserName(JsonNode user) {
+        String name = user.path("name").asText("").strip();
+        return user.path("accountId").asText("").isBlank() && !name.isEmpty() ? Optional.of(name) : Optional.empty();
     }
 
     /**

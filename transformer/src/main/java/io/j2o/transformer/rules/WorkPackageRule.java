@@ -73,7 +73,8 @@ final class WorkPackageRule {
                 .put(jiraKeyField, key);
         body.putObject("description");
         LinkedMarkdown description = richText.linked(fields.path("description"));
-        IssueText.of(issue, fields).write(body, "/description/raw", description.template(), description);
+        IssueText text = IssueText.of(issue, fields);
+        text.write(body, "/description/raw", description.template(), description);
         body.put("dueDate", JiraDates.date(fields.path("duedate")))
                 .put("estimatedTime", IsoHours.ofSecondsField(fields.path("timeoriginalestimate")))
                 .put("remainingTime", IsoHours.ofSecondsField(remainingWithinWork(fields)));
@@ -91,7 +92,7 @@ final class WorkPackageRule {
         links.putObject("version").put("href",
                 versionId.map(id -> References.placeholder(CommandKind.VERSION, id)).orElse(null));
         parent(issue, flavour, links);
-        customFields.apply(fields, key, body, links);
+        customFields.apply(fields, key, body, links, text);
         MembershipRule.awaitMemberships(body, projectId, memberIds(issue, issueId));
         original(fields).ifPresent(original -> transformerSection(body).set("original", original));
         return new CommandDraft(CommandKind.WORK_PACKAGE, CommandAction.UPSERT, issueId, key, body);

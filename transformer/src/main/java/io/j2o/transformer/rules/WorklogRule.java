@@ -6,6 +6,9 @@ import io.j2o.schemas.avro.CommandAction;
 import io.j2o.schemas.avro.CommandKind;
 import io.j2o.schemas.markers.TextMarker;
 import io.j2o.transformer.resolve.References;
+import io.j2o.transformer.richtext.LinkedMarkdown;
+import io.j2o.transformer.richtext.SoftReference;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +25,8 @@ import java.util.Set;
 final class WorklogRule {
 
     static final int COMMENT_MAX = 1000;
+    /** The longest an issue key resolved can read: {@code #} and OpenProject's largest id. */
+    private static final String LONGEST_ID = "#" + Long.MAX_VALUE;
 
     private final RichTextField richText;
 
@@ -61,15 +66,31 @@ final class WorklogRule {
         ObjectNode body = WorkPackageChild.body(issueId)
                 .put("hours", IsoHours.ofSeconds(seconds.asLong()))
                 .put("spentOn", spentOn);
-        body.putObject("comment").put("raw",
-                WorkPackageChild.markedText(TextMarker.WORKLOG, header, cut(richText.markdown(worklog.path("comment")),
-                        COMMENT_MAX - header.length() - TextMarker.WORKLOG.of(id).length() - 4), id));
+        comment(body, body.putObject("comment"), header, id, worklog.path("comment"));
         // An author Jira no longer names (anonymised) leaves the user to OpenProject: the API user.
         UserRule.idOf(worklog.path("author")).ifPresent(author -> {
             ((ObjectNode) body.path("_links")).putObject("user").put("href", References.placeholder(CommandKind.USER, author));
             MembershipRule.awaitMemberships(body, projectId, List.of(author));
         });
         return new CommandDraft(CommandKind.TIME_ENTRY, CommandAction.UPSERT, id, issueKey, body);
+    }
+
+    /**
+     * The comment: issue keys in it become work package links once those are migrated ({@code #42} reads as one in
+     * plain text too); mentions and attachments stay their plain fallback ({@code @Name}), never HTML. A text too long
+     * to keep whole, even with every key resolved, is cut and keeps its keys as written.
+     */
+    private void comment(ObjectNode body, ObjectNode field, String header, String id, JsonNode comment) {
+        int room = COMMENT_MAX - header.length() - TextMarker.WORKLOG.of(id).length() - 4;
+        LinkedMarkdown linked = richText.linked(comment).keeping(EnumSet.of(SoftReference.Kind.ISSUE));
+        String longest = LinkedMarkdown.render(linked.template(), linked.references().size(), index -> LONGEST_ID);
+        if (linked.references().isEmpty() || longest.length() > room) {
+            field.put("raw", WorkPackageChild.markedText(TextMarker.WORKLOG, header,
+                    cut(linked.fallback(), room), id));
+            return;
+        }
+        IssueText.plain().write(body, "/comment/raw",
+                WorkPackageChild.markedText(TextMarker.WORKLOG, header, linked.template(), id), linked);
     }
 
     private static String cut(String text, int room) {

@@ -10,6 +10,7 @@ import io.j2o.schemas.avro.OpenProjectCommand;
 import io.j2o.schemas.topics.ReplayEpochs;
 import io.j2o.schemas.avro.PipelineStage;
 import io.j2o.transformer.TransformerCounters;
+import io.j2o.transformer.resolve.SoftReferences;
 import io.j2o.transformer.rules.CommandDraft;
 import io.j2o.transformer.rules.IssueChildren;
 import io.j2o.transformer.rules.MappingException;
@@ -78,6 +79,7 @@ final class ChangeDetector implements Processor<String, JiraEntityEvent, String,
                 if (checksum.isPresent()) {
                     OpenProjectCommand command = Commands.from(draft, checksum.get(), context.recordMetadata().orElseThrow());
                     router.route(context, record, command, draft.body());
+                    countUnresolvable(command, draft);
                     emitted = true;
                 }
             }
@@ -114,6 +116,16 @@ final class ChangeDetector implements Processor<String, JiraEntityEvent, String,
     private List<CommandDraft> deletions(String recordKey, JiraEntityEvent event) {
         childLists.forget(recordKey).forEach(checksums::forget);
         return rules.deletion(event).stream().toList();
+    }
+
+    /** A text naming what nothing migrated resolves is a degraded conversion: counted and logged, never held back. */
+    private void countUnresolvable(OpenProjectCommand command, CommandDraft draft) {
+        List<String> unresolvable = SoftReferences.unresolvable(draft.body());
+        if (!unresolvable.isEmpty()) {
+            counters.countUnresolvableReferences(unresolvable.size());
+            LOG.info("text keeps references nothing migrated resolves as their fallback jiraKey={} commandKey={} references={}",
+                    command.getJiraKey(), CommandRouter.targetKey(command), unresolvable);
+        }
     }
 
     private static JsonNode parse(JiraEntityEvent event) {

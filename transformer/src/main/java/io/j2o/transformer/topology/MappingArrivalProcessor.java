@@ -16,11 +16,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Keeps this task's share of the mappings the loader publishes, and releases every command that was waiting for
  * the mapping that just arrived. It runs in the same task as {@link AwaitingCommandProcessor}, so a command cannot
  * slip between "the mapping is missing" and "the mapping arrived". A work package's mapping is also published under
- * its {@code issue_key:<KEY>} alias (see {@link References#aliasOf}).
+ * its {@code issue_key:<KEY>} alias, a Data Center user's under its {@code user_name:<name>} alias (see
+ * {@link References#aliasOf}).
  */
 final class MappingArrivalProcessor extends ReferenceTaskProcessor<Mapping> {
 
-    /** The mapping topic itself: a work package's mapping is published again under its {@code issue_key:} alias. */
+    /** The mapping topic itself: a mapping is published again under its alias ({@code issue_key:}, {@code user_name:}). */
     static final String ALIAS_SINK = "alias-sink";
 
     MappingArrivalProcessor(TransformerCounters counters) {

@@ -23,7 +23,7 @@ import org.apache.kafka.streams.state.Stores;
  *                   child lists)             ├─► j2o.transformer.references (keyed by the missing reference)
  *                                            └─► j2o.op.dlq                 (unreadable or unmappable)
  * j2o.transformer.references ──► await-reference ─┐ (mappings, pending) ──► j2o.op.commands | references
- * j2o.op.mappings            ──► mapping-arrived ─┘ ──► j2o.op.mappings (a work package's issue_key:<KEY> alias)
+ * j2o.op.mappings            ──► mapping-arrived ─┘ ──► j2o.op.mappings (aliases: issue_key:<KEY>, user_name:<name>)
  * </pre>
  *
  * The reference topic and the mapping topic have the same partition count and key space, so the task that holds

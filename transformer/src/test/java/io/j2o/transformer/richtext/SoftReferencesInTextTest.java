@@ -74,12 +74,19 @@ class SoftReferencesInTextTest {
         }
 
         @Test
-        void wikiMentionsByAccountIdAndByName() {
-            LinkedMarkdown linked = WIKI.convertLinked("[~accountid:5b10ac8d] and [~jdoe]");
+        void wikiMentionsByAccountIdNameTheUserAndByNameTheDataCenterUsername() {
+            LinkedMarkdown linked = WIKI.convertLinked("[~accountid:5b10ac8d] and [~jdoe] and [~AccountId:77]");
 
-            assertThat(shown(linked)).isEqualTo("{0} and {1}");
+            assertThat(shown(linked)).isEqualTo("{0} and {1} and {2}");
             assertThat(linked.references()).containsExactly(new SoftReference(Kind.USER, "5b10ac8d", "5b10ac8d"),
-                    new SoftReference(Kind.USER, "jdoe", "jdoe"));
+                    new SoftReference(Kind.USER_NAME, "jdoe", "jdoe"), new SoftReference(Kind.USER, "77", "77"));
+            assertThat(linked.fallback()).isEqualTo("@5b10ac8d and @jdoe and @77");
+        }
+
+        @Test
+        void dataCenterMentionResolvesToTheSameMentionAsAnAccountIdOne() {
+            assertThat(SoftReferenceText.resolved(new SoftReference(Kind.USER_NAME, "jdoe", "jdoe"), 7)).isEqualTo(
+                    "<mention class=\"mention\" data-id=\"7\" data-type=\"user\" data-text=\"@jdoe\">@jdoe</mention>");
         }
 
         @Test
@@ -109,6 +116,40 @@ class SoftReferencesInTextTest {
 
             assertThat(shown(linked)).isEqualTo("{0} and ![](https://x.example/a.png)");
             assertThat(linked.references()).containsExactly(new SoftReference(Kind.ATTACHMENT, "diagram.png", "diagram.png"));
+        }
+
+        @Test
+        void wikiAttachmentLinkIsALinkReferenceThatReadsAsBeforeUntilResolved() {
+            LinkedMarkdown linked = WIKI.convertLinked("See [^spec v2.pdf] and [the log|^build_1.log].");
+
+            assertThat(shown(linked)).isEqualTo("See {0} and the log {1}.");
+            assertThat(linked.references()).containsExactly(
+                    new SoftReference(Kind.ATTACHMENT_LINK, "spec v2.pdf", "spec v2.pdf"),
+                    new SoftReference(Kind.ATTACHMENT_LINK, "build_1.log", "build_1.log"));
+            assertThat(linked.fallback())
+                    .isEqualTo("See \\[attachment: spec v2.pdf\\] and the log \\[attachment: build\\_1.log\\].");
+            assertThat(SoftReferenceText.resolved(linked.references().get(1), 91))
+                    .isEqualTo("[build\\_1.log](/api/v3/attachments/91/content)");
+        }
+
+        @Test
+        void adfMediaOfAFileThatIsNoImageIsALinkReferenceAndAnImageStaysInline() {
+            LinkedMarkdown linked = ADF.convertLinked(doc(node("mediaGroup",
+                    withAttrs(node("media"), "id", "m-1", "type", "file", "alt", "report.PDF"),
+                    withAttrs(node("media"), "id", "m-2", "type", "file", "alt", "photo.JPG"))));
+
+            assertThat(linked.references()).containsExactly(
+                    new SoftReference(Kind.ATTACHMENT_LINK, "report.PDF", "report.PDF"),
+                    new SoftReference(Kind.ATTACHMENT, "photo.JPG", "photo.JPG"));
+            assertThat(linked.fallback()).isEqualTo("\\[attachment: report.PDF\\]\n\n\\[attachment: photo.JPG\\]");
+        }
+
+        @Test
+        void wikiImageOfAnotherIssuesAttachmentKeepsItsPlaceholderWithAWarning() {
+            LinkedMarkdown linked = WIKI.convertLinked("before\n\n!DC-9^shot.png!");
+
+            assertThat(linked.fallback()).isEqualTo("before\n\n\\[attachment: DC-9^shot.png\\]");
+            assertThat(linked.warnings()).containsExactly("line 3: image of DC-9's attachment 'shot.png' kept as its placeholder");
         }
 
         @Test

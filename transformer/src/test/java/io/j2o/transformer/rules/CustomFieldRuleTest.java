@@ -5,15 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.j2o.schemas.avro.ChangeType;
 import io.j2o.schemas.avro.JiraEntityEvent;
 import io.j2o.schemas.avro.JiraEntityType;
 import io.j2o.schemas.avro.JiraFlavour;
 import io.j2o.schemas.avro.JiraSource;
+import io.j2o.transformer.resolve.SoftReferences;
 import io.j2o.transformer.rules.WorkPackageCustomField.Format;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Jira custom fields, labels and components in OpenProject work-package custom fields, one golden per value type. */
@@ -116,6 +119,25 @@ class CustomFieldRuleTest {
                  "_links":{"customField6":{"href":null},"customField7":[],"customField8":{"href":null},
                            "customField9":[],"customField10":{"href":null},"customField13":[]}}
                 """));
+    }
+
+    @Test
+    void richTextFieldKeepsItsReferencesOpenLikeTheDescriptionAndTheReportExpectsThemResolved() throws Exception {
+        JsonNode issue = issue("""
+                "attachment":[{"id":"30001","filename":"plan.pdf","size":3}],
+                "customfield_10011":"After CF-2, ask [~jdoe] about [^plan.pdf]"
+                """);
+
+        ObjectNode body = rules.map(event(issue), issue).orElseThrow().body();
+        Map<String, Long> migrated = Map.of("issue_key:CF-2", 42L, "user_name:jdoe", 7L, "attachment:30001", 90L);
+        ObjectNode expected = SoftReferences.expected(body, key -> Optional.ofNullable(migrated.get(key)));
+
+        assertThat(body.at("/customField14/raw").asText())
+                .isEqualTo("After CF-2, ask @jdoe about \\[attachment: plan.pdf\\]");
+        assertThat(body.at("/_j2o/texts/0/pointer").asText()).isEqualTo("/customField14/raw");
+        assertThat(expected.at("/customField14/raw").asText()).isEqualTo("After #42, ask <mention class=\"mention\" "
+                + "data-id=\"7\" data-type=\"user\" data-text=\"@jdoe\">@jdoe</mention> about "
+                + "[plan.pdf](/api/v3/attachments/90/content)");
     }
 
     @Test

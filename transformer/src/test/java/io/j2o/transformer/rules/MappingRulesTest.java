@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.j2o.schemas.avro.ChangeType;
+import io.j2o.schemas.avro.CommandAction;
 import io.j2o.schemas.avro.CommandKind;
 import io.j2o.schemas.avro.JiraEntityEvent;
 import io.j2o.schemas.avro.JiraEntityType;
@@ -149,6 +150,25 @@ class MappingRulesTest {
         assertThat(rules.map(event("10007", "DC-7", namedEpicChild, JiraFlavour.CLOUD), namedEpicChild).orElseThrow()
                 .body().at("/_links/parent/href").asText()).as("the Epic Link field id comes from names")
                 .isEqualTo("j2o:ref:issue_key:DC-1");
+    }
+
+    @Test
+    void groupDeletedInJiraBecomesADeleteOfItsGroupButADeletedUserRemovesNothing() {
+        CommandDraft group = rules.deletion(deleted(JiraEntityType.GROUP, "grp-7")).orElseThrow();
+
+        assertThat(group.kind()).isEqualTo(CommandKind.GROUP);
+        assertThat(group.action()).isEqualTo(CommandAction.DELETE);
+        assertThat(group.jiraId()).isEqualTo("grp-7");
+        assertThat(rules.deletion(deleted(JiraEntityType.USER, "acc-1"))).as("history names the user").isEmpty();
+        assertThat(rules.deletion(deleted(JiraEntityType.VERSION, "300"))).isEmpty();
+    }
+
+    private static JiraEntityEvent deleted(JiraEntityType type, String id) {
+        return JiraEntityEvent.newBuilder()
+                .setEntityType(type).setJiraId(id).setJiraKey(null).setProjectKey(null)
+                .setChange(ChangeType.DELETE).setExtractedAt(Instant.parse("2025-06-01T00:00:00Z"))
+                .setSource(new JiraSource("test", JiraFlavour.CLOUD, "3")).setPayload(null)
+                .build();
     }
 
     private static JiraEntityEvent event(String id, String key, JsonNode payload) {

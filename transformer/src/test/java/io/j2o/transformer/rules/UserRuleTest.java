@@ -40,7 +40,31 @@ class UserRuleTest {
 
         assertThat(draft.body()).isEqualTo(json("""
                 {"login":"admin@corp.example","email":"admin@corp.example","firstName":"admin","lastName":"admin",
-                 "status":"invited"}"""));
+                 "status":"invited","_j2o":{"userName":"admin"}}"""));
+    }
+
+    @Test
+    void dataCenterUserCarriesItsUsernameSoItsMappingAlsoNamesItByThatAndARenameChangesTheCommand() throws Exception {
+        String payload = """
+                {"key":"JIRAUSER10100","name":"%s","displayName":"Jane Doe","emailAddress":"jane@corp.example"}""";
+        CommandDraft draft = invite.user("JIRAUSER10100", json(payload.formatted("jdoe")));
+        CommandDraft renamed = invite.user("JIRAUSER10100", json(payload.formatted("jane.doe")));
+
+        assertThat(draft.jiraKey()).isEqualTo("~jdoe");
+        assertThat(draft.body().at("/_j2o/userName").asText()).isEqualTo("jdoe");
+        assertThat(renamed.body()).as("the user is written again, its mapping with the new name")
+                .isNotEqualTo(draft.body());
+        assertThat((JsonNode) renamed.body().deepCopy().without("_j2o")).isEqualTo(draft.body().deepCopy().without("_j2o"));
+    }
+
+    @Test
+    void cloudUserKeepsItsDisplayNameAsJiraKeyAndNoTransformerSection() throws Exception {
+        CommandDraft draft = invite.user(CLOUD_ID, json("""
+                {"accountId":"%s","name":"legacy","displayName":"Ann Lee","emailAddress":"ann@example.com"}"""
+                .formatted(CLOUD_ID)));
+
+        assertThat(draft.jiraKey()).isEqualTo("Ann Lee");
+        assertThat(draft.body().has("_j2o")).isFalse();
     }
 
     @Test

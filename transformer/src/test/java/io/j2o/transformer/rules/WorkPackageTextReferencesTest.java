@@ -44,7 +44,12 @@ class WorkPackageTextReferencesTest {
                         + "\\[attachment: other.png\\]");
         assertThat(body.at("/_j2o/texts/0/references")).extracting(reference -> reference.path("ref").asText(null))
                 .as("a file the issue does not have attached cannot be resolved")
-                .containsExactly("issue_key:DC-2", "user:jdoe", "attachment:30001", null);
+                .containsExactly("issue_key:DC-2", "user_name:jdoe", "attachment:30001", null);
+    }
+
+    @Test
+    void imageOfAFileTheIssueDoesNotHaveIsCountedAsUnresolvable() {
+        assertThat(SoftReferences.unresolvable(workPackage())).containsExactly("ATTACHMENT other.png");
     }
 
     @Test

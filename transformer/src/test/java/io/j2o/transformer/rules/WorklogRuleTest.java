@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.j2o.schemas.avro.CommandAction;
 import io.j2o.schemas.avro.CommandKind;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.j2o.transformer.resolve.SoftReferences;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class WorklogRuleTest {
@@ -89,5 +92,39 @@ class WorklogRuleTest {
                 .upserts().get(0).body().path("comment").path("raw").asText();
 
         assertThat(raw).hasSizeLessThanOrEqualTo(WorklogRule.COMMENT_MAX).endsWith("…\n\n[j2o:worklog:40004]");
+    }
+
+    @Test
+    void issueKeyInAWorklogCommentBecomesAWorkPackageLinkWhileMentionsStayPlainText() throws Exception {
+        JsonNode fields = JSON.readTree("""
+                {"project":{"id":"10000"},"worklog":{"total":1,"worklogs":[{"id":"40005","author":{"accountId":"a-1",
+                 "displayName":"Ann"},"started":"2025-03-05T09:00:00.000+0100","timeSpentSeconds":60,
+                 "comment":"Fixed ALPHA-7 with [~jdoe] and [~accountid:acc-2], see [^trace.log]"}]}}""");
+
+        JsonNode body = rule.timeEntries("10032", "CL-32", fields).orElseThrow().upserts().get(0).body();
+        String migrated = SoftReferences.expected((ObjectNode) body, key -> key.startsWith("issue_key:") ? Optional.of(42L)
+                : Optional.of(7L)).at("/comment/raw").asText();
+
+        assertThat(body.at("/comment/raw").asText()).as("sent as before until ALPHA-7 is migrated").isEqualTo(
+                "Originally logged by Ann in Jira\n\nFixed ALPHA-7 with @jdoe and @acc-2, see \\[attachment: trace.log\\]"
+                        + "\n\n[j2o:worklog:40005]");
+        assertThat(body.at("/_j2o/texts/0/references")).extracting(reference -> reference.path("ref").asText())
+                .containsExactly("issue_key:ALPHA-7");
+        assertThat(migrated).isEqualTo("Originally logged by Ann in Jira\n\nFixed #42 with @jdoe and @acc-2, "
+                + "see \\[attachment: trace.log\\]\n\n[j2o:worklog:40005]");
+    }
+
+    @Test
+    void worklogCommentThatCouldOutgrowATimeEntryOnceResolvedKeepsItsKeysAsWritten() throws Exception {
+        JsonNode fields = JSON.readTree("""
+                {"project":{"id":"10000"},"worklog":{"total":1,"worklogs":[{"id":"40006","author":{"accountId":"a-1",
+                 "displayName":"Ann"},"started":"2025-03-05T09:00:00.000+0100","timeSpentSeconds":60,
+                 "comment":"%s"}]}}""".formatted("AB-1 ".repeat(150)));
+
+        JsonNode body = rule.timeEntries("10032", "CL-32", fields).orElseThrow().upserts().get(0).body();
+
+        assertThat(body.at("/comment/raw").asText()).hasSizeLessThanOrEqualTo(WorklogRule.COMMENT_MAX).startsWith(
+                "Originally logged by Ann in Jira\n\nAB-1 AB-1");
+        assertThat(body.at("/_j2o/texts").isMissingNode()).isTrue();
     }
 }

@@ -802,13 +802,56 @@ class TransformerTopologyTest {
                         + "![shot.png](/api/v3/attachments/90/content)");
     }
 
+    @Test
+    void dataCenterMentionByUsernameIsResolvedWhenTheUserWhoseKeyDiffersIsLoaded() throws Exception {
+        mappings.pipeInput("project:10000", mapping("PROJECT", "10000", 5, "/api/v3/projects/5"));
+        users.pipeInput("user:JIRAUSER10100", event(JiraEntityType.USER, "JIRAUSER10100", null, null, """
+                {"key":"JIRAUSER10100","name":"jdoe","displayName":"Jane Doe","emailAddress":"jane@corp.example",
+                 "active":true}"""));
+        OpenProjectCommand user = commands.readValue();
+        assertThat(user.getJiraKey()).isEqualTo("~jdoe");
+        JiraEntityEvent issue = issueEvent("20001", "ALPHA-1", "Summary", "Task", "To Do", "Medium");
+        issues.pipeInput("issue:20001", JiraEntityEvent.newBuilder(issue).setPayload(issue.getPayload().replaceFirst(
+                "\"description\":\\{.*?\\]\\}\\]\\},", "\"description\":\"ask [~JDoe] please\",")).build());
+        assertThat(JSON.readTree(commands.readValue().getBody()).at("/description/raw").asText()).isEqualTo("ask @JDoe please");
+
+        mappings.pipeInput("user:JIRAUSER10100", keyedMapping("USER", "JIRAUSER10100", user.getJiraKey(), 7));
+        feedBackAliases();
+
+        assertThat(JSON.readTree(commands.readValue().getBody()).at("/description/raw").asText()).isEqualTo(
+                "ask <mention class=\"mention\" data-id=\"7\" data-type=\"user\" data-text=\"@JDoe\">@JDoe</mention> please");
+        assertThat(keysOf(StoreNames.MAPPINGS)).contains("user_name:jdoe");
+        assertThat(commands.isEmpty()).isTrue();
+    }
+
+    @Test
+    void cloudUserMappingPublishesNoUsernameAlias() {
+        mappings.pipeInput("user:acc-1", keyedMapping("USER", "acc-1", "Ann Lee", 7));
+
+        assertThat(driver.createOutputTopic(TOPICS.mappings(), new StringDeserializer(), serdes.mappings().deserializer())
+                .isEmpty()).isTrue();
+    }
+
+    @Test
+    void imageOfAFileAttachedToAnotherIssueIsSentAsItsFallbackAndCountedAsUnresolvable() throws Exception {
+        mappings.pipeInput("project:10000", mapping("PROJECT", "10000", 5, "/api/v3/projects/5"));
+        JiraEntityEvent issue = issueEvent("20001", "ALPHA-1", "Summary", "Task", "To Do", "Medium");
+        issues.pipeInput("issue:20001", JiraEntityEvent.newBuilder(issue).setPayload(issue.getPayload().replaceFirst(
+                "\"description\":\\{.*?\\]\\}\\]\\},", "\"description\":\"see !ALPHA-2^shot.png!\",")).build());
+
+        assertThat(JSON.readTree(commands.readValue().getBody()).at("/description/raw").asText())
+                .isEqualTo("see \\[attachment: ALPHA-2^shot.png\\]");
+        assertThat(counters.unresolvableReferences()).isEqualTo(1);
+        assertThat(keysOf(StoreNames.TEXT_PENDING)).as("nothing can resolve it: nothing waits").isEmpty();
+    }
+
     /** Plays Kafka: what the transformer publishes to the mapping topic (aliases) is read back by it. */
     private void feedBackAliases() {
         TestOutputTopic<String, Mapping> published = driver.createOutputTopic(TOPICS.mappings(), new StringDeserializer(),
                 serdes.mappings().deserializer());
         while (!published.isEmpty()) {
             var alias = published.readRecord();
-            assertThat(alias.key()).startsWith("issue_key:");
+            assertThat(alias.key()).matches("(issue_key|user_name):.+");
             mappings.pipeInput(alias.key(), alias.value());
         }
     }

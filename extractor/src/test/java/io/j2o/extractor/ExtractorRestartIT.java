@@ -1,0 +1,119 @@
+package io.j2o.extractor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.j2o.sandbox.dataset.DatasetGenerator;
+import io.j2o.sandbox.dataset.JiraDataset;
+import io.j2o.sandbox.jira.JiraSimulator;
+import io.j2o.sandbox.kafka.EmbeddedKafka;
+import io.j2o.sandbox.kafka.EmbeddedKafkaExtension;
+import io.j2o.schemas.avro.ChangeType;
+import io.j2o.schemas.avro.JiraEntityEvent;
+import io.j2o.schemas.avro.JiraFlavour;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A restarted extractor remembers what it published from the compacted topics themselves: it publishes no user,
+ * group, project or version that did not change, and a group deleted in Jira while it was down becomes a deletion.
+ */
+@ExtendWith(EmbeddedKafkaExtension.class)
+class ExtractorRestartIT {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExtractorRestartIT.class);
+    /** The site {@code j2o demo} generates by default. */
+    private static final JiraDataset DEMO_SITE = new DatasetGenerator(42).generate(3, 300);
+
+    private ExtractorRig rig;
+    private JiraSimulator jira;
+
+    @BeforeEach
+    void start(EmbeddedKafka kafka) {
+        rig = new ExtractorRig(kafka);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        rig.close();
+        jira.close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(JiraFlavour.class)
+    void aRestartedExtractorPublishesOnlyTheMetadataThatChangedWhileItWasDown(JiraFlavour flavour) {
+        ExtractorConfig config = config(flavour);
+        ExtractionStats first = rig.extractor(config).runOnce(false);
+        int metadataEvents = metadataEvents();
+        assertThat(first.users()).isEqualTo(DEMO_SITE.users().size());
+        assertThat(first.groups()).isEqualTo(DEMO_SITE.groups().size()).isPositive();
+
+        ExtractionStats restarted = rig.extractor(config).runOnce(false);
+
+        assertThat(restarted.users()).isZero();
+        assertThat(restarted.groups()).isZero();
+        assertThat(restarted.versions()).isZero();
+        assertThat(restarted.issues()).as("the watermarks hold too").isZero();
+        assertThat(metadataEvents()).as("not a project either").isEqualTo(metadataEvents);
+        LOG.info("restart pass on the demo site flavour={} metadataEventsFirstPass={} metadataEventsRestartPass={}",
+                flavour, metadataEvents, metadataEvents() - metadataEvents);
+
+        String renamed = MetadataExtractor.userId(jira.users().get(3)).orElseThrow();
+        jira.updateUser(renamed, user -> user.put("displayName", "Renamed While Down"));
+        int before = rig.events(rig.topics().jiraUsers()).size();
+
+        ExtractionStats afterEdit = rig.extractor(config).runOnce(false);
+
+        assertThat(afterEdit.users()).isEqualTo(1);
+        assertThat(afterEdit.versions()).isZero();
+        List<JiraEntityEvent> users = rig.events(rig.topics().jiraUsers());
+        assertThat(users).hasSize(before + 1);
+        assertThat(users.get(users.size() - 1).getJiraId()).isEqualTo(renamed);
+        assertThat(users.get(users.size() - 1).getPayload()).contains("Renamed While Down");
+    }
+
+    @ParameterizedTest
+    @EnumSource(JiraFlavour.class)
+    void aGroupDeletedInJiraWhileTheExtractorWasDownIsPublishedAsDeletedOnce(JiraFlavour flavour) {
+        ExtractorConfig config = config(flavour).withEntities(List.of("users", "groups"));
+        rig.extractor(config).runOnce(false);
+        String gone = jira.groups().get(0).get("name").asText();
+        String goneId = jira.groups().get(0).path("groupId").asText(gone);
+        assertThat(jira.deleteGroup(gone)).isTrue();
+
+        JiraExtractor restarted = rig.extractor(config);
+        ExtractionStats pass = restarted.runOnce(false);
+
+        assertThat(pass.groups()).as("the deletion alone").isEqualTo(1);
+        Map<String, JiraEntityEvent> lastByGroup = rig.events(rig.topics().jiraGroups()).stream()
+                .collect(Collectors.toMap(JiraEntityEvent::getJiraId, Function.identity(), (a, b) -> b));
+        JiraEntityEvent deletion = lastByGroup.get(goneId);
+        assertThat(deletion.getChange()).isEqualTo(ChangeType.DELETE);
+        assertThat(deletion.getPayload()).isNull();
+        assertThat(lastByGroup.values()).filteredOn(event -> event.getChange() == ChangeType.DELETE).hasSize(1);
+        assertThat(restarted.runOnce(true).groups()).as("a full resync lists the remaining groups, deletes nothing more")
+                .isEqualTo(jira.groups().size());
+        assertThat(rig.extractor(config).runOnce(false).groups()).as("nor does the next restart").isZero();
+
+    }
+
+    private int metadataEvents() {
+        return Stream.of(rig.topics().jiraUsers(), rig.topics().jiraGroups(), rig.topics().jiraProjects(),
+                rig.topics().jiraVersions()).mapToInt(topic -> rig.events(topic).size()).sum();
+    }
+
+    private ExtractorConfig config(JiraFlavour flavour) {
+        JiraSimulator.Options options = flavour == JiraFlavour.CLOUD ? JiraSimulator.Options.defaults() : JiraSimulator.Options.dataCenter();
+        jira = new JiraSimulator(DEMO_SITE, options).start();
+        return rig.config(jira.baseUrl(), options.email(), options.apiToken(), "site", 1).withFlavour(flavour);
+    }
+}
