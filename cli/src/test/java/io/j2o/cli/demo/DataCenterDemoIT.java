@@ -38,8 +38,14 @@ class DataCenterDemoIT {
         assertThat(report.path("jira").path("issues").asInt()).isEqualTo(ISSUES);
         assertThat(report.path("mismatched")).isEmpty();
 
+        JsonNode openProject = JSON.readTree(dir.resolve("openproject.json").toFile());
+        List<String> groupMembers = new ArrayList<>();
+        openProject.path("memberships").forEach(m -> groupMembers.add(m.at("/_links/principal/href").asText()));
+        assertThat(groupMembers).as("each project's Developers role names its developers group, by name on Data Center")
+                .filteredOn(principal -> principal.contains("/groups/")).hasSize(3).doesNotHaveDuplicates();
+
         List<String> descriptions = new ArrayList<>();
-        JSON.readTree(dir.resolve("openproject.json").toFile()).path("workPackages")
+        openProject.path("workPackages")
                 .forEach(wp -> descriptions.add(wp.path("description").path("raw").asText("")));
         assertThat(descriptions).hasSize(ISSUES);
         assertThat(descriptions).as("wiki monospace {{config.yaml}} arrives as Markdown code")
