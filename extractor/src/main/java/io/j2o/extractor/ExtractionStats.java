@@ -2,27 +2,24 @@ package io.j2o.extractor;
 
 /**
  * What one extraction pass did: the projects it covered, the changed issues it published, the DELETE events for
- * issues gone from Jira, and the users, versions and groups it published (new or changed since the last pass).
+ * issues gone from Jira, and the users, versions, groups, projects and project roles it published (new or changed
+ * since they were last published, deletions included).
  */
-public record ExtractionStats(int projects, int issues, int deleted, int users, int versions, int groups) {
+public record ExtractionStats(int projects, int issues, int deleted, int users, int versions, int groups,
+                              int projectEvents, int roles) {
 
-    /** A pass that published no groups. */
-    public ExtractionStats(int projects, int issues, int deleted, int users, int versions) {
-        this(projects, issues, deleted, users, versions, 0);
-    }
-
-    /** A pass that published no users or versions. */
+    /** A pass that published no metadata. */
     public ExtractionStats(int projects, int issues, int deleted) {
-        this(projects, issues, deleted, 0, 0);
+        this(projects, issues, deleted, 0, 0, 0, 0, 0);
     }
 
-    /** A pass that deleted nothing and published no users or versions. */
+    /** A pass that deleted nothing and published no metadata. */
     public ExtractionStats(int projects, int issues) {
         this(projects, issues, 0);
     }
 
     /** Every event the pass published, deletions included: what the transformer will receive from it. */
     public int events() {
-        return projects + issues + deleted + users + versions + groups;
+        return issues + deleted + users + versions + groups + projectEvents + roles;
     }
 }

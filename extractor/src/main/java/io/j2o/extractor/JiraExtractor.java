@@ -114,9 +114,7 @@ public final class JiraExtractor {
         boolean projectsNeeded = config.extracts(ExtractedEntity.PROJECTS) || config.extracts(ExtractedEntity.VERSIONS)
                 || config.extracts(ExtractedEntity.ISSUES) || config.extracts(ExtractedEntity.ROLES);
         List<JsonNode> projects = projectsNeeded ? selectedProjects() : List.of();
-        if (config.extracts(ExtractedEntity.PROJECTS)) {
-            metadata.projects(projects, full);
-        }
+        int projectEvents = config.extracts(ExtractedEntity.PROJECTS) ? metadata.projects(projects, full) : 0;
         int versions = metadataDue && config.extracts(ExtractedEntity.VERSIONS) ? metadata.versions(projects, full) : 0;
         int projectRoles = metadataDue && config.extracts(ExtractedEntity.ROLES) ? roles.roles(projects, full) : 0;
         if (metadataDue) {
@@ -143,7 +141,7 @@ public final class JiraExtractor {
         LOG.info("extraction pass done flavour={} projects={} users={} groups={} versions={} roles={} issues={} deleted={} "
                 + "full={} reconciled={}",
                 jira.flavour(), projects.size(), users, groups, versions, projectRoles, issues, deleted, full, reconciling);
-        return new ExtractionStats(projects.size(), issues, deleted, users, versions, groups);
+        return new ExtractionStats(projects.size(), issues, deleted, users, versions, groups, projectEvents, projectRoles);
     }
 
     private int extractIssues(String projectKey, ZoneId zone, boolean full, Set<String> publishedThisPass) {
