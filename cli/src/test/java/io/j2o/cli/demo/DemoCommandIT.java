@@ -90,8 +90,9 @@ class DemoCommandIT {
     void secondFullExtractionWritesNothing() {
         JiraDataset jira = new DatasetGenerator(SEED).generate(PROJECTS, ISSUES);
         // Sprints travel inside their issues' events: only the versions are events of their own.
-        assertThat(report.path("resync").path("events").asInt()).as("every project, issue, user, group and version once")
-                .isEqualTo(PROJECTS + ISSUES + jira.users().size() + jira.groups().size() + jira.versions().size());
+        assertThat(report.path("resync").path("events").asInt()).as("every project, issue, user, group, version and role once")
+                .isEqualTo(PROJECTS + ISSUES + jira.users().size() + jira.groups().size() + jira.versions().size()
+                        + jira.projectRoles().size());
         assertThat(report.path("resync").path("writes").asInt()).isZero();
         int created = 0;
         for (String kind : KINDS) {
@@ -327,8 +328,12 @@ class DemoCommandIT {
             JsonNode wp = byKey.get(key);
             assertThat(wp).as(key).isNotNull();
             assertThat(wp.path("subject").asText()).as(key).isEqualTo(fields.path("summary").asText().strip());
+            // ... and its last line links back to the issue in Jira.
             assertThat(textOfMarkdown(wp.path("description").path("raw").asText(""))).as(key + " description text")
-                    .isEqualTo(textOfAdf(fields.path("description"), workPackageIds()));
+                    .isEqualTo((textOfAdf(fields.path("description"), workPackageIds()) + " Migrated from Jira issue " + key)
+                            .strip());
+            assertThat(wp.path("description").path("raw").asText()).as(key + " link back")
+                    .endsWith("(" + issue.path("self").asText().replaceFirst("/rest/.*", "") + "/browse/" + key + ")*");
             assertThat(wp.path("_links").path("type").path("title").asText()).as(key)
                     .isEqualTo(types.get(fields.path("issuetype").path("name").asText()));
             assertThat(wp.path("_links").path("status").path("title").asText()).as(key)

@@ -47,6 +47,14 @@ record IssueText(String site, Map<String, String> attachmentIds) {
         return new IssueText(site(withSelf.path("self").asText("")), ids);
     }
 
+    /**
+     * The last paragraph of a migrated description: the issue's key as a link to it in Jira, so that readers (and
+     * links pasted during the cutover) find the original; nothing when the site is unknown.
+     */
+    String linkBack(String issueKey) {
+        return site == null ? "" : "\n\n*Migrated from Jira issue [" + issueKey + "](" + site + "/browse/" + issueKey + ")*";
+    }
+
     /** {@code https://acme.atlassian.net/rest/api/3/issue/10001} → {@code https://acme.atlassian.net}. */
     private static String site(String self) {
         int rest = self.indexOf("/rest/");

@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 public final class MappingRules {
 
     /** Raised whenever a rule changes its output for the same input, so a replay re-emits everything it touches. */
-    public static final int TRANSFORM_VERSION = 8;
+    public static final int TRANSFORM_VERSION = 9;
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int IDENTIFIER_MAX = 100;

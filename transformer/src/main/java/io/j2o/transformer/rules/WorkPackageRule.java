@@ -74,7 +74,7 @@ final class WorkPackageRule {
         body.putObject("description");
         LinkedMarkdown description = richText.linked(fields.path("description"));
         IssueText text = IssueText.of(issue, fields);
-        text.write(body, "/description/raw", description.template(), description);
+        text.write(body, "/description/raw", description.template() + text.linkBack(key), description);
         body.put("dueDate", JiraDates.date(fields.path("duedate")))
                 .put("estimatedTime", IsoHours.ofSecondsField(fields.path("timeoriginalestimate")))
                 .put("remainingTime", IsoHours.ofSecondsField(remainingWithinWork(fields)));

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 class WorkPackageTextReferencesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Every migrated description ends with its issue's key as a link to it in Jira, when the site is known. */
+    private static final String LINK_BACK = "\n\n*Migrated from Jira issue [DC-1](https://jira.corp.example/browse/DC-1)*";
     private final MappingRules rules = new MappingRules(Catalogs.withRoles(Catalogs.MEMBER), "customField1",
             MappingConfig.defaults());
 
@@ -41,7 +43,7 @@ class WorkPackageTextReferencesTest {
 
         assertThat(body.at("/description/raw").asText()).isEqualTo(
                 "Dup of [DC-2](https://jira.corp.example/browse/DC-2), ask @jdoe: \\[attachment: crash.png\\] "
-                        + "\\[attachment: other.png\\]");
+                        + "\\[attachment: other.png\\]" + LINK_BACK);
         assertThat(body.at("/_j2o/texts/0/references")).extracting(reference -> reference.path("ref").asText(null))
                 .as("a file the issue does not have attached cannot be resolved")
                 .containsExactly("issue_key:DC-2", "user_name:jdoe", "attachment:30001", null);
@@ -59,7 +61,8 @@ class WorkPackageTextReferencesTest {
         ObjectNode expected = SoftReferences.expected(workPackage(), key -> Optional.ofNullable(migrated.get(key)));
 
         assertThat(expected.at("/description/raw").asText()).isEqualTo(
-                "Dup of #42, ask @jdoe: ![crash.png](/api/v3/attachments/90/content) \\[attachment: other.png\\]");
+                "Dup of #42, ask @jdoe: ![crash.png](/api/v3/attachments/90/content) \\[attachment: other.png\\]"
+                        + LINK_BACK);
     }
 
     @Test
@@ -88,7 +91,8 @@ class WorkPackageTextReferencesTest {
         CommandDraft draft = rules.map(event(), plain).orElseThrow();
 
         assertThat(draft.body().path("_j2o").has("texts")).isFalse();
-        assertThat(draft.body().at("/description/raw").asText()).isEqualTo("Nothing here");
+        assertThat(draft.body().at("/description/raw").asText()).as("a payload without self names no site to link back to")
+                .isEqualTo("Nothing here");
     }
 
     private ObjectNode workPackage() {
