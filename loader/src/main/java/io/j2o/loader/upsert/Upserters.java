@@ -43,8 +43,7 @@ public record Upserters(Map<CommandKind, Upserter> byKind) {
      */
     public static Upserter attachments(OpenProjectClient client, JiraAttachmentSource jira) {
         RetryConfig config = RetryConfig.from(client.retryConfig())
-                .retryOnException(e -> e instanceof OpenProjectException ope && ope.isTransient()
-                        || e instanceof JiraContentException jce && jce.isTransient())
+                .retryOnException(e -> worthAnotherUpsert(e) || e instanceof JiraContentException jce && jce.isTransient())
                 .build();
         return new RetryingUpserter(new AttachmentUpserter(client, jira), "attachment", config);
     }
@@ -68,6 +67,15 @@ public record Upserters(Map<CommandKind, Upserter> byKind) {
     }
 
     private static Upserter retrying(Upserter upserter, String name, OpenProjectClient client) {
-        return new RetryingUpserter(upserter, name, client.retryConfig());
+        return new RetryingUpserter(upserter, name,
+                RetryConfig.from(client.retryConfig()).retryOnException(Upserters::worthAnotherUpsert).build());
+    }
+
+    /**
+     * A transient failure, or a 409: someone changed the resource between our read and our write. A single request
+     * must not be repeated then (its lockVersion is stale), but the whole upsert may: it reads the resource afresh.
+     */
+    private static boolean worthAnotherUpsert(Throwable e) {
+        return e instanceof OpenProjectException.Conflict || e instanceof OpenProjectException ope && ope.isTransient();
     }
 }

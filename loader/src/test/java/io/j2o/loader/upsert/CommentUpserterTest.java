@@ -70,6 +70,18 @@ class CommentUpserterTest {
     }
 
     @Test
+    void aConflictingWriteIsReadAgainAndRetriedInsteadOfParked() {
+        UpsertOutcome created = comments.upsert(comment("100", "first"), Optional.empty());
+        openProject.failNext("PATCH", "/api/v3/activities/", 2, 409);
+
+        UpsertOutcome edited = comments.upsert(comment("100", "second"), Optional.of(mapping(created)));
+
+        assertThat(edited.action()).isEqualTo(JournalAction.UPDATED);
+        assertThat(edited.after().path("comment").path("raw").asText()).contains("second");
+        assertThat(markedComments("100")).hasSize(1);
+    }
+
+    @Test
     void mappingThatNamesAnotherCommentIsNotTrusted() {
         UpsertOutcome other = comments.upsert(comment("200", "someone else's"), Optional.empty());
 
