@@ -8,11 +8,14 @@ import io.j2o.extractor.publish.EntityEvents;
 import io.j2o.extractor.publish.MetadataPublisher;
 import io.j2o.schemas.avro.JiraEntityEvent;
 import io.j2o.schemas.avro.JiraEntityType;
+import io.j2o.schemas.topics.EntityKeys;
 import io.j2o.schemas.topics.Topics;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +54,25 @@ final class VocabularyExtractor {
             readable("component", projectKey, () -> jira.components(projectKey))
                     .ifPresent(listed -> listed.forEach(entry -> entries.add(event(JiraEntityType.COMPONENT, entry, projectKey))));
         }
-        return publisher.publishChanged(topics.jiraVocabulary(), entries, full);
+        return publisher.publishChanged(topics.jiraVocabulary(), once(entries), full);
+    }
+
+    /**
+     * The entries without a second one under the same key: two payloads under one key would overwrite each other on
+     * every pass (e.g. a component id two projects list).
+     */
+    private static List<JiraEntityEvent> once(List<JiraEntityEvent> entries) {
+        Set<String> keys = new HashSet<>();
+        List<JiraEntityEvent> distinct = new ArrayList<>();
+        for (JiraEntityEvent entry : entries) {
+            if (keys.add(EntityKeys.jiraKey(entry.getEntityType(), entry.getJiraId()))) {
+                distinct.add(entry);
+            } else {
+                LOG.warn("skipping a second Jira vocabulary entry listed under the same id type={} id={} name={} projectKey={}",
+                        entry.getEntityType(), entry.getJiraId(), entry.getJiraKey(), entry.getProjectKey());
+            }
+        }
+        return distinct;
     }
 
     private JiraEntityEvent event(JiraEntityType type, JsonNode entry, String projectKey) {
