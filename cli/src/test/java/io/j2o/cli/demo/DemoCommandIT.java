@@ -91,9 +91,9 @@ class DemoCommandIT {
         JiraDataset jira = new DatasetGenerator(SEED).generate(PROJECTS, ISSUES);
         // Sprints travel inside their issues' events: only the versions are events of their own.
         assertThat(report.path("resync").path("events").asInt())
-                .as("every project, issue, user, group, version and vocabulary entry once")
+                .as("every project, issue, user, group, version, project role and vocabulary entry once")
                 .isEqualTo(PROJECTS + ISSUES + jira.users().size() + jira.groups().size() + jira.versions().size()
-                        + vocabularyEntries(jira));
+                        + jira.projectRoles().size() + vocabularyEntries(jira));
         assertThat(report.path("resync").path("writes").asInt()).isZero();
         int created = 0;
         for (String kind : KINDS) {
