@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads Jira incrementally and publishes one event per changed entity: the users, the groups with their members,
- * every visible (or configured) project and its versions when their content changed, then per project the issues
+ * every visible (or configured) project with its versions, roles and components and Jira's vocabularies (statuses,
+ * types, priorities, fields, ...) when their content changed, then per project the issues
  * updated since its watermark, oldest first, each with all of its comments, worklogs and history, and then the issues
  * whose worklogs alone changed. A project's watermark moves only after its events are acknowledged by Kafka. Every
  * {@code reconcileEvery}-th pass it also looks for deleted issues.
@@ -51,6 +52,7 @@ public final class JiraExtractor {
     private final MetadataPublisher metadataPublisher;
     private final MetadataExtractor metadata;
     private final ProjectRoleExtractor roles;
+    private final VocabularyExtractor vocabularies;
     private final TruncatedListCompleter completer;
     private final WatcherListCompleter watchers;
     private final WorklogChangeExtractor worklogChanges;
@@ -70,6 +72,7 @@ public final class JiraExtractor {
         this.metadataPublisher = new MetadataPublisher(publisher);
         this.metadata = new MetadataExtractor(jira, events, metadataPublisher, config.topics());
         this.roles = new ProjectRoleExtractor(jira, events, metadataPublisher, config.topics());
+        this.vocabularies = new VocabularyExtractor(jira, events, metadataPublisher, config.topics());
         this.completer = new TruncatedListCompleter(jira);
         this.watchers = new WatcherListCompleter(jira);
         this.worklogChanges = new WorklogChangeExtractor(jira, publisher, state, config.site(), config.lookback());
@@ -78,13 +81,13 @@ public final class JiraExtractor {
 
     /**
      * Reads back what earlier runs published (compacted topics: the last event of each key): the users, groups,
-     * projects and versions, so that after a restart only what changed since is published again and a group deleted
+     * projects, versions and vocabularies, so that after a restart only what changed since is published again and a group deleted
      * in Jira meanwhile is still known; and, when issues are extracted, which issue holds each published worklog, so a
      * worklog deleted later still names its issue. Call once, before the first pass, with a consumer outside any group.
      */
     public void loadPublished(Consumer<String, JiraEntityEvent> reader) {
         int known = metadataPublisher.restore(reader, List.of(config.topics().jiraUsers(), config.topics().jiraGroups(),
-                config.topics().jiraProjects(), config.topics().jiraVersions()));
+                config.topics().jiraProjects(), config.topics().jiraVersions(), config.topics().jiraVocabulary()));
         LOG.info("published metadata remembered known={}", known);
         if (config.extracts(ExtractedEntity.ISSUES)) {
             worklogChanges.loadPublished(reader, config.topics().jiraIssues());
@@ -112,11 +115,13 @@ public final class JiraExtractor {
         int users = metadataDue && config.extracts(ExtractedEntity.USERS) ? metadata.users(full) : 0;
         int groups = metadataDue && config.extracts(ExtractedEntity.GROUPS) ? metadata.groups(full) : 0;
         boolean projectsNeeded = config.extracts(ExtractedEntity.PROJECTS) || config.extracts(ExtractedEntity.VERSIONS)
-                || config.extracts(ExtractedEntity.ISSUES) || config.extracts(ExtractedEntity.ROLES);
+                || config.extracts(ExtractedEntity.ISSUES) || config.extracts(ExtractedEntity.ROLES)
+                || config.extracts(ExtractedEntity.VOCABULARY);
         List<JsonNode> projects = projectsNeeded ? selectedProjects() : List.of();
         int projectEvents = config.extracts(ExtractedEntity.PROJECTS) ? metadata.projects(projects, full) : 0;
         int versions = metadataDue && config.extracts(ExtractedEntity.VERSIONS) ? metadata.versions(projects, full) : 0;
         int projectRoles = metadataDue && config.extracts(ExtractedEntity.ROLES) ? roles.roles(projects, full) : 0;
+        int vocabulary = metadataDue && config.extracts(ExtractedEntity.VOCABULARY) ? vocabularies.vocabularies(projects, full) : 0;
         if (metadataDue) {
             metadataReadAt = clock.instant();
         }
@@ -138,10 +143,12 @@ public final class JiraExtractor {
                     issue -> publishComplete(issue, issue.path("fields").path("project").path("key").asText(),
                             updatedOf(issue)));
         }
-        LOG.info("extraction pass done flavour={} projects={} users={} groups={} versions={} roles={} issues={} deleted={} "
-                + "full={} reconciled={}",
-                jira.flavour(), projects.size(), users, groups, versions, projectRoles, issues, deleted, full, reconciling);
-        return new ExtractionStats(projects.size(), issues, deleted, users, versions, groups, projectEvents, projectRoles);
+        LOG.info("extraction pass done flavour={} projects={} users={} groups={} versions={} roles={} vocabulary={} issues={} "
+                + "deleted={} full={} reconciled={}",
+                jira.flavour(), projects.size(), users, groups, versions, projectRoles, vocabulary, issues, deleted, full,
+                reconciling);
+        return new ExtractionStats(projects.size(), issues, deleted, users, versions, groups, projectEvents, projectRoles,
+                vocabulary);
     }
 
     private int extractIssues(String projectKey, ZoneId zone, boolean full, Set<String> publishedThisPass) {

@@ -17,7 +17,7 @@ class ExtractorConfigTest {
 
     @Test
     void extractsEveryKindUnlessToldOtherwise() {
-        assertThat(CONFIG.entities()).containsExactly("users", "groups", "projects", "versions", "issues", "roles");
+        assertThat(CONFIG.entities()).containsExactly("users", "groups", "projects", "versions", "issues", "roles", "vocabulary");
         assertThat(List.of(ExtractedEntity.values())).allMatch(CONFIG::extracts);
     }
 
@@ -41,7 +41,7 @@ class ExtractorConfigTest {
     void unknownOrNoEntitiesAreReportedWithEveryOtherProblem() {
         assertThatThrownBy(() -> CONFIG.withEntities(List.of("issues", "sprints", "boards")).withReconcileEvery(0))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("extractor.entities: 'sprints' is not one of [users, groups, projects, versions, issues, roles]")
+                .hasMessageContaining("extractor.entities: 'sprints' is not one of [users, groups, projects, versions, issues, roles, vocabulary]")
                 .hasMessageContaining("'boards'");
         assertThatThrownBy(() -> new ExtractorConfig("https://jira.example", "me@example.com", "token", "site", List.of(),
                 "localhost:9092", new Topics("j2o."), Duration.ofMinutes(1), 50, 3, Map.of(), JiraFlavour.CLOUD, 0,

@@ -90,9 +90,10 @@ class DemoCommandIT {
     void secondFullExtractionWritesNothing() {
         JiraDataset jira = new DatasetGenerator(SEED).generate(PROJECTS, ISSUES);
         // Sprints travel inside their issues' events: only the versions are events of their own.
-        assertThat(report.path("resync").path("events").asInt()).as("every project, issue, user, group, version and role once")
+        assertThat(report.path("resync").path("events").asInt())
+                .as("every project, issue, user, group, version, project role and vocabulary entry once")
                 .isEqualTo(PROJECTS + ISSUES + jira.users().size() + jira.groups().size() + jira.versions().size()
-                        + jira.projectRoles().size());
+                        + jira.projectRoles().size() + vocabularyEntries(jira));
         assertThat(report.path("resync").path("writes").asInt()).isZero();
         int created = 0;
         for (String kind : KINDS) {
@@ -240,6 +241,32 @@ class DemoCommandIT {
         return StreamSupport.stream(fields.path(DatasetCustomFields.SPRINT).spliterator(), false)
                 .max(Comparator.comparingLong(sprint -> sprint.path("id").asLong()))
                 .map(sprint -> sprint.path("name").asText());
+    }
+
+    /**
+     * The vocabulary entries a Jira site lists: its statuses, their categories and Jira's "No Category", issue types,
+     * priorities, the resolutions and link types its issues use, the 21 system fields the simulated issues carry and
+     * the custom fields at least one issue holds, and each project's components.
+     */
+    private static int vocabularyEntries(JiraDataset jira) {
+        Set<String> categories = new HashSet<>(Set.of("1"));
+        jira.statuses().forEach(status -> categories.add(status.at("/statusCategory/id").asText()));
+        Set<String> resolutions = new HashSet<>();
+        Set<String> linkTypes = new HashSet<>();
+        Set<String> components = new HashSet<>();
+        for (ObjectNode issue : jira.issues()) {
+            JsonNode fields = issue.path("fields");
+            if (fields.path("resolution").isObject()) {
+                resolutions.add(fields.path("resolution").path("id").asText());
+            }
+            fields.path("issuelinks").forEach(link -> linkTypes.add(link.at("/type/id").asText()));
+            fields.path("components").forEach(component ->
+                    components.add(fields.at("/project/key").asText() + "/" + component.path("id").asText()));
+        }
+        long customFields = DatasetCustomFields.jiraFields().stream().map(field -> field.path("id").asText())
+                .filter(id -> jira.issues().stream().anyMatch(issue -> issue.path("fields").has(id))).count();
+        return jira.statuses().size() + categories.size() + jira.issueTypes().size() + jira.priorities().size()
+                + resolutions.size() + linkTypes.size() + 21 + (int) customFields + components.size();
     }
 
     private static Set<String> sprintNames(JiraDataset jira) {

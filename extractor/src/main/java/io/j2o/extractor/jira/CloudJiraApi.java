@@ -52,6 +52,19 @@ public final class CloudJiraApi extends JiraApiBase {
         }
     }
 
+    /**
+     * Cloud deprecates the plain {@code /priority} and {@code /resolution} lists in favour of their paged
+     * {@code /search} ({@code PageBean}s; the spec of {@code ../shared/specs/jira} marks {@code /priority/search}
+     * deprecated as well, yet names no other list of all priorities); the other vocabularies are plain lists.
+     */
+    @Override
+    public List<JsonNode> vocabulary(JiraVocabulary vocabulary) {
+        return switch (vocabulary) {
+            case PRIORITY, RESOLUTION -> pageBeanValues(API + vocabulary.resource() + "/search");
+            default -> super.vocabulary(vocabulary);
+        };
+    }
+
     @Override
     public List<JsonNode> users() {
         return arrayPages(API + "/users/search");

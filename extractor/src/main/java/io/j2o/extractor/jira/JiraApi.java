@@ -54,6 +54,15 @@ public interface JiraApi {
      */
     List<JsonNode> projectRoles(String projectKey);
 
+    /**
+     * Every entry of {@code vocabulary} as Jira lists it (Cloud: priorities and resolutions from their paged
+     * {@code /search}, link types unwrapped from {@code issueLinkTypes}).
+     */
+    List<JsonNode> vocabulary(JiraVocabulary vocabulary);
+
+    /** Every component of the project, as {@code /project/{key}/components} returns them. */
+    List<JsonNode> components(String projectKey);
+
     /** Every comment or worklog of the issue, read from its own paged resource; empty when the issue is gone. */
     Optional<List<JsonNode>> issueItems(String issueId, EmbeddedList list);
 

@@ -95,6 +95,23 @@ abstract class JiraApiBase implements JiraApi {
     }
 
     @Override
+    public List<JsonNode> vocabulary(JiraVocabulary vocabulary) {
+        String path = api + vocabulary.resource();
+        JsonNode listed = client.get(path);
+        if (vocabulary == JiraVocabulary.ISSUE_LINK_TYPE) {
+            // Both flavours wrap the link types in an object of one field.
+            listed = listed.path("issueLinkTypes");
+        }
+        return elements(path, listed);
+    }
+
+    @Override
+    public List<JsonNode> components(String projectKey) {
+        String path = api + "/project/" + projectKey + "/components";
+        return elements(path, client.get(path));
+    }
+
+    @Override
     public List<JsonNode> projectRoles(String projectKey) {
         String path = api + "/project/" + projectKey + "/role";
         JsonNode urls = client.get(path);

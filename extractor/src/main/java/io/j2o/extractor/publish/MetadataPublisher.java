@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes entities that carry no change time (projects, users, versions, groups) when their content changed since
+ * Publishes entities that carry no change time (projects, users, versions, groups, vocabularies) when their content changed since
  * they were last published, or always on a full resync; they are remembered once Kafka acknowledged them. What was
  * published before a restart is read back from the compacted topics, which hold the last event of every key.
  */

@@ -123,9 +123,11 @@ public final class DatasetCustomFields {
             components.add(random.nextInt(DatasetVocabulary.COMPONENTS.size()));
         }
         ArrayNode componentValues = fields.putArray("components");
+        // Jira's components belong to one project each: every project has its own ids for the same names.
+        long firstId = 10500 + 100 * Math.max(0, fields.path("project").path("id").asLong() - 10000);
         components.forEach(index -> componentValues.addObject()
-                .put("self", siteUrl + "/rest/api/3/component/" + (10500 + index))
-                .put("id", String.valueOf(10500 + index)).put("name", DatasetVocabulary.COMPONENTS.get(index)));
+                .put("self", siteUrl + "/rest/api/3/component/" + (firstId + index))
+                .put("id", String.valueOf(firstId + index)).put("name", DatasetVocabulary.COMPONENTS.get(index)));
     }
 
     private ObjectNode option(List<String> values, int index, int firstId) {

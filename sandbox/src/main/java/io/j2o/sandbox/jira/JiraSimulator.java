@@ -65,6 +65,7 @@ public final class JiraSimulator implements AutoCloseable {
             new IdentityRoutes(site).register(config.routes);
             new ProjectRoutes(site).register(config.routes);
             new MetadataRoutes(site).register(config.routes);
+            new VocabularyRoutes(site).register(config.routes);
             new IssueRoutes(site).register(config.routes);
             new IssueActivityRoutes(site).register(config.routes);
             new IssueWatchers(site).register(config.routes);
@@ -142,6 +143,22 @@ public final class JiraSimulator implements AutoCloseable {
                     .orElseThrow(() -> new NoSuchElementException("no user " + id));
             userEditor.accept(user);
             return user.deepCopy();
+        }
+    }
+
+    /**
+     * Edits a status in place, e.g. a new name; {@code /status} serves the edit from then on, while the issues
+     * already stored keep the status object they carry.
+     *
+     * @return the status as now stored (a copy)
+     * @throws NoSuchElementException when no status has that id
+     */
+    public ObjectNode updateStatus(String id, Consumer<ObjectNode> statusEditor) {
+        synchronized (site) {
+            ObjectNode status = site.dataset().statuses().stream().filter(s -> s.path("id").asText().equals(id)).findFirst()
+                    .orElseThrow(() -> new NoSuchElementException("no status " + id));
+            statusEditor.accept(status);
+            return status.deepCopy();
         }
     }
 

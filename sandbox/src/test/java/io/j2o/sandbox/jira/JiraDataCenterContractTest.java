@@ -86,6 +86,22 @@ class JiraDataCenterContractTest {
         assertValidError(get("/rest/api/2/project/NOPE", Map.of()), 404);
     }
 
+    /** The spec types each vocabulary list as one entry (its list defect); Data Center answers plain arrays. */
+    @Test
+    void vocabularyListsDifferFromTheSpecOnlyByTheirArrayBeingTypedAsOneEntry() {
+        for (String resource : List.of("/status", "/statuscategory", "/issuetype", "/priority", "/resolution", "/field",
+                "/project/ALPHA/components")) {
+            Interaction list = get("/rest/api/2" + resource, Map.of());
+            assertThat(list.reply().status()).as(resource).isEqualTo(200);
+            assertThat(list.reply().body().isArray()).as(resource).isTrue();
+            assertThat(errors(list)).as(resource).extracting(ValidationReport.Message::getKey)
+                    .containsOnly("validation.response.body.schema.type");
+        }
+        assertValid(get("/rest/api/2/issueLinkType", Map.of()));
+        assertThat(get("/rest/api/2/resolution", Map.of()).reply().body()).isNotEmpty();
+        assertValidError(get("/rest/api/2/project/NOPE/components", Map.of()), 404);
+    }
+
     @Test
     void groupPickerMatchesTheSpec() {
         assertValid(get("/rest/api/2/groups/picker", Map.of("maxResults", "100")));

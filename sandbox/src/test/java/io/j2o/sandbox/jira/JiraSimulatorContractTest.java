@@ -73,6 +73,27 @@ class JiraSimulatorContractTest {
     }
 
     @Test
+    void vocabularyResponsesMatchTheSpec() {
+        assertValid(get("/rest/api/3/statuscategory", Map.of()));
+        assertValid(get("/rest/api/3/issueLinkType", Map.of()));
+        assertValid(get("/rest/api/3/project/ALPHA/components", Map.of()));
+        assertValidError(get("/rest/api/3/project/NOPE/components", Map.of()), 404);
+        Interaction firstPriorities = get("/rest/api/3/priority/search", Map.of("startAt", "0", "maxResults", "2"));
+        assertValid(firstPriorities);
+        assertThat(firstPriorities.reply().body().get("isLast").asBoolean()).isFalse();
+        assertThat(firstPriorities.reply().body().get("values")).hasSize(2);
+        Interaction lastPriorities = get("/rest/api/3/priority/search", Map.of("startAt", "4", "maxResults", "2"));
+        assertValid(lastPriorities);
+        assertThat(lastPriorities.reply().body().get("isLast").asBoolean()).isTrue();
+        assertThat(lastPriorities.reply().body().get("total").asInt()).isEqualTo(5);
+        Interaction resolutions = get("/rest/api/3/resolution/search", Map.of());
+        assertValid(resolutions);
+        assertThat(resolutions.reply().body().get("values")).isNotEmpty();
+        assertThat(get("/rest/api/3/statuscategory", Map.of()).reply().body()).extracting(category -> category.get("key").asText())
+                .contains("undefined", "new", "indeterminate", "done");
+    }
+
+    @Test
     void groupResponsesMatchTheSpec() {
         assertValid(get("/rest/api/3/group/bulk", Map.of("startAt", "1", "maxResults", "2")));
         String groupId = simulator.groups().get(0).get("groupId").asText();

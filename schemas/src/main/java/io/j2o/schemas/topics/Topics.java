@@ -46,9 +46,20 @@ public record Topics(String prefix) {
         return prefix + "jira.groups";
     }
 
+    /**
+     * The compacted snapshot of Jira's vocabularies: statuses, status categories, issue types, priorities,
+     * resolutions, fields, issue link types and each project's components, keyed {@code <kind>:<jiraId>} (e.g.
+     * {@code status:10001}, {@code issue_type:10000}, {@code component:10200}). One topic for all of them, unlike one
+     * topic per kind elsewhere: each list holds a handful of records that rarely change, so a topic and a consumer
+     * subscription per kind would buy nothing but more partitions to provision and watch.
+     */
+    public String jiraVocabulary() {
+        return prefix + "jira.vocabulary";
+    }
+
     /** Every Jira topic the transformer reads. */
     public List<String> jiraTopics() {
-        return List.of(jiraUsers(), jiraGroups(), jiraProjects(), jiraVersions(), jiraIssues());
+        return List.of(jiraUsers(), jiraGroups(), jiraProjects(), jiraVersions(), jiraIssues(), jiraVocabulary());
     }
 
     public String commands() {
@@ -95,6 +106,7 @@ public record Topics(String prefix) {
                 TopicSpec.compacted(jiraUsers(), partitions),
                 TopicSpec.compacted(jiraGroups(), partitions),
                 TopicSpec.compacted(jiraVersions(), partitions),
+                TopicSpec.compacted(jiraVocabulary(), partitions),
                 TopicSpec.retained(commands(), partitions, TopicSpec.DAYS_7),
                 TopicSpec.compacted(mappings(), partitions),
                 TopicSpec.retained(transformerReferences(), partitions, TopicSpec.DAYS_7),

@@ -191,6 +191,32 @@ class TransformerTopologyTest {
         assertThat(commands.readValue().getBody()).contains("After the poison pill");
     }
 
+    /**
+     * Statuses, types, priorities and the other vocabularies are mapped by name through the configuration, never
+     * written: their events are read, counted as seen and unchanged (so the pipeline can tell it is idle), and yield
+     * neither a command nor a dead letter, deletions included.
+     */
+    @Test
+    void vocabularyEventsYieldNoCommandAndNoDeadLetter() {
+        TestInputTopic<String, JiraEntityEvent> vocabulary = driver.createInputTopic(TOPICS.jiraVocabulary(),
+                new StringSerializer(), serdes.events().serializer());
+        vocabulary.pipeInput("status:10001", event(JiraEntityType.STATUS, "10001", "In Review", null,
+                "{\"id\":\"10001\",\"name\":\"In Review\",\"statusCategory\":{\"id\":4,\"key\":\"indeterminate\"}}"));
+        vocabulary.pipeInput("issue_type:10000", event(JiraEntityType.ISSUE_TYPE, "10000", "Epic", null,
+                "{\"id\":\"10000\",\"name\":\"Epic\",\"hierarchyLevel\":1}"));
+        vocabulary.pipeInput("field:customfield_10010", event(JiraEntityType.FIELD, "customfield_10010", "Story Points", null,
+                "{\"id\":\"customfield_10010\",\"name\":\"Story Points\",\"custom\":true,\"schema\":{\"type\":\"number\"}}"));
+        vocabulary.pipeInput("component:10500", event(JiraEntityType.COMPONENT, "10500", "PaymentService", "ALPHA",
+                "{\"id\":\"10500\",\"name\":\"PaymentService\",\"project\":\"ALPHA\"}"));
+        vocabulary.pipeInput("status:10002", JiraEntityEvent.newBuilder(event(JiraEntityType.STATUS, "10002", null, null, null))
+                .setChange(ChangeType.DELETE).build());
+
+        assertThat(commands.isEmpty()).isTrue();
+        assertThat(deadLetters.isEmpty()).isTrue();
+        assertThat(counters.received()).isEqualTo(5);
+        assertThat(counters.unchanged()).isEqualTo(5);
+    }
+
     @Test
     void issueWithoutSummaryIsDeadLetteredAsUnmappable() {
         JiraEntityEvent event = issueEvent("20005", "ALPHA-5", "x", "Task", "To Do", "Medium");
