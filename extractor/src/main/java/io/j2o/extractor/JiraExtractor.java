@@ -9,7 +9,9 @@ import io.j2o.extractor.jira.WatcherListCompleter;
 import io.j2o.extractor.publish.EntityEvents;
 import io.j2o.extractor.publish.EventPublisher;
 import io.j2o.extractor.publish.MetadataPublisher;
+import io.j2o.extractor.jira.ListedIssue;
 import io.j2o.extractor.reconcile.DeletionReconciler;
+import io.j2o.extractor.reconcile.WatcherChangeReconciler;
 import io.j2o.extractor.state.Watermark;
 import io.j2o.extractor.state.WatermarkStore;
 import io.j2o.schemas.avro.JiraEntityEvent;
@@ -18,6 +20,7 @@ import io.j2o.schemas.avro.JiraSource;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -35,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * types, priorities, fields, ...) when their content changed, then per project the issues
  * updated since its watermark, oldest first, each with all of its comments, worklogs and history, and then the issues
  * whose worklogs alone changed. A project's watermark moves only after its events are acknowledged by Kafka. Every
- * {@code reconcileEvery}-th pass it also looks for deleted issues.
+ * {@code reconcileEvery}-th pass it also looks for deleted issues and, in the same id listing, for issues whose
+ * watchers alone changed (by their watch count, see {@link WatcherChangeReconciler}).
  */
 public final class JiraExtractor {
 
@@ -56,6 +60,7 @@ public final class JiraExtractor {
     private final TruncatedListCompleter completer;
     private final WatcherListCompleter watchers;
     private final WorklogChangeExtractor worklogChanges;
+    private final WatcherChangeReconciler watcherChanges;
     private final Clock clock;
     private int passes;
     /** When users, groups and versions were last read, null before the first pass. */
@@ -76,6 +81,7 @@ public final class JiraExtractor {
         this.completer = new TruncatedListCompleter(jira);
         this.watchers = new WatcherListCompleter(jira);
         this.worklogChanges = new WorklogChangeExtractor(jira, publisher, state, config.site(), config.lookback());
+        this.watcherChanges = new WatcherChangeReconciler(jira, publisher);
         this.clock = clock;
     }
 
@@ -83,14 +89,15 @@ public final class JiraExtractor {
      * Reads back what earlier runs published (compacted topics: the last event of each key): the users, groups,
      * projects, versions and vocabularies, so that after a restart only what changed since is published again and a group deleted
      * in Jira meanwhile is still known; and, when issues are extracted, which issue holds each published worklog, so a
-     * worklog deleted later still names its issue. Call once, before the first pass, with a consumer outside any group.
+     * worklog deleted later still names its issue, and the watch count each issue was published with. Call once, before the first pass, with a consumer outside any group.
      */
     public void loadPublished(Consumer<String, JiraEntityEvent> reader) {
         int known = metadataPublisher.restore(reader, List.of(config.topics().jiraUsers(), config.topics().jiraGroups(),
                 config.topics().jiraProjects(), config.topics().jiraVersions(), config.topics().jiraVocabulary()));
         LOG.info("published metadata remembered known={}", known);
         if (config.extracts(ExtractedEntity.ISSUES)) {
-            worklogChanges.loadPublished(reader, config.topics().jiraIssues());
+            worklogChanges.loadPublished(reader, config.topics().jiraIssues(), watcherChanges::remember);
+            LOG.info("watch counts of published issues remembered issues={}", watcherChanges.remembered());
         }
     }
 
@@ -104,7 +111,7 @@ public final class JiraExtractor {
      *
      * @param full      ignore watermarks and what was published before, publish everything again (a resync; the
      *                  transformer drops what is unchanged)
-     * @param reconcile look for deleted issues in this pass, due or not
+     * @param reconcile look for deleted issues and watcher changes in this pass, due or not
      */
     public synchronized ExtractionStats runOnce(boolean full, boolean reconcile) {
         passes++;
@@ -134,7 +141,10 @@ public final class JiraExtractor {
                 String projectKey = project.path("key").asText();
                 issues += extractIssues(projectKey, zone, full, publishedThisPass);
                 if (reconciling) {
-                    deleted += reconciler.reconcile(projectKey);
+                    List<ListedIssue> listed = new ArrayList<>();
+                    deleted += reconciler.reconcile(projectKey, listed::add);
+                    issues += watcherChanges.republish(projectKey, listed, issue -> publishComplete(issue,
+                            issue.path("fields").path("project").path("key").asText(projectKey), updatedOf(issue)));
                 }
             }
             Set<String> projectKeys = new HashSet<>();
@@ -226,6 +236,7 @@ public final class JiraExtractor {
             publisher.publish(config.topics().jiraIssues(), events.upsert(JiraEntityType.ISSUE, issue.path("id").asText(),
                     issue.path("key").asText(null), projectKey, updated, payload));
             worklogChanges.remember(payload);
+            watcherChanges.remember(payload);
         });
         return complete.isPresent();
     }

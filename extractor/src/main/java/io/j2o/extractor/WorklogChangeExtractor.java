@@ -55,16 +55,20 @@ final class WorklogChangeExtractor {
     /**
      * Remembers the worklogs of every issue the compacted issues topic holds now (read from its start to its current
      * end): only the worklog ids and their issue's id, never the payloads. A deleted issue's worklogs may stay
-     * remembered; a deletion among them finds the issue gone and publishes nothing.
+     * remembered; a deletion among them finds the issue gone and publishes nothing. Each payload read is handed to
+     * {@code alsoEach} as well, so others that remember something of the published issues need no second scan.
      *
      * @return how many worklogs are remembered
      */
-    int loadPublished(Consumer<String, JiraEntityEvent> reader, String issuesTopic) {
+    int loadPublished(Consumer<String, JiraEntityEvent> reader, String issuesTopic,
+            java.util.function.Consumer<JsonNode> alsoEach) {
         int[] issues = {0};
         CompactedTopicReader.readToEnd(reader, issuesTopic, (key, event) -> {
             if (event != null && event.getPayload() != null) {
                 try {
-                    remember(MAPPER.readTree(event.getPayload()));
+                    JsonNode payload = MAPPER.readTree(event.getPayload());
+                    remember(payload);
+                    alsoEach.accept(payload);
                     issues[0]++;
                 } catch (IOException e) {
                     LOG.warn("an issue event on the issues topic is not JSON, its worklogs stay unknown key={} reason={}",

@@ -20,6 +20,7 @@ public final class CloudJiraApi extends JiraApiBase {
     /** Cloud serves up to 5000 issues a page when only ids are asked for. */
     private static final int ID_PAGE = 5000;
     private static final List<String> ALL_FIELDS = List.of("*all");
+    private static final List<String> ID_AND_WATCHES = List.of("id", "watches");
     /** Cloud serves up to 100 histories a page. */
     private static final int CHANGELOG_PAGE = 100;
 
@@ -106,8 +107,9 @@ public final class CloudJiraApi extends JiraApiBase {
     }
 
     @Override
-    public void issueIds(String projectKey, Consumer<String> each) {
-        readAll(Jql.issuesByKey(projectKey, null), List.of("id"), ID_PAGE, issue -> each.accept(issue.path("id").asText()));
+    public void issueIds(String projectKey, Consumer<ListedIssue> each) {
+        // Cloud serves its 5000-issue pages only for ids alone; with the watch count it may page smaller, the token goes on.
+        readAll(Jql.issuesByKey(projectKey, null), ID_AND_WATCHES, ID_PAGE, issue -> each.accept(listed(issue)));
     }
 
     /**

@@ -30,7 +30,8 @@ public final class DataCenterJiraApi extends JiraApiBase {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String API = "/rest/api/2";
     private static final List<String> ALL_FIELDS = List.of("*all");
-    private static final List<String> ID_ONLY = List.of("id");
+    /** Data Center sends each issue's id and key anyway; {@code watches} adds the watch count. */
+    private static final List<String> ID_AND_WATCHES = List.of("id", "watches");
     /** Data Center caps every search page at 1000 by default; asking for more only asks for the cap. */
     private static final int ID_PAGE = 1000;
 
@@ -133,11 +134,11 @@ public final class DataCenterJiraApi extends JiraApiBase {
     }
 
     @Override
-    public void issueIds(String projectKey, Consumer<String> each) {
+    public void issueIds(String projectKey, Consumer<ListedIssue> each) {
         String afterKey = null;
         while (true) {
-            Window window = readWindow(Jql.issuesByKey(projectKey, afterKey), ID_ONLY, ID_PAGE,
-                    issue -> each.accept(issue.path("id").asText()));
+            Window window = readWindow(Jql.issuesByKey(projectKey, afterKey), ID_AND_WATCHES, ID_PAGE,
+                    issue -> each.accept(listed(issue)));
             if (window.complete()) {
                 return;
             }

@@ -96,8 +96,11 @@ public interface JiraApi {
      */
     void issuesUpdatedSince(String projectKey, Instant since, ZoneId zone, Consumer<JsonNode> each);
 
-    /** Hands the id of every issue the project holds now to {@code each}, reading ids only. */
-    void issueIds(String projectKey, Consumer<String> each);
+    /**
+     * Hands every issue the project holds now to {@code each}, reading its id and {@code fields.watches} only (the
+     * watch count rides along cheaply; it is what reveals a watcher change, which does not move {@code updated}).
+     */
+    void issueIds(String projectKey, Consumer<ListedIssue> each);
 
     /** The issue with its project, or empty when Jira says it does not exist (or may not be seen). */
     Optional<JsonNode> issue(String id);

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * What both flavours serve alike under their REST root: the API user, an issue's project, a project's versions (one
@@ -183,6 +184,12 @@ abstract class JiraApiBase implements JiraApi {
                 return new PageBeanValues(all, complete);
             }
         }
+    }
+
+    /** An issue of an id listing, with the watch count Jira sent in {@code fields.watches}, if any. */
+    protected static ListedIssue listed(JsonNode issue) {
+        JsonNode count = issue.path("fields").path("watches").path("watchCount");
+        return new ListedIssue(issue.path("id").asText(), count.isNumber() ? OptionalInt.of(count.asInt()) : OptionalInt.empty());
     }
 
     protected static String encode(String value) {

@@ -2,6 +2,7 @@ package io.j2o.extractor.reconcile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.j2o.extractor.jira.JiraApi;
+import io.j2o.extractor.jira.ListedIssue;
 import io.j2o.extractor.publish.EntityEvents;
 import io.j2o.extractor.publish.EventPublisher;
 import io.j2o.extractor.state.WatermarkStore;
@@ -10,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,13 +44,26 @@ public final class DeletionReconciler {
 
     /** @return how many DELETE events were published for the project */
     public int reconcile(String projectKey) {
+        return reconcile(projectKey, listed -> { });
+    }
+
+    /**
+     * Reconciles the project's deletions, handing each issue of its id listing on to {@code listed} as well, so the
+     * same listing serves other checks; a project with no issue published yet is not listed at all.
+     *
+     * @return how many DELETE events were published for the project
+     */
+    public int reconcile(String projectKey, Consumer<ListedIssue> listed) {
         String key = WatermarkStore.issueIdsKey(site, projectKey);
         Set<String> known = state.issueIds(key);
         if (known.isEmpty()) {
             return 0;
         }
         Set<String> inJira = new HashSet<>();
-        jira.issueIds(projectKey, inJira::add);
+        jira.issueIds(projectKey, issue -> {
+            inJira.add(issue.id());
+            listed.accept(issue);
+        });
         List<String> vanished = known.stream().filter(id -> !inJira.contains(id)).sorted().toList();
         Set<String> remaining = new HashSet<>(known);
         int deleted = 0;

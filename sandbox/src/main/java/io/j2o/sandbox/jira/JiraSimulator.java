@@ -1,5 +1,6 @@
 package io.j2o.sandbox.jira;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.j2o.sandbox.dataset.JiraDataset;
 import io.j2o.sandbox.http.RecordedRequest;
@@ -278,6 +279,53 @@ public final class JiraSimulator implements AutoCloseable {
         });
         worklogChanges.deleted(worklogId, site.now());
         return issue;
+    }
+
+    /**
+     * Adds a user to an issue's watchers, leaving the issue's {@code updated} where it was, as Jira does: search by
+     * {@code updated} does not see it, only {@code watches.watchCount} and {@code /issue/{id}/watchers} do.
+     *
+     * @param userId the user's {@code accountId} on Cloud, {@code key} or {@code name} on Data Center
+     * @return the issue as now stored
+     * @throws NoSuchElementException when the issue or the user does not exist
+     */
+    public ObjectNode watch(String issueIdOrKey, String userId) {
+        ObjectNode user = site.dataset().users().stream().filter(candidate -> identifies(candidate, userId)).findFirst()
+                .map(ObjectNode::deepCopy)
+                .orElseThrow(() -> new NoSuchElementException("no user " + userId));
+        user.remove("emailAddress");
+        return editWatchers(issueIdOrKey, watchers -> {
+            if (watchers.stream().noneMatch(watcher -> identifies(watcher, userId))) {
+                watchers.add(user);
+            }
+        });
+    }
+
+    /**
+     * Removes a user from an issue's watchers, leaving the issue's {@code updated} where it was (see {@link #watch}).
+     *
+     * @return the issue as now stored
+     * @throws NoSuchElementException when the issue does not exist
+     */
+    public ObjectNode unwatch(String issueIdOrKey, String userId) {
+        return editWatchers(issueIdOrKey, watchers -> watchers.removeIf(watcher -> identifies(watcher, userId)));
+    }
+
+    private ObjectNode editWatchers(String issueIdOrKey, Consumer<List<JsonNode>> editor) {
+        return site.issues().edit(issueIdOrKey, issue -> {
+            ObjectNode fields = (ObjectNode) issue.get("fields");
+            ObjectNode watches = fields.path("watches") instanceof ObjectNode present ? present : fields.putObject("watches");
+            List<JsonNode> watchers = new ArrayList<>();
+            watches.path("watchers").forEach(watchers::add);
+            editor.accept(watchers);
+            watches.putArray("watchers").addAll(watchers);
+            watches.put("watchCount", watchers.size());
+        });
+    }
+
+    private static boolean identifies(JsonNode user, String userId) {
+        return userId.equals(user.path("accountId").asText(null)) || userId.equals(user.path("key").asText(null))
+                || userId.equals(user.path("name").asText(null));
     }
 
     private static List<ObjectNode> worklogs(ObjectNode issue) {
