@@ -68,6 +68,42 @@ class JiraWatchersTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(JiraSimulator.Flavour.class)
+    void watchingAndUnwatchingChangeTheListAndCountButNotUpdated(JiraSimulator.Flavour flavour) {
+        JiraSimulator.Options options = flavour == JiraSimulator.Flavour.CLOUD
+                ? JiraSimulator.Options.defaults() : JiraSimulator.Options.dataCenter();
+        try (JiraSimulator simulator = new JiraSimulator(DATASET, options).start()) {
+            String idField = flavour == JiraSimulator.Flavour.CLOUD ? "accountId" : "key";
+            JsonNode issue = simulator.issues().stream().filter(i -> i.at("/fields/watches/watchCount").asInt() == 1)
+                    .findFirst().orElseThrow();
+            String key = issue.get("key").asText();
+            String watching = issue.at("/fields/watches/watchers/0/" + idField).asText();
+            String newcomer = simulator.users().stream().map(user -> user.get(idField).asText())
+                    .filter(id -> !id.equals(watching)).findFirst().orElseThrow();
+
+            simulator.watch(key, newcomer);
+            simulator.watch(key, newcomer);
+            simulator.unwatch(key, watching);
+
+            JiraHttp http = new JiraHttp(simulator.baseUrl(), options.email(), options.apiToken());
+            JsonNode listed = http.get(flavour.apiPath() + "/issue/" + key + "/watchers").body();
+            assertThat(stream(listed.get("watchers")).map(user -> user.get(idField).asText())).containsExactly(newcomer);
+            assertThat(listed.get("watchCount").asInt()).isEqualTo(1);
+            JsonNode search = flavour == JiraSimulator.Flavour.CLOUD
+                    ? http.get("/rest/api/3/search/jql", Map.of("jql", "key = " + key, "fields", "id,watches")).body()
+                    : http.get("/rest/api/2/search", Map.of("jql", "key = " + key, "fields", "id,watches")).body();
+            assertThat(search.at("/issues/0/fields/watches/watchCount").asInt()).isEqualTo(1);
+            assertThat(search.at("/issues/0/fields").size()).as("only the watches asked for").isEqualTo(1);
+            assertThat(simulator.issue(key).orElseThrow().at("/fields/updated")).isEqualTo(issue.at("/fields/updated"));
+
+            simulator.unwatch(key, newcomer);
+            assertThat(http.get("/rest/api/" + (flavour == JiraSimulator.Flavour.CLOUD ? "3/search/jql" : "2/search"),
+                    Map.of("jql", "key = " + key, "fields", "watches")).body().at("/issues/0/fields/watches/watchCount").asInt())
+                    .isZero();
+        }
+    }
+
     private static java.util.stream.Stream<JsonNode> stream(JsonNode array) {
         return java.util.stream.StreamSupport.stream(array.spliterator(), false);
     }
