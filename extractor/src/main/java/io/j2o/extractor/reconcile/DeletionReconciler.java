@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finds the issues deleted in Jira, which search never reports: it reads the ids a project holds now (ids only),
+ * Finds the issues deleted in Jira, which search never reports: it reads the ids a project holds now (ids and watch counts only),
  * compares them with the ids published for it, and asks Jira for each one that vanished. Only an issue Jira answers
  * 404 for becomes a DELETE event; one that search merely has not indexed yet is kept, and one moved to another
  * project is handed over to that project's extraction.

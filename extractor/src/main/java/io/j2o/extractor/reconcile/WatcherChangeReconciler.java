@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Only the count is compared: a swap (one user stops watching while another starts) keeps the count and is not
  * detected; it shows up when the issue is published for another reason. Nor is an issue whose watches Jira does not
- * send (the field hidden or watching switched off), or one whose last payload had no watch count.
+ * send (the field hidden or watching switched off), or one whose last payload had no watch count; and a project with
+ * no issue ids in the extractor state yet is not listed at all (see {@link DeletionReconciler#reconcile(String,
+ * java.util.function.Consumer)}).
  */
 public final class WatcherChangeReconciler {
 
