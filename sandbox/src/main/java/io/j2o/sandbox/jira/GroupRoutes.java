@@ -90,25 +90,9 @@ final class GroupRoutes {
                 selector + "&includeInactiveUsers=" + inactive + "&", users));
     }
 
-    /** Jira's PageBean: {@code self}, {@code nextPage} unless last, {@code startAt}, {@code maxResults}, {@code total}. */
+    /** Jira's PageBean of {@code all}, at most {@value #PAGE_CAP} a page. */
     private ObjectNode page(Context ctx, String path, String query, List<ObjectNode> all) {
-        int startAt = Paging.intParam(ctx, "startAt", 0, 0, Integer.MAX_VALUE);
-        int maxResults = Paging.intParam(ctx, "maxResults", PAGE_CAP, 1, PAGE_CAP);
-        List<ObjectNode> values = all.stream().skip(startAt).limit(maxResults).toList();
-        boolean last = startAt + values.size() >= all.size();
-        String base = site.dataset().siteUrl() + path + "?" + query;
-        ObjectNode body = JsonResponses.MAPPER.createObjectNode();
-        body.put("self", base + "startAt=" + startAt + "&maxResults=" + maxResults);
-        if (!last) {
-            body.put("nextPage", base + "startAt=" + (startAt + values.size()) + "&maxResults=" + maxResults);
-        }
-        body.put("maxResults", maxResults);
-        body.put("startAt", startAt);
-        body.put("total", all.size());
-        body.put("isLast", last);
-        var array = body.putArray("values");
-        values.forEach(value -> array.add(value.deepCopy()));
-        return body;
+        return Paging.pageBean(ctx, site.dataset().siteUrl() + path + "?" + query, PAGE_CAP, PAGE_CAP, all, ObjectNode::deepCopy);
     }
 
     /** The picker marks the matched part of each name in bold. */

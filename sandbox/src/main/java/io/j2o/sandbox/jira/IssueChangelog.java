@@ -83,23 +83,8 @@ final class IssueChangelog {
         ObjectNode issue = site.issues().find(ctx.pathParam("issueIdOrKey"))
                 .orElseThrow(() -> JiraApiException.notFound(IssueRoutes.NOT_FOUND));
         List<JsonNode> all = all(issue);
-        int startAt = Paging.intParam(ctx, "startAt", 0, 0, Integer.MAX_VALUE);
-        int maxResults = Paging.intParam(ctx, "maxResults", PAGE_CAP, 1, PAGE_CAP);
-        List<JsonNode> values = all.stream().skip(startAt).limit(maxResults).toList();
-        boolean last = startAt + values.size() >= all.size();
         String base = site.dataset().siteUrl() + "/rest/api/3/issue/" + issue.get("key").asText() + "/changelog?";
-        ObjectNode body = JsonResponses.MAPPER.createObjectNode();
-        body.put("self", base + "startAt=" + startAt + "&maxResults=" + maxResults);
-        if (!last) {
-            body.put("nextPage", base + "startAt=" + (startAt + values.size()) + "&maxResults=" + maxResults);
-        }
-        body.put("maxResults", maxResults);
-        body.put("startAt", startAt);
-        body.put("total", all.size());
-        body.put("isLast", last);
-        ArrayNode array = body.putArray("values");
-        values.forEach(history -> array.add(history.deepCopy()));
-        JsonResponses.send(ctx, 200, body);
+        JsonResponses.send(ctx, 200, Paging.pageBean(ctx, base, PAGE_CAP, PAGE_CAP, all, JsonNode::deepCopy));
     }
 
     private static String display(JsonNode value) {

@@ -40,8 +40,6 @@ final class ProjectRoutes {
     }
 
     private void search(Context ctx) {
-        int startAt = Paging.intParam(ctx, "startAt", 0, 0, Integer.MAX_VALUE);
-        int maxResults = Paging.intParam(ctx, "maxResults", 50, 1, site.options().projectPageCap());
         Set<String> keys = ctx.queryParams("keys").stream()
                 .flatMap(value -> Arrays.stream(value.split(",")))
                 .map(key -> key.trim().toUpperCase(Locale.ROOT))
@@ -55,21 +53,8 @@ final class ProjectRoutes {
                         || project.path("name").asText().toLowerCase(Locale.ROOT).contains(query))
                 .sorted(order(ctx.queryParam("orderBy")))
                 .toList();
-        List<ObjectNode> page = matching.stream().skip(startAt).limit(maxResults)
-                .map(project -> summary(project, expand)).toList();
-        boolean last = startAt + page.size() >= matching.size();
-        String base = site.dataset().siteUrl() + "/rest/api/3/project/search";
-        ObjectNode body = JsonResponses.MAPPER.createObjectNode();
-        body.put("self", base + "?startAt=" + startAt + "&maxResults=" + maxResults);
-        if (!last) {
-            body.put("nextPage", base + "?startAt=" + (startAt + page.size()) + "&maxResults=" + maxResults);
-        }
-        body.put("maxResults", maxResults);
-        body.put("startAt", startAt);
-        body.put("total", matching.size());
-        body.put("isLast", last);
-        body.putArray("values").addAll(page);
-        JsonResponses.send(ctx, 200, body);
+        JsonResponses.send(ctx, 200, Paging.pageBean(ctx, site.dataset().siteUrl() + "/rest/api/3/project/search?", 50,
+                site.options().projectPageCap(), matching, project -> summary(project, expand)));
     }
 
     private void project(Context ctx) {

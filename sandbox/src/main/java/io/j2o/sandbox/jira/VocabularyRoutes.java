@@ -124,22 +124,8 @@ final class VocabularyRoutes {
 
     /** A {@code PageBean} of {@code all}, paged by {@code startAt} and {@code maxResults} (default 50). */
     private void sendPage(Context ctx, String resource, List<ObjectNode> all) {
-        int startAt = Paging.intParam(ctx, "startAt", 0, 0, Integer.MAX_VALUE);
-        int maxResults = Paging.intParam(ctx, "maxResults", 50, 1, SEARCH_PAGE_CAP);
-        List<ObjectNode> page = all.stream().skip(startAt).limit(maxResults).toList();
-        boolean last = startAt + page.size() >= all.size();
-        String base = site.dataset().siteUrl() + site.apiPath() + resource;
-        ObjectNode body = JsonResponses.MAPPER.createObjectNode();
-        body.put("self", base + "?startAt=" + startAt + "&maxResults=" + maxResults);
-        if (!last) {
-            body.put("nextPage", base + "?startAt=" + (startAt + page.size()) + "&maxResults=" + maxResults);
-        }
-        body.put("maxResults", maxResults);
-        body.put("startAt", startAt);
-        body.put("total", all.size());
-        body.put("isLast", last);
-        body.putArray("values").addAll(copies(page));
-        JsonResponses.send(ctx, 200, body);
+        JsonResponses.send(ctx, 200, Paging.pageBean(ctx, site.dataset().siteUrl() + site.apiPath() + resource + "?", 50,
+                SEARCH_PAGE_CAP, all, ObjectNode::deepCopy));
     }
 
     private static List<ObjectNode> copies(List<ObjectNode> values) {
