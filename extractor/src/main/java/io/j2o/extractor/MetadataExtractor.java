@@ -7,13 +7,13 @@ import io.j2o.extractor.publish.EntityEvents;
 import io.j2o.extractor.publish.MetadataPublisher;
 import io.j2o.schemas.avro.JiraEntityEvent;
 import io.j2o.schemas.avro.JiraEntityType;
+import io.j2o.schemas.topics.JiraIds;
 import io.j2o.schemas.topics.Topics;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +48,7 @@ final class MetadataExtractor {
         List<JiraEntityEvent> users = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (JsonNode user : jira.users()) {
-            Optional<String> id = userId(user);
+            Optional<String> id = JiraIds.user(user);
             if (id.isEmpty()) {
                 LOG.warn("skipping a Jira user without accountId, key or name displayName={}", user.path("displayName").asText());
             } else if (!seen.add(id.get())) {
@@ -72,9 +72,7 @@ final class MetadataExtractor {
     int groups(boolean full) {
         GroupListing listing = jira.groups();
         List<JiraEntityEvent> groups = listing.groups().stream().map(group -> {
-            String name = group.path("name").asText();
-            String id = group.path("groupId").asText(name);
-            return events.upsert(JiraEntityType.GROUP, id, name, null, null, group);
+            return events.upsert(JiraEntityType.GROUP, JiraIds.group(group), group.path("name").asText(), null, null, group);
         }).toList();
         int published = publisher.publishChanged(topics.jiraGroups(), groups, full);
         if (!listing.complete()) {
@@ -116,9 +114,4 @@ final class MetadataExtractor {
         return publisher.publishChanged(topics.jiraVersions(), versions, full);
     }
 
-    /** Cloud names a user by {@code accountId}; Data Center by its stable {@code key}, or by {@code name} on old servers. */
-    static Optional<String> userId(JsonNode user) {
-        return Stream.of("accountId", "key", "name").map(user::path)
-                .filter(id -> id.isTextual() && !id.asText().isBlank()).map(JsonNode::asText).findFirst();
-    }
 }

@@ -10,6 +10,7 @@ import io.j2o.sandbox.kafka.EmbeddedKafkaExtension;
 import io.j2o.schemas.avro.ChangeType;
 import io.j2o.schemas.avro.JiraEntityEvent;
 import io.j2o.schemas.avro.JiraFlavour;
+import io.j2o.schemas.topics.JiraIds;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -67,7 +68,7 @@ class ExtractorRestartIT {
         LOG.info("restart pass on the demo site flavour={} metadataEventsFirstPass={} metadataEventsRestartPass={}",
                 flavour, metadataEvents, metadataEvents() - metadataEvents);
 
-        String renamed = MetadataExtractor.userId(jira.users().get(3)).orElseThrow();
+        String renamed = JiraIds.user(jira.users().get(3)).orElseThrow();
         jira.updateUser(renamed, user -> user.put("displayName", "Renamed While Down"));
         int before = rig.events(rig.topics().jiraUsers()).size();
 
@@ -112,8 +113,7 @@ class ExtractorRestartIT {
     }
 
     private ExtractorConfig config(JiraFlavour flavour) {
-        JiraSimulator.Options options = flavour == JiraFlavour.CLOUD ? JiraSimulator.Options.defaults() : JiraSimulator.Options.dataCenter();
-        jira = new JiraSimulator(DEMO_SITE, options).start();
-        return rig.config(jira.baseUrl(), options.email(), options.apiToken(), "site", 1).withFlavour(flavour);
+        jira = ExtractorRig.simulator(DEMO_SITE, flavour);
+        return rig.config(jira, flavour);
     }
 }

@@ -3,9 +3,12 @@ package io.j2o.extractor;
 import io.j2o.extractor.jira.JiraClient;
 import io.j2o.extractor.publish.EventPublisher;
 import io.j2o.extractor.state.WatermarkStore;
+import io.j2o.sandbox.dataset.JiraDataset;
+import io.j2o.sandbox.jira.JiraSimulator;
 import io.j2o.sandbox.kafka.EmbeddedKafka;
 import io.j2o.sandbox.registry.EmbeddedSchemaRegistry;
 import io.j2o.schemas.avro.JiraEntityEvent;
+import io.j2o.schemas.avro.JiraFlavour;
 import io.j2o.schemas.registry.RestSchemaRegistryClient;
 import io.j2o.schemas.serde.PipelineSerdes;
 import io.j2o.schemas.topics.CompactedTopicReader;
@@ -73,6 +76,18 @@ final class ExtractorRig implements AutoCloseable {
     ExtractorConfig config(String jiraUrl, String email, String apiToken, String site, int maxAttempts) {
         return new ExtractorConfig(jiraUrl, email, apiToken, site, List.of(), kafka.bootstrapServers(),
                 topics, Duration.ofMinutes(1), 50, maxAttempts, Map.of());
+    }
+
+    /** A simulated Jira of {@code flavour} serving {@code dataset}, started; the caller closes it. */
+    static JiraSimulator simulator(JiraDataset dataset, JiraFlavour flavour) {
+        return new JiraSimulator(dataset, flavour == JiraFlavour.CLOUD ? JiraSimulator.Options.defaults()
+                : JiraSimulator.Options.dataCenter()).start();
+    }
+
+    /** The configuration that reads {@code jira} as {@code flavour} with its credentials, one attempt per request. */
+    ExtractorConfig config(JiraSimulator jira, JiraFlavour flavour) {
+        JiraSimulator.Options options = jira.options();
+        return config(jira.baseUrl(), options.email(), options.apiToken(), "site", 1).withFlavour(flavour);
     }
 
     /** An extractor configured by {@code config}, resuming from the state stored in this rig's topics. */

@@ -2,6 +2,7 @@ package io.j2o.cli.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.j2o.schemas.avro.JiraEntityType;
+import io.j2o.schemas.topics.JiraIds;
 import io.j2o.transformer.rules.CommandDraft;
 import java.util.HashSet;
 import java.util.List;
@@ -20,17 +21,12 @@ final class GroupCheck {
     private GroupCheck() {
     }
 
-    /** A group's id as the extractor publishes it: Cloud's groupId, Data Center's name (it has no id). */
-    static String idOf(JsonNode group) {
-        return group.path("groupId").asText(group.path("name").asText());
-    }
-
     static KindReport check(CheckContext context, List<? extends JsonNode> jiraGroups,
                             List<? extends JsonNode> openProjectGroups) {
         KindFindings findings = context.findings(ValidationReport.GROUPS);
         Set<String> matched = new HashSet<>();
         for (JsonNode group : jiraGroups) {
-            String id = idOf(group);
+            String id = JiraIds.group(group);
             String key = context.keys().of("group:" + id);
             Optional<CommandDraft> draft = context.oracle().map(JiraEntityType.GROUP, id, group);
             String name = draft.map(d -> lower(d.body().path("name").asText())).orElse("");

@@ -1,6 +1,7 @@
 package io.j2o.cli.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.j2o.schemas.topics.JiraIds;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ public final class JiraKeys {
     public JiraKeys(List<? extends JsonNode> projects, List<? extends JsonNode> issues, List<? extends JsonNode> users,
                     List<? extends JsonNode> versions) {
         projects.forEach(p -> keyByRecordKey.put("project:" + p.path("id").asText(), p.path("key").asText()));
-        users.forEach(u -> UserCheck.idOf(u).ifPresent(id -> keyByRecordKey.put("user:" + id, "user " + userName(u, id))));
+        users.forEach(u -> JiraIds.user(u).ifPresent(id -> keyByRecordKey.put("user:" + id, "user " + userName(u, id))));
         issues.forEach(i -> {
             keyByRecordKey.put("issue:" + i.path("id").asText(), i.path("key").asText());
             keyByRecordKey.put("work_package:" + i.path("id").asText(), i.path("key").asText());
@@ -38,7 +39,7 @@ public final class JiraKeys {
     /** Everything the state names, groups included ({@code group:<id>} → {@code group <name>}). */
     public JiraKeys(JiraState jira) {
         this(jira.projects(), jira.issues(), jira.users(), jira.versions());
-        jira.groups().forEach(g -> keyByRecordKey.put("group:" + GroupCheck.idOf(g), "group " + g.path("name").asText()));
+        jira.groups().forEach(g -> keyByRecordKey.put("group:" + JiraIds.group(g), "group " + g.path("name").asText()));
         jira.projectRoles().forEach(role -> MembershipCheck.roleIdAndProjectKey(role, jira.projects()).ifPresent(id ->
                 keyByRecordKey.put("project_role:" + id.getKey(), "role " + role.path("name").asText() + " of " + id.getValue())));
     }
@@ -53,7 +54,7 @@ public final class JiraKeys {
         fields.path("attachment").forEach(a -> keyByRecordKey.put("attachment:" + a.path("id").asText(),
                 "attachment " + a.path("filename").asText(a.path("id").asText()) + " on " + key));
         // A watcher is the pair (issue, user): watcher:<issueId>_<userId>, as the rules name it.
-        fields.path("watches").path("watchers").forEach(w -> UserCheck.idOf(w).ifPresent(id ->
+        fields.path("watches").path("watchers").forEach(w -> JiraIds.user(w).ifPresent(id ->
                 keyByRecordKey.put("watcher:" + issue.path("id").asText() + "_" + id, "watcher " + userName(w, id) + " on " + key)));
         fields.path("issuelinks").forEach(link -> {
             JsonNode outward = link.path("outwardIssue");

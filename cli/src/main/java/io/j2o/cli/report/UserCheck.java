@@ -3,6 +3,7 @@ package io.j2o.cli.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.j2o.schemas.avro.CommandKind;
 import io.j2o.schemas.avro.JiraEntityType;
+import io.j2o.schemas.topics.JiraIds;
 import io.j2o.transformer.resolve.References;
 import io.j2o.transformer.rules.CommandDraft;
 import java.util.HashSet;
@@ -20,17 +21,6 @@ final class UserCheck {
     private UserCheck() {
     }
 
-    /** A Jira user's id as the rules use it: Cloud's accountId, Data Center's key, else its name. */
-    static Optional<String> idOf(JsonNode user) {
-        for (String field : List.of("accountId", "key", "name")) {
-            String value = user.path(field).asText("");
-            if (!value.isBlank()) {
-                return Optional.of(value);
-            }
-        }
-        return Optional.empty();
-    }
-
     /**
      * Also records each found user's href under {@code user:<jiraId>}, a Data Center user's also under
      * {@code user_name:<name>}.
@@ -39,7 +29,7 @@ final class UserCheck {
         KindFindings findings = context.findings(ValidationReport.USERS);
         Set<String> matched = new HashSet<>();
         for (JsonNode user : jiraUsers) {
-            Optional<String> id = idOf(user);
+            Optional<String> id = JiraIds.user(user);
             if (id.isEmpty()) {
                 continue;
             }

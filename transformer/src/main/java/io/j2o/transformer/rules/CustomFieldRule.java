@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.j2o.schemas.avro.CommandKind;
+import io.j2o.schemas.topics.JiraIds;
 import io.j2o.transformer.resolve.References;
 import io.j2o.transformer.richtext.LinkedMarkdown;
 import java.math.BigDecimal;
@@ -105,7 +106,7 @@ final class CustomFieldRule {
         Set<String> ids = new LinkedHashSet<>();
         for (Target target : targets) {
             if (target.field().format() == WorkPackageCustomField.Format.USER) {
-                values(fields.path(target.jiraField())).forEach(user -> UserRule.idOf(user).ifPresent(ids::add));
+                values(fields.path(target.jiraField())).forEach(user -> JiraIds.user(user).ifPresent(ids::add));
             }
         }
         return ids;
@@ -118,7 +119,7 @@ final class CustomFieldRule {
             hrefs.add(switch (field.format()) {
                 case LIST -> field.optionHref(text(value)).orElseThrow(() -> fail(target, issueKey, "'" + text(value)
                         + "' is not one of its options " + field.options().keySet().stream().sorted().toList()));
-                case USER -> References.placeholder(CommandKind.USER, UserRule.idOf(value)
+                case USER -> References.placeholder(CommandKind.USER, JiraIds.user(value)
                         .orElseThrow(() -> fail(target, issueKey, "user " + value + " has no accountId, key or name")));
                 case VERSION -> References.placeholder(CommandKind.VERSION, idOf(target, value, issueKey));
                 default -> throw new IllegalStateException(field.format() + " is not a link format");

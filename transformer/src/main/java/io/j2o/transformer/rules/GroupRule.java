@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.j2o.schemas.avro.CommandAction;
 import io.j2o.schemas.avro.CommandKind;
+import io.j2o.schemas.topics.JiraIds;
 import io.j2o.transformer.resolve.References;
 import java.util.TreeSet;
 
@@ -27,7 +28,7 @@ final class GroupRule {
         TreeSet<String> memberIds = new TreeSet<>();
         for (JsonNode user : group.path("users")) {
             if (!UserRule.isAppAccount(user)) {
-                UserRule.idOf(user).ifPresent(memberIds::add);
+                JiraIds.user(user).ifPresent(memberIds::add);
             }
         }
         ObjectNode body = MAPPER.createObjectNode().put("name", name);

@@ -7,7 +7,6 @@ import io.j2o.schemas.avro.CommandAction;
 import io.j2o.schemas.avro.CommandKind;
 import io.j2o.transformer.normalize.Checksums;
 import io.j2o.transformer.resolve.References;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -40,20 +39,6 @@ final class UserRule {
 
     UserRule(MappingConfig config) {
         this.config = config;
-    }
-
-    /**
-     * The Jira id of a user reference in an issue, worklog or user payload: Cloud's accountId, Data Center's key,
-     * else its name (old Data Center payloads); empty for no user (unassigned).
-     */
-    static Optional<String> idOf(JsonNode user) {
-        for (String field : List.of("accountId", "key", "name")) {
-            String value = user.path(field).asText("");
-            if (!value.isBlank()) {
-                return Optional.of(value);
-            }
-        }
-        return Optional.empty();
     }
 
     /** A Cloud app (bot) account: no person signs in with it, so it is never invited under its own email. */

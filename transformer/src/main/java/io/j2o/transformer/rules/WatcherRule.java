@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.j2o.schemas.avro.CommandAction;
 import io.j2o.schemas.avro.CommandKind;
+import io.j2o.schemas.topics.JiraIds;
 import io.j2o.transformer.resolve.References;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -39,7 +40,7 @@ final class WatcherRule {
         Set<String> seen = new LinkedHashSet<>();
         for (JsonNode watcher : watches.path("watchers")) {
             // A user Jira no longer names (anonymised) cannot be found in OpenProject: nothing to watch with.
-            Optional<String> userId = UserRule.idOf(watcher);
+            Optional<String> userId = JiraIds.user(watcher);
             if (userId.isPresent() && seen.add(userId.get())) {
                 children.add(new IssueChildren.Child(upsert(issueId, issueKey, projectId, userId.get()),
                         removal(issueId, issueKey, userId.get())));
@@ -52,7 +53,7 @@ final class WatcherRule {
     /** The Jira ids of the issue's watchers, who become members of its project to be allowed to watch. */
     static Set<String> watcherIds(JsonNode fields) {
         Set<String> ids = new LinkedHashSet<>();
-        fields.path("watches").path("watchers").forEach(watcher -> UserRule.idOf(watcher).ifPresent(ids::add));
+        fields.path("watches").path("watchers").forEach(watcher -> JiraIds.user(watcher).ifPresent(ids::add));
         return ids;
     }
 

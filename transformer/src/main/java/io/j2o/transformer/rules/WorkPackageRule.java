@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.j2o.schemas.avro.CommandAction;
 import io.j2o.schemas.avro.CommandKind;
 import io.j2o.schemas.avro.JiraFlavour;
+import io.j2o.schemas.topics.JiraIds;
 import io.j2o.transformer.resolve.References;
 import io.j2o.transformer.richtext.LinkedMarkdown;
 import java.time.Instant;
@@ -106,7 +107,7 @@ final class WorkPackageRule {
         JsonNode fields = fields(issue, issueId);
         Set<String> ids = new LinkedHashSet<>();
         for (String jiraField : PEOPLE) {
-            UserRule.idOf(fields.path(jiraField)).ifPresent(ids::add);
+            JiraIds.user(fields.path(jiraField)).ifPresent(ids::add);
         }
         ids.addAll(customFields.userIds(fields));
         return ids;
@@ -124,7 +125,7 @@ final class WorkPackageRule {
             return Optional.empty();
         }
         ObjectNode original = MAPPER.createObjectNode().put("createdAt", MILLIS.format(created.get()));
-        UserRule.idOf(fields.path("creator")).or(() -> UserRule.idOf(fields.path("reporter")))
+        JiraIds.user(fields.path("creator")).or(() -> JiraIds.user(fields.path("reporter")))
                 .ifPresent(id -> original.putObject("author").put("href", References.placeholder(CommandKind.USER, id)));
         return Optional.of(original);
     }
@@ -136,7 +137,7 @@ final class WorkPackageRule {
 
     /** Null clears the link: the issue is unassigned, or has no reporter. */
     private static String userHref(JsonNode user) {
-        return UserRule.idOf(user).map(id -> References.placeholder(CommandKind.USER, id)).orElse(null);
+        return JiraIds.user(user).map(id -> References.placeholder(CommandKind.USER, id)).orElse(null);
     }
 
     static String projectId(JsonNode fields, String issueKey) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.j2o.schemas.avro.CommandAction;
 import io.j2o.schemas.avro.CommandKind;
 import io.j2o.schemas.markers.TextMarker;
+import io.j2o.schemas.topics.JiraIds;
 import io.j2o.transformer.resolve.References;
 import io.j2o.transformer.richtext.LinkedMarkdown;
 import io.j2o.transformer.richtext.SoftReference;
@@ -46,7 +47,7 @@ final class WorklogRule {
     /** The Jira ids of the worklogs' authors, who become members of the project to have time logged. */
     static Set<String> authorIds(JsonNode fields) {
         Set<String> ids = new LinkedHashSet<>();
-        fields.path("worklog").path("worklogs").forEach(worklog -> UserRule.idOf(worklog.path("author")).ifPresent(ids::add));
+        fields.path("worklog").path("worklogs").forEach(worklog -> JiraIds.user(worklog.path("author")).ifPresent(ids::add));
         return ids;
     }
 
@@ -68,7 +69,7 @@ final class WorklogRule {
                 .put("spentOn", spentOn);
         comment(body, body.putObject("comment"), header, id, worklog.path("comment"));
         // An author Jira no longer names (anonymised) leaves the user to OpenProject: the API user.
-        UserRule.idOf(worklog.path("author")).ifPresent(author -> {
+        JiraIds.user(worklog.path("author")).ifPresent(author -> {
             ((ObjectNode) body.path("_links")).putObject("user").put("href", References.placeholder(CommandKind.USER, author));
             MembershipRule.awaitMemberships(body, projectId, List.of(author));
         });

@@ -145,13 +145,6 @@ class UserRuleTest {
                 .isEqualTo(json("{\"login\":\"cy.op\"}"));
     }
 
-    @Test
-    void userReferenceIdIsTheCloudAccountIdElseTheDataCenterKeyElseTheName() throws Exception {
-        assertThat(UserRule.idOf(json("{\"accountId\":\"a1\",\"displayName\":\"A\"}"))).contains("a1");
-        assertThat(UserRule.idOf(json("{\"key\":\"JIRAUSER1\",\"name\":\"ann\"}"))).contains("JIRAUSER1");
-        assertThat(UserRule.idOf(json("{\"name\":\"ann\"}"))).contains("ann");
-        assertThat(UserRule.idOf(json("null"))).isEmpty();
-    }
 
     private static JsonNode json(String text) throws Exception {
         return JSON.readTree(text);
