@@ -202,9 +202,8 @@ class MetadataAndActivityExtractionIT {
     }
 
     private ExtractorConfig config(JiraFlavour flavour) {
-        JiraSimulator.Options options = flavour == JiraFlavour.CLOUD ? JiraSimulator.Options.defaults() : JiraSimulator.Options.dataCenter();
-        jira = new JiraSimulator(DATASET, options).start();
-        return rig.config(jira.baseUrl(), options.email(), options.apiToken(), "site", 1).withFlavour(flavour);
+        jira = ExtractorRig.simulator(DATASET, flavour);
+        return rig.config(jira, flavour);
     }
 
     private static ObjectNode page(String list, int count, Function<Integer, ObjectNode> item) {

@@ -45,10 +45,8 @@ class ProjectRoleExtractionIT {
     @ParameterizedTest
     @EnumSource(JiraFlavour.class)
     void everyRoleOfEveryProjectIsPublishedWithItsActorsOnce(JiraFlavour flavour) {
-        JiraSimulator.Options options = flavour == JiraFlavour.CLOUD ? JiraSimulator.Options.defaults() : JiraSimulator.Options.dataCenter();
-        jira = new JiraSimulator(DATASET, options).start();
-        JiraExtractor extractor = rig.extractor(rig.config(jira.baseUrl(), options.email(), options.apiToken(), "site", 1)
-                .withFlavour(flavour).withEntities(List.of("roles")));
+        jira = ExtractorRig.simulator(DATASET, flavour);
+        JiraExtractor extractor = rig.extractor(rig.config(jira, flavour).withEntities(List.of("roles")));
 
         extractor.runOnce(false);
         List<JiraEntityEvent> roles = rig.events(rig.topics().jiraProjects());

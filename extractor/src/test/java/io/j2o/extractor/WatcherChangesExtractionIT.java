@@ -100,10 +100,8 @@ class WatcherChangesExtractionIT {
 
     /** A simulator of {@code flavour} and an issues-only configuration whose normal passes never reconcile. */
     private ExtractorConfig start(JiraFlavour flavour) {
-        JiraSimulator.Options options = flavour == JiraFlavour.CLOUD ? JiraSimulator.Options.defaults() : JiraSimulator.Options.dataCenter();
-        jira = new JiraSimulator(DATASET, options).start();
-        return rig.config(jira.baseUrl(), options.email(), options.apiToken(), "site", 1)
-                .withFlavour(flavour).withEntities(List.of("issues")).withReconcileEvery(1000);
+        jira = ExtractorRig.simulator(DATASET, flavour);
+        return rig.config(jira, flavour).withEntities(List.of("issues")).withReconcileEvery(1000);
     }
 
     private String someoneNotWatching(ObjectNode issue, JiraFlavour flavour) {

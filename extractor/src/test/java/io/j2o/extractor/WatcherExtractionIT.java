@@ -50,10 +50,8 @@ class WatcherExtractionIT {
     @ParameterizedTest
     @EnumSource(JiraFlavour.class)
     void everyIssueIsPublishedWithItsCompleteWatcherListAtOneRequestPerWatchedIssue(JiraFlavour flavour) {
-        JiraSimulator.Options options = flavour == JiraFlavour.CLOUD ? JiraSimulator.Options.defaults() : JiraSimulator.Options.dataCenter();
-        jira = new JiraSimulator(DATASET, options).start();
-        ExtractorConfig config = rig.config(jira.baseUrl(), options.email(), options.apiToken(), "site", 1)
-                .withFlavour(flavour).withEntities(List.of("issues"));
+        jira = ExtractorRig.simulator(DATASET, flavour);
+        ExtractorConfig config = rig.config(jira, flavour).withEntities(List.of("issues"));
 
         rig.extractor(config).runOnce(false);
 

@@ -48,10 +48,8 @@ class WorklogChangesExtractionIT {
     @ParameterizedTest
     @EnumSource(JiraFlavour.class)
     void issuesWhoseWorklogsAloneChangedArePublishedAgainOnce(JiraFlavour flavour) {
-        JiraSimulator.Options options = flavour == JiraFlavour.CLOUD ? JiraSimulator.Options.defaults() : JiraSimulator.Options.dataCenter();
-        jira = new JiraSimulator(DATASET, options).start();
-        JiraExtractor extractor = rig.extractor(rig.config(jira.baseUrl(), options.email(), options.apiToken(), "site", 1)
-                .withFlavour(flavour).withEntities(List.of("issues")));
+        jira = ExtractorRig.simulator(DATASET, flavour);
+        JiraExtractor extractor = rig.extractor(rig.config(jira, flavour).withEntities(List.of("issues")));
         extractor.runOnce(false);
         int firstPass = rig.issueEvents().size();
         List<ObjectNode> withWorklogs = jira.issues().stream().filter(i -> i.at("/fields/worklog/worklogs").size() >= 1).toList();
@@ -82,10 +80,8 @@ class WorklogChangesExtractionIT {
     @ParameterizedTest
     @EnumSource(JiraFlavour.class)
     void aWorklogDeletedAfterARestartStillHasItsIssuePublishedAgain(JiraFlavour flavour) {
-        JiraSimulator.Options options = flavour == JiraFlavour.CLOUD ? JiraSimulator.Options.defaults() : JiraSimulator.Options.dataCenter();
-        jira = new JiraSimulator(DATASET, options).start();
-        ExtractorConfig config = rig.config(jira.baseUrl(), options.email(), options.apiToken(), "site", 1)
-                .withFlavour(flavour).withEntities(List.of("issues"));
+        jira = ExtractorRig.simulator(DATASET, flavour);
+        ExtractorConfig config = rig.config(jira, flavour).withEntities(List.of("issues"));
         rig.extractor(config).runOnce(false);
         int firstPass = rig.issueEvents().size();
         ObjectNode deletedFrom = jira.issues().stream().filter(i -> i.at("/fields/worklog/worklogs").size() >= 1)
