@@ -38,10 +38,6 @@ public final class MigrationValidator {
         this.jiraKeyField = jiraKeyField;
     }
 
-    public MigrationValidator(MappingRules rules, String jiraKeyField) {
-        this(rules, jiraKeyField, JiraFlavour.CLOUD);
-    }
-
     /**
      * @param parked  dead letters by readable key ({@link JiraKeys}): such an entity is accounted for (listed with its
      *                reason), not missing

@@ -31,10 +31,6 @@ final class RuleOracle {
         this.flavour = flavour;
     }
 
-    RuleOracle(MappingRules rules) {
-        this(rules, JiraFlavour.CLOUD);
-    }
-
     Optional<CommandDraft> map(JiraEntityType type, JsonNode payload) {
         return map(type, payload.path("id").asText(), payload);
     }

@@ -307,6 +307,7 @@ class DemoCommandIT {
         Map<String, String> issueKeyByWorkPackage = new HashMap<>();
         openProject.path("workPackages").forEach(wp ->
                 issueKeyByWorkPackage.put(wp.at("/_links/self/href").asText(), wp.path("customField1").asText()));
+        Map<String, String> workPackageIds = workPackageIds();
         Map<String, List<JsonNode>> migrated = new HashMap<>();
         openProject.path("activities").forEach(activity -> CommentMarker.idIn(activity.at("/comment/raw").asText())
                 .ifPresent(id -> migrated.computeIfAbsent(id, k -> new ArrayList<>()).add(activity)));
@@ -323,7 +324,7 @@ class DemoCommandIT {
                     .startsWith("*Originally by " + comment.at("/author/displayName").asText() + " on "
                             + JiraDateTimes.parse(comment.path("created").asText()).truncatedTo(ChronoUnit.SECONDS))
                     .endsWith(" in Jira*");
-            assertThat(textOfMarkdown(raw)).as("comment " + id).contains(textOfAdf(comment.path("body"), workPackageIds()));
+            assertThat(textOfMarkdown(raw)).as("comment " + id).contains(textOfAdf(comment.path("body"), workPackageIds));
         });
         assertThat(report.path("jira").path("comments").asInt()).isEqualTo(jira.size());
         assertThat(report.path("openproject").path("comments").asInt()).isEqualTo(jira.size());
@@ -345,6 +346,7 @@ class DemoCommandIT {
         JiraDataset jira = new DatasetGenerator(SEED).generate(PROJECTS, ISSUES);
         Map<String, JsonNode> byKey = new HashMap<>();
         openProject.path("workPackages").forEach(wp -> byKey.put(wp.path("customField1").asText(), wp));
+        Map<String, String> workPackageIds = workPackageIds();
         Map<String, String> types = Map.of("Task", "Task", "Bug", "Bug", "Story", "User story", "Epic", "Epic");
         Map<String, String> statuses = Map.of("To Do", "New", "In Progress", "In progress", "In Review", "In testing", "Done", "Closed");
         Map<String, String> priorities = Map.of("Highest", "Immediate", "High", "High", "Medium", "Normal", "Low", "Low", "Lowest", "Low");
@@ -357,7 +359,7 @@ class DemoCommandIT {
             assertThat(wp.path("subject").asText()).as(key).isEqualTo(fields.path("summary").asText().strip());
             // ... and its last line links back to the issue in Jira.
             assertThat(textOfMarkdown(wp.path("description").path("raw").asText(""))).as(key + " description text")
-                    .isEqualTo((textOfAdf(fields.path("description"), workPackageIds()) + " Migrated from Jira issue " + key)
+                    .isEqualTo((textOfAdf(fields.path("description"), workPackageIds) + " Migrated from Jira issue " + key)
                             .strip());
             assertThat(wp.path("description").path("raw").asText()).as(key + " link back")
                     .endsWith("(" + issue.path("self").asText().replaceFirst("/rest/.*", "") + "/browse/" + key + ")*");

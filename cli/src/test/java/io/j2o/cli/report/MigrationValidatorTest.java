@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.j2o.schemas.avro.CommandKind;
+import io.j2o.schemas.avro.JiraFlavour;
 import io.j2o.schemas.markers.TextMarker;
 import io.j2o.schemas.markers.CommentMarker;
 import io.j2o.transformer.rules.CatalogEntry;
@@ -38,7 +39,7 @@ class MigrationValidatorTest {
             "customField1", MappingConfig.defaults().withCustomFields(Map.of("customfield_10016", "customField2",
                     "customfield_10020", "customField3")));
 
-    private final MigrationValidator validator = new MigrationValidator(RULES, "customField1");
+    private final MigrationValidator validator = new MigrationValidator(RULES, "customField1", JiraFlavour.CLOUD);
 
     @Test
     void commentsHeldOnceWithTheirTextMatchAndTombstonesOfRemovedOnesAreIgnored() throws Exception {
@@ -260,7 +261,7 @@ class MigrationValidatorTest {
         site.memberships.add(JSON.readTree("""
                 {"_links":{"project":{"href":"/api/v3/projects/3"},"principal":{"href":"/api/v3/groups/20"},
                  "roles":[{"href":"/api/v3/roles/3"}]}}"""));
-        MigrationValidator withRoles = new MigrationValidator(rules, "customField1");
+        MigrationValidator withRoles = new MigrationValidator(rules, "customField1", JiraFlavour.CLOUD);
 
         assertThat(withRoles.validate(site.jira(), site.openProject(), Map.of(), Map.of()).mismatched())
                 .containsExactly(new ValidationReport.Mismatch("membership of ann@example.com in ALPHA", "roles"));
@@ -319,10 +320,10 @@ class MigrationValidatorTest {
             links.putObject("responsible").put("href", "/api/v3/users/5");
             links.set("customField3", JSON.readTree("""
                     [{"href":"/api/v3/custom_options/6"},{"href":"/api/v3/custom_options/5"}]"""));
-            String attachmentDescription = new RuleOracle(RULES).children(first, CommandKind.ATTACHMENT).orElseThrow()
+            String attachmentDescription = new RuleOracle(RULES, JiraFlavour.CLOUD).children(first, CommandKind.ATTACHMENT).orElseThrow()
                     .upserts().get(0).body().path("description").path("raw").asText();
             // The worklog's comment as the rules write it: its header and marker are the rules' business.
-            String worklogComment = new RuleOracle(RULES).children(first, CommandKind.TIME_ENTRY).orElseThrow()
+            String worklogComment = new RuleOracle(RULES, JiraFlavour.CLOUD).children(first, CommandKind.TIME_ENTRY).orElseThrow()
                     .upserts().get(0).body().path("comment").path("raw").asText();
             return new Site(List.of(first, issue("20002", "ALPHA-2", null)), List.of(ann, bob),
                     new ArrayList<>(List.of(firstWorkPackage, workPackage(2, "ALPHA-2", null))),
