@@ -177,14 +177,6 @@ public record MappingConfig(
                 components, projectParents, value, roles);
     }
 
-    /** Without role mappings: every Jira role gets the OpenProject role of its name, else {@code memberRole}. */
-    public MappingConfig(Map<String, String> userOverrides, UnmatchedUsers unmatchedUsers, String fallbackLogin,
-                         Map<String, String> linkTypes, String memberRole, Map<String, String> customFields,
-                         String labels, String components, Map<String, String> projectParents, Sprints sprints) {
-        this(userOverrides, unmatchedUsers, fallbackLogin, linkTypes, memberRole, customFields, labels, components,
-                projectParents, sprints, Map.of());
-    }
-
     public MappingConfig withRoles(Map<String, String> value) {
         return new MappingConfig(userOverrides, unmatchedUsers, fallbackLogin, linkTypes, memberRole, customFields, labels,
                 components, projectParents, sprints, value);

@@ -25,7 +25,7 @@ class MappingConfigCustomFieldsTest {
     @Test
     void everyTargetThatIsNotACustomFieldIsReportedAtOnce() {
         assertThatThrownBy(() -> new MappingConfig(Map.of(), MappingConfig.UnmatchedUsers.INVITE, null, Map.of(), "Member",
-                Map.of("customfield_10010", "Severity"), "labels", "customField 3", Map.of(), null))
+                Map.of("customfield_10010", "Severity"), "labels", "customField 3", Map.of(), null, Map.of()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("mapping.customFields.customfield_10010: must name an OpenProject custom field as "
                         + "customField<N>, was 'Severity'")
