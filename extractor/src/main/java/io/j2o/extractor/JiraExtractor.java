@@ -12,6 +12,7 @@ import io.j2o.extractor.publish.MetadataPublisher;
 import io.j2o.extractor.jira.ListedIssue;
 import io.j2o.extractor.reconcile.DeletionReconciler;
 import io.j2o.extractor.reconcile.WatcherChangeReconciler;
+import io.j2o.extractor.state.IssueDigest;
 import io.j2o.extractor.state.Watermark;
 import io.j2o.extractor.state.WatermarkStore;
 import io.j2o.schemas.avro.JiraEntityEvent;
@@ -87,18 +88,44 @@ public final class JiraExtractor {
 
     /**
      * Reads back what earlier runs published (compacted topics: the last event of each key): the users, groups,
-     * projects, versions and vocabularies, so that after a restart only what changed since is published again and a group deleted
-     * in Jira meanwhile is still known; and, when issues are extracted, which issue holds each published worklog, so a
-     * worklog deleted later still names its issue, and the watch count each issue was published with. Call once, before the first pass, with a consumer outside any group.
+     * projects, versions and vocabularies, so that after a restart only what changed since is published again and a
+     * group deleted in Jira meanwhile is still known; and, when issues are extracted, the digest of each published
+     * issue from the state topic (which issue holds each worklog, so a worklog deleted later still names its issue,
+     * and the watch count each issue was published with). A state without digests (written by an older j2o) is
+     * completed once from the issues topic itself. Call once, before the first pass, with a consumer outside any group.
      */
-    public void loadPublished(Consumer<String, JiraEntityEvent> reader) {
+    public Restored loadPublished(Consumer<String, JiraEntityEvent> reader) {
         int known = metadataPublisher.restore(reader, List.of(config.topics().jiraUsers(), config.topics().jiraGroups(),
                 config.topics().jiraProjects(), config.topics().jiraVersions(), config.topics().jiraVocabulary()));
         LOG.info("published metadata remembered known={}", known);
         if (config.extracts(ExtractedEntity.ISSUES)) {
-            worklogChanges.loadPublished(reader, config.topics().jiraIssues(), watcherChanges::remember);
-            LOG.info("watch counts of published issues remembered issues={}", watcherChanges.remembered());
+            List<IssueDigest> digests = state.takeDigests(config.site());
+            digests.forEach(this::remember);
+            int issueEvents = 0;
+            if (digests.isEmpty()) {
+                issueEvents = IssueDigest.readIssuesTopic(reader, config.topics().jiraIssues(), digest -> {
+                    remember(digest);
+                    state.putDigest(config.site(), digest);
+                });
+                state.awaitDigests();
+            }
+            LOG.info("published issues remembered digests={} issueEventsRead={} worklogs={} watchCounts={}",
+                    digests.size(), issueEvents, worklogChanges.remembered(), watcherChanges.remembered());
+            return new Restored(known, digests.size(), issueEvents);
         }
+        return new Restored(known, 0, 0);
+    }
+
+    /**
+     * What {@link #loadPublished} read back: metadata keys, issue digests from the state topic, and full issue events
+     * (only when the state held no digest yet).
+     */
+    public record Restored(int metadataKeys, int issueDigests, int issueEventsRead) {
+    }
+
+    private void remember(IssueDigest digest) {
+        worklogChanges.remember(digest);
+        watcherChanges.remember(digest);
     }
 
     /** One pass over Jira, reconciling deletions when this pass is due for it. */
@@ -235,8 +262,9 @@ public final class JiraExtractor {
         complete.ifPresent(payload -> {
             publisher.publish(config.topics().jiraIssues(), events.upsert(JiraEntityType.ISSUE, issue.path("id").asText(),
                     issue.path("key").asText(null), projectKey, updated, payload));
-            worklogChanges.remember(payload);
-            watcherChanges.remember(payload);
+            IssueDigest digest = IssueDigest.of(payload);
+            remember(digest);
+            state.putDigest(config.site(), digest);
         });
         return complete.isPresent();
     }

@@ -1,15 +1,12 @@
 package io.j2o.extractor;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.j2o.extractor.jira.ChangedWorklogs;
 import io.j2o.extractor.jira.JiraApi;
 import io.j2o.extractor.publish.EventPublisher;
+import io.j2o.extractor.state.IssueDigest;
 import io.j2o.extractor.state.Watermark;
 import io.j2o.extractor.state.WatermarkStore;
-import io.j2o.schemas.avro.JiraEntityEvent;
-import io.j2o.schemas.topics.CompactedTopicReader;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -20,7 +17,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,13 +25,12 @@ import org.slf4j.LoggerFactory;
  * which the search by {@code updated} misses, and has them read and published again: worklogs travel inside issue
  * events. Jira's {@code /worklog/updated} and {@code /worklog/deleted} name worklogs changed since a site-wide
  * watermark; an updated worklog names its issue ({@code /worklog/list}), a deleted one no longer can, so the issue of
- * each worklog published is remembered: in memory, rebuilt at start from the issues topic, whose last event of each
- * issue holds all of its worklogs (nothing else can name the issue of a deleted worklog).
+ * each worklog published is remembered: in memory, rebuilt at start from the issues' digests in the state topic
+ * (nothing else can name the issue of a deleted worklog).
  */
 final class WorklogChangeExtractor {
 
     private static final Logger LOG = LoggerFactory.getLogger(WorklogChangeExtractor.class);
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final JiraApi jira;
     private final EventPublisher publisher;
@@ -52,40 +47,14 @@ final class WorklogChangeExtractor {
         this.lookback = lookback;
     }
 
-    /**
-     * Remembers the worklogs of every issue the compacted issues topic holds now (read from its start to its current
-     * end): only the worklog ids and their issue's id, never the payloads. A deleted issue's worklogs may stay
-     * remembered; a deletion among them finds the issue gone and publishes nothing. Each payload read is handed to
-     * {@code alsoEach} as well, so others that remember something of the published issues need no second scan.
-     *
-     * @return how many worklogs are remembered
-     */
-    int loadPublished(Consumer<String, JiraEntityEvent> reader, String issuesTopic,
-            java.util.function.Consumer<JsonNode> alsoEach) {
-        int[] issues = {0};
-        CompactedTopicReader.readToEnd(reader, issuesTopic, (key, event) -> {
-            if (event != null && event.getPayload() != null) {
-                try {
-                    JsonNode payload = MAPPER.readTree(event.getPayload());
-                    remember(payload);
-                    alsoEach.accept(payload);
-                    issues[0]++;
-                } catch (IOException e) {
-                    LOG.warn("an issue event on the issues topic is not JSON, its worklogs stay unknown key={} reason={}",
-                            key, e.getMessage());
-                }
-            }
-        });
-        LOG.info("worklogs of published issues read back topic={} issueEvents={} worklogs={}", issuesTopic, issues[0],
-                issueByWorklog.size());
-        return issueByWorklog.size();
+    /** Remembers which issue holds each worklog of a published issue (a deleted issue's may stay: harmless). */
+    void remember(IssueDigest issue) {
+        issue.worklogIds().forEach(worklogId -> issueByWorklog.put(worklogId, issue.issueId()));
     }
 
-    /** Remembers which issue holds each worklog of a published issue payload. */
-    void remember(JsonNode issue) {
-        String issueId = issue.path("id").asText();
-        issue.path("fields").path("worklog").path("worklogs")
-                .forEach(worklog -> issueByWorklog.put(worklog.path("id").asText(), issueId));
+    /** How many worklogs are remembered. */
+    int remembered() {
+        return issueByWorklog.size();
     }
 
     /**

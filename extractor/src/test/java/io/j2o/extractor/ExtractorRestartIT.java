@@ -2,6 +2,7 @@ package io.j2o.extractor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.j2o.sandbox.dataset.DatasetGenerator;
 import io.j2o.sandbox.dataset.JiraDataset;
 import io.j2o.sandbox.jira.JiraSimulator;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A restarted extractor remembers what it published from the compacted topics themselves: it publishes no user,
- * group, project or version that did not change, and a group deleted in Jira while it was down becomes a deletion.
+ * group, project or version that did not change, and a group deleted in Jira while it was down becomes a deletion;
+ * of the issues it reads back only their digests (worklog ids, watch count), never their payloads.
  */
 @ExtendWith(EmbeddedKafkaExtension.class)
 class ExtractorRestartIT {
@@ -105,6 +107,50 @@ class ExtractorRestartIT {
                 .isEqualTo(jira.groups().size());
         assertThat(rig.extractor(config).runOnce(false).groups()).as("nor does the next restart").isZero();
 
+    }
+
+    @ParameterizedTest
+    @EnumSource(JiraFlavour.class)
+    void aRestartReadsEachIssuesDigestNotItsPayloadAndStillSeesWorklogAndWatcherChanges(JiraFlavour flavour) {
+        ExtractorConfig config = config(flavour).withEntities(List.of("issues"));
+        rig.extractor(config).runOnce(false);
+        int firstPass = rig.issueEvents().size();
+        ObjectNode lostWorklog = jira.issues().stream().filter(i -> i.at("/fields/worklog/worklogs").size() >= 1).findFirst().orElseThrow();
+        ObjectNode lostWatcher = jira.issues().stream().filter(i -> i.at("/fields/watches/watchers").size() >= 1
+                && i != lostWorklog).findFirst().orElseThrow();
+        jira.deleteWorklog(lostWorklog.get("key").asText(), lostWorklog.at("/fields/worklog/worklogs/0/id").asText());
+        jira.unwatch(lostWatcher.get("key").asText(), JiraIds.user(lostWatcher.at("/fields/watches/watchers/0")).orElseThrow());
+
+        JiraExtractor restarted = rig.extractor(config);
+
+        assertThat(rig.restored().issueDigests()).isEqualTo(DEMO_SITE.issues().size());
+        assertThat(rig.restored().issueEventsRead()).as("no issue payload is read back").isZero();
+        assertThat(restarted.runOnce(false, true).issues()).isEqualTo(2);
+        assertThat(rig.issueEvents().subList(firstPass, rig.issueEvents().size())).extracting(JiraEntityEvent::getJiraKey)
+                .containsExactlyInAnyOrder(lostWorklog.get("key").asText(), lostWatcher.get("key").asText());
+    }
+
+    @ParameterizedTest
+    @EnumSource(JiraFlavour.class)
+    void aStateWithoutIssueDigestsIsCompletedOnceFromTheIssuesTopic(JiraFlavour flavour) {
+        ExtractorConfig config = config(flavour).withEntities(List.of("issues"));
+        rig.extractor(config).runOnce(false);
+        rig.dropIssueDigests(config.site(), jira.issues().stream().map(issue -> issue.get("id").asText()).toList());
+
+        rig.extractor(config);
+        assertThat(rig.restored().issueDigests()).isZero();
+        assertThat(rig.restored().issueEventsRead()).isEqualTo(DEMO_SITE.issues().size());
+        int firstPass = rig.issueEvents().size();
+        ObjectNode lostWorklog = jira.issues().stream().filter(i -> i.at("/fields/worklog/worklogs").size() >= 1).findFirst().orElseThrow();
+        jira.deleteWorklog(lostWorklog.get("key").asText(), lostWorklog.at("/fields/worklog/worklogs/0/id").asText());
+
+        JiraExtractor again = rig.extractor(config);
+
+        assertThat(rig.restored().issueDigests()).as("written while completing").isEqualTo(DEMO_SITE.issues().size());
+        assertThat(rig.restored().issueEventsRead()).isZero();
+        assertThat(again.runOnce(false).issues()).isEqualTo(1);
+        assertThat(rig.issueEvents().subList(firstPass, rig.issueEvents().size())).extracting(JiraEntityEvent::getJiraKey)
+                .containsExactly(lostWorklog.get("key").asText());
     }
 
     private int metadataEvents() {

@@ -28,6 +28,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -41,6 +42,7 @@ final class ExtractorRig implements AutoCloseable {
     private final PipelineSerdes serdes = PipelineSerdes.using(RestSchemaRegistryClient.forUrl(registry.baseUrl()));
     private final Topics topics = new Topics("ext-" + UUID.randomUUID().toString().substring(0, 8) + ".");
     private final List<AutoCloseable> clients = new ArrayList<>();
+    private JiraExtractor.Restored restored;
 
     ExtractorRig(EmbeddedKafka kafka) {
         this.kafka = kafka;
@@ -104,9 +106,23 @@ final class ExtractorRig implements AutoCloseable {
         JiraExtractor extractor = new JiraExtractor(config, client, new EventPublisher(events), watermarks, Clock.systemUTC());
         try (KafkaConsumer<String, JiraEntityEvent> reader = new KafkaConsumer<>(Map.<String, Object>of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()), new StringDeserializer(), serdes.events().deserializer())) {
-            extractor.loadPublished(reader);
+            restored = extractor.loadPublished(reader);
         }
         return extractor;
+    }
+
+    /** What the last extractor made by {@link #extractor} read back at its start. */
+    JiraExtractor.Restored restored() {
+        return restored;
+    }
+
+    /** Removes every issue digest of {@code site} from the state topic, as a state written by an older j2o lacks them. */
+    void dropIssueDigests(String site, List<String> issueIds) {
+        try (KafkaProducer<String, String> state = new KafkaProducer<>(Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()), new StringSerializer(), new StringSerializer())) {
+            issueIds.forEach(id -> state.send(new ProducerRecord<>(topics.extractorState(),
+                    WatermarkStore.key(site, "issue-digest", id), null)));
+        }
     }
 
     Topics topics() {

@@ -71,6 +71,7 @@ public final class DeletionReconciler {
             Optional<JsonNode> issue = jira.issue(id);
             if (issue.isEmpty()) {
                 publisher.publish(issuesTopic, events.delete(JiraEntityType.ISSUE, id, projectKey));
+                state.removeDigest(site, id);
                 remaining.remove(id);
                 deleted++;
                 continue;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.j2o.extractor.jira.JiraApi;
 import io.j2o.extractor.jira.ListedIssue;
 import io.j2o.extractor.publish.EventPublisher;
+import io.j2o.extractor.state.IssueDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * does not move an issue's {@code updated}), and has them read and published again: the watcher list travels inside
  * issue events. The deletion reconciliation's id listing carries each issue's {@code watches.watchCount}; an issue
  * whose count differs from the count of the last payload published for it is re-read. The counts published are kept
- * in memory, rebuilt at start from the issues topic.
+ * in memory, rebuilt at start from the issues' digests in the state topic.
  *
  * <p>Only the count is compared: a swap (one user stops watching while another starts) keeps the count and is not
  * detected; it shows up when the issue is published for another reason. Nor is an issue whose watches Jira does not
@@ -39,14 +40,12 @@ public final class WatcherChangeReconciler {
         this.publisher = publisher;
     }
 
-    /** Remembers the watch count of a published issue payload (forgets it when the payload has none). */
-    public void remember(JsonNode issue) {
-        String id = issue.path("id").asText();
-        JsonNode count = issue.path("fields").path("watches").path("watchCount");
-        if (count.isNumber()) {
-            publishedCounts.put(id, count.asInt());
+    /** Remembers the watch count of a published issue (forgets it when the payload had none). */
+    public void remember(IssueDigest issue) {
+        if (issue.watchCount() != null) {
+            publishedCounts.put(issue.issueId(), issue.watchCount());
         } else {
-            publishedCounts.remove(id);
+            publishedCounts.remove(issue.issueId());
         }
     }
 

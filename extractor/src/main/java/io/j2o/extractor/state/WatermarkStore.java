@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -21,8 +22,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 /**
  * The extractor's state in the compacted state topic, keyed {@code <site>:<entity>:<project>}, as JSON documents:
  * per project the issues' watermark ({@code <site>:issues:<project>}) and the ids of the issues published and not
- * deleted ({@code <site>:issue-ids:<project>}), which the deletion reconciliation compares with Jira. The extractor
- * writes either only after the events it covers are acknowledged, so it never runs ahead of Kafka.
+ * deleted ({@code <site>:issue-ids:<project>}), which the deletion reconciliation compares with Jira; and per issue
+ * published its {@link IssueDigest} ({@code <site>:issue-digest:<issueId>}). The extractor writes a watermark or an
+ * id set only after the events it covers are acknowledged, so it never runs ahead of Kafka; digests are sent as the
+ * issues are published and acknowledged before the next watermark or id set is stored.
  */
 public final class WatermarkStore {
 
@@ -31,9 +34,13 @@ public final class WatermarkStore {
     private final String topic;
     private final Producer<String, String> producer;
     private static final String ISSUE_IDS = "issue-ids";
+    private static final String ISSUE_DIGEST = "issue-digest";
 
     private final Map<String, Watermark> byKey = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> idsByKey = new ConcurrentHashMap<>();
+    /** The digests read at load, by site, until the extractor takes them (held once, not twice). */
+    private final Map<String, List<IssueDigest>> loadedDigests = new ConcurrentHashMap<>();
+    private final AtomicReference<Exception> digestFailure = new AtomicReference<>();
 
     public WatermarkStore(String topic, Producer<String, String> producer) {
         this.topic = topic;
@@ -53,8 +60,9 @@ public final class WatermarkStore {
         return byKey.getOrDefault(key, Watermark.none());
     }
 
-    /** Stores and waits for the broker's acknowledgement. */
+    /** Stores (after every digest sent before it) and waits for the broker's acknowledgement. */
     public void put(String key, Watermark watermark) {
+        awaitDigests();
         send(key, write(watermark));
         byKey.put(key, watermark);
     }
@@ -64,10 +72,47 @@ public final class WatermarkStore {
         return new HashSet<>(idsByKey.getOrDefault(key, Set.of()));
     }
 
-    /** Stores the ids and waits for the broker's acknowledgement. */
+    /** Stores the ids (after every digest sent before them) and waits for the broker's acknowledgement. */
     public void putIssueIds(String key, Set<String> ids) {
+        awaitDigests();
         send(key, writeIds(ids));
         idsByKey.put(key, Set.copyOf(ids));
+    }
+
+    /**
+     * Sends the digest of an issue just published without waiting: one per issue would make a pass as slow as the
+     * broker's round trip times the issues. The next {@link #put} or {@link #putIssueIds} waits for it.
+     */
+    public void putDigest(String site, IssueDigest digest) {
+        sendDigest(key(site, ISSUE_DIGEST, digest.issueId()), digest.write());
+    }
+
+    /** Forgets the digest of a deleted issue (a tombstone, so compaction drops it), without waiting. */
+    public void removeDigest(String site, String issueId) {
+        sendDigest(key(site, ISSUE_DIGEST, issueId), null);
+    }
+
+    /** The digests of {@code site} the state topic held at {@link #load}; a second call returns none. */
+    public List<IssueDigest> takeDigests(String site) {
+        List<IssueDigest> digests = loadedDigests.remove(site);
+        return digests == null ? List.of() : digests;
+    }
+
+    /** Waits until every digest sent is acknowledged; fails when one was not. */
+    public void awaitDigests() {
+        producer.flush();
+        Exception failure = digestFailure.getAndSet(null);
+        if (failure != null) {
+            throw new IllegalStateException("could not save an issue digest: " + failure.getMessage(), failure);
+        }
+    }
+
+    private void sendDigest(String key, String value) {
+        producer.send(new ProducerRecord<>(topic, key, value), (metadata, e) -> {
+            if (e != null) {
+                digestFailure.compareAndSet(null, e);
+            }
+        });
     }
 
     private void send(String key, String value) {
@@ -83,9 +128,18 @@ public final class WatermarkStore {
 
     /** Reads the state topic to its end. */
     public void load(Consumer<String, String> consumer) {
+        Map<String, Map<String, IssueDigest>> digests = new HashMap<>();
         CompactedTopicReader.readToEnd(consumer, topic, (key, value) -> {
-            boolean ids = isIssueIds(key);
-            if (value == null) {
+            String[] parts = key.split(":", 3);
+            boolean ids = parts.length == 3 && parts[1].equals(ISSUE_IDS);
+            if (parts.length == 3 && parts[1].equals(ISSUE_DIGEST)) {
+                Map<String, IssueDigest> ofSite = digests.computeIfAbsent(parts[0], site -> new HashMap<>());
+                if (value == null) {
+                    ofSite.remove(parts[2]);
+                } else {
+                    ofSite.put(parts[2], IssueDigest.read(parts[2], value));
+                }
+            } else if (value == null) {
                 byKey.remove(key);
                 idsByKey.remove(key);
             } else if (ids) {
@@ -94,11 +148,7 @@ public final class WatermarkStore {
                 byKey.put(key, read(key, value));
             }
         });
-    }
-
-    private static boolean isIssueIds(String key) {
-        String[] parts = key.split(":", 3);
-        return parts.length == 3 && parts[1].equals(ISSUE_IDS);
+        digests.forEach((site, ofSite) -> loadedDigests.put(site, List.copyOf(ofSite.values())));
     }
 
     static String writeIds(Set<String> ids) {
