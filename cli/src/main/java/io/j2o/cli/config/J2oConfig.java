@@ -118,7 +118,7 @@ public record J2oConfig(
             projects = projects == null ? List.of() : List.copyOf(projects);
             lookback = lookback != null ? lookback : Duration.ofMinutes(1);
             pageSize = pageSize != null ? pageSize : 100;
-            pollInterval = pollInterval != null ? pollInterval : Duration.ofMinutes(1);
+            pollInterval = pollInterval != null ? pollInterval : Duration.ofSeconds(30);
             maxAttempts = maxAttempts != null ? maxAttempts : 6;
             reconcileEvery = reconcileEvery != null ? reconcileEvery : 10;
         }

@@ -104,7 +104,7 @@ class ConfigLoaderTest {
         assertThat(settings.extractor().pageSize()).isEqualTo(100);
         assertThat(settings.extractor().flavour()).isEqualTo(JiraFlavour.CLOUD);
         assertThat(settings.extractor().reconcileEvery()).isEqualTo(10);
-        assertThat(config.extractor().pollInterval()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(config.extractor().pollInterval()).isEqualTo(Duration.ofSeconds(30));
         assertThat(settings.transformer().applicationId()).isEqualTo("j2o-transformer");
         assertThat(settings.transformer().streamThreads()).isEqualTo(1);
         assertThat(settings.loader().groupId()).isEqualTo("j2o-loader");
@@ -251,7 +251,7 @@ class ConfigLoaderTest {
             secrets.forEach(secret -> assertThat(shown).doesNotContain(secret));
         }
         assertThat(printed).contains("apiToken: '****'", "apiKey: '****'", "password: '****'",
-                "sasl.jaas.config: '****'", "security.protocol: SASL_SSL", "pollInterval: PT1M");
+                "sasl.jaas.config: '****'", "security.protocol: SASL_SSL", "pollInterval: PT30S");
     }
 
     @Test
