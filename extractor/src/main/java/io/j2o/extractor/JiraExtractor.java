@@ -13,6 +13,7 @@ import io.j2o.extractor.jira.ListedIssue;
 import io.j2o.extractor.reconcile.DeletionReconciler;
 import io.j2o.extractor.reconcile.WatcherChangeReconciler;
 import io.j2o.extractor.state.IssueDigest;
+import io.j2o.extractor.state.ReconcileMark;
 import io.j2o.extractor.state.Watermark;
 import io.j2o.extractor.state.WatermarkStore;
 import io.j2o.schemas.avro.JiraEntityEvent;
@@ -39,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * types, priorities, fields, ...) when their content changed, then per project the issues
  * updated since its watermark, oldest first, each with all of its comments, worklogs and history, and then the issues
  * whose worklogs alone changed. A project's watermark moves only after its events are acknowledged by Kafka. Every
- * {@code reconcileEvery}-th pass it also looks for deleted issues and, in the same id listing, for issues whose
+ * {@code reconcileEvery}-th pass (counted across restarts, see {@link ReconcileMark}) it also looks for deleted issues and, in the same id listing, for issues whose
  * watchers alone changed (by their watch count, see {@link WatcherChangeReconciler}).
  */
 public final class JiraExtractor {
@@ -63,7 +64,6 @@ public final class JiraExtractor {
     private final WorklogChangeExtractor worklogChanges;
     private final WatcherChangeReconciler watcherChanges;
     private final Clock clock;
-    private int passes;
     /** When users, groups and versions were last read, null before the first pass. */
     private Instant metadataReadAt;
 
@@ -141,9 +141,9 @@ public final class JiraExtractor {
      * @param reconcile look for deleted issues and watcher changes in this pass, due or not
      */
     public synchronized ExtractionStats runOnce(boolean full, boolean reconcile) {
-        passes++;
         Instant passStart = clock.instant();
-        boolean reconciling = reconcile || passes % config.reconcileEvery() == 0;
+        ReconcileMark mark = state.reconcileMark(config.site());
+        boolean reconciling = reconcile || mark.dueWithin(config.reconcileEvery());
         boolean metadataDue = full || metadataReadAt == null
                 || !clock.instant().isBefore(metadataReadAt.plus(config.metadataRefresh()));
         int users = metadataDue && config.extracts(ExtractedEntity.USERS) ? metadata.users(full) : 0;
@@ -179,6 +179,8 @@ public final class JiraExtractor {
             issues += worklogChanges.republish(projectKeys, publishedThisPass, passStart, full,
                     issue -> publishComplete(issue, issue.path("fields").path("project").path("key").asText(),
                             updatedOf(issue)));
+            // Only a pass that got this far counts: one that failed midway reconciles on its retry if it was due.
+            state.putReconcileMark(config.site(), mark.after(passStart, reconciling));
         }
         LOG.info("extraction pass done flavour={} projects={} users={} groups={} versions={} roles={} vocabulary={} issues={} "
                 + "deleted={} full={} reconciled={}",

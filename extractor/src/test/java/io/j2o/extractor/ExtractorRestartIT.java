@@ -153,6 +153,25 @@ class ExtractorRestartIT {
                 .containsExactly(lostWorklog.get("key").asText());
     }
 
+    @ParameterizedTest
+    @EnumSource(JiraFlavour.class)
+    void theReconciliationCountsPassesAcrossRestarts(JiraFlavour flavour) {
+        ExtractorConfig config = config(flavour).withEntities(List.of("issues")).withReconcileEvery(3);
+        assertThat(rig.extractor(config).runOnce(false).deleted()).isZero();
+        assertThat(rig.extractor(config).runOnce(false).deleted()).isZero();
+        ObjectNode gone = jira.issues().get(5);
+        jira.deleteIssue(gone.get("key").asText());
+
+        ExtractionStats thirdPassAfterTwoRestarts = rig.extractor(config).runOnce(false);
+
+        assertThat(thirdPassAfterTwoRestarts.deleted()).as("the third pass reconciles, whichever process makes it").isEqualTo(1);
+        JiraExtractor next = rig.extractor(config);
+        assertThat(next.runOnce(false).deleted()).isZero();
+        assertThat(next.runOnce(false).deleted()).isZero();
+        assertThat(rig.issueEvents()).filteredOn(event -> event.getChange() == ChangeType.DELETE)
+                .extracting(JiraEntityEvent::getJiraId).containsExactly(gone.get("id").asText());
+    }
+
     private int metadataEvents() {
         return Stream.of(rig.topics().jiraUsers(), rig.topics().jiraGroups(), rig.topics().jiraProjects(),
                 rig.topics().jiraVersions()).mapToInt(topic -> rig.events(topic).size()).sum();

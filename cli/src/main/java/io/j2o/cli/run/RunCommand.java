@@ -31,7 +31,7 @@ public final class RunCommand implements Callable<Integer> {
     boolean once;
 
     @Option(names = "--reconcile", description = {"With --once: also find issues deleted in Jira and delete their work packages",
-        "(without --once this happens every extractor.reconcileEvery passes)."})
+        "now (otherwise every extractor.reconcileEvery passes, counted across runs and restarts)."})
     boolean reconcile;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "1h", converter = DurationConverter.class,

@@ -35,7 +35,8 @@ final class SyncRun {
     /**
      * One extraction pass, then wait until it is all transformed and loaded; 0 when it was, 1 otherwise.
      *
-     * @param reconcile also look for issues deleted in Jira (a scheduled, cron-style run has no pass counter)
+     * @param reconcile also look for issues deleted in Jira, due or not (a cron-style run of {@code --once} is due every
+     *                  {@code extractor.reconcileEvery} runs anyway: the count is kept in the state topic)
      */
     int once(Duration timeout, boolean reconcile) throws InterruptedException {
         printStart();

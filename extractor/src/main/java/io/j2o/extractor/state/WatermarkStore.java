@@ -23,7 +23,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * The extractor's state in the compacted state topic, keyed {@code <site>:<entity>:<project>}, as JSON documents:
  * per project the issues' watermark ({@code <site>:issues:<project>}) and the ids of the issues published and not
  * deleted ({@code <site>:issue-ids:<project>}), which the deletion reconciliation compares with Jira; and per issue
- * published its {@link IssueDigest} ({@code <site>:issue-digest:<issueId>}). The extractor writes a watermark or an
+ * published its {@link IssueDigest} ({@code <site>:issue-digest:<issueId>}); and the site's {@link ReconcileMark}
+ * ({@code <site>:reconcile:site}). The extractor writes a watermark or an
  * id set only after the events it covers are acknowledged, so it never runs ahead of Kafka; digests are sent as the
  * issues are published and acknowledged before the next watermark or id set is stored.
  */
@@ -35,9 +36,11 @@ public final class WatermarkStore {
     private final Producer<String, String> producer;
     private static final String ISSUE_IDS = "issue-ids";
     private static final String ISSUE_DIGEST = "issue-digest";
+    private static final String RECONCILE = "reconcile";
 
     private final Map<String, Watermark> byKey = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> idsByKey = new ConcurrentHashMap<>();
+    private final Map<String, ReconcileMark> marksByKey = new ConcurrentHashMap<>();
     /** The digests read at load, by site, until the extractor takes them (held once, not twice). */
     private final Map<String, List<IssueDigest>> loadedDigests = new ConcurrentHashMap<>();
     private final AtomicReference<Exception> digestFailure = new AtomicReference<>();
@@ -77,6 +80,18 @@ public final class WatermarkStore {
         awaitDigests();
         send(key, writeIds(ids));
         idsByKey.put(key, Set.copyOf(ids));
+    }
+
+    /** The site's reconciliation mark, {@link ReconcileMark#none()} before the first pass. */
+    public ReconcileMark reconcileMark(String site) {
+        return marksByKey.getOrDefault(key(site, RECONCILE, "site"), ReconcileMark.none());
+    }
+
+    /** Stores the site's reconciliation mark and waits for the broker's acknowledgement. */
+    public void putReconcileMark(String site, ReconcileMark mark) {
+        String key = key(site, RECONCILE, "site");
+        send(key, mark.write());
+        marksByKey.put(key, mark);
     }
 
     /**
@@ -142,6 +157,9 @@ public final class WatermarkStore {
             } else if (value == null) {
                 byKey.remove(key);
                 idsByKey.remove(key);
+                marksByKey.remove(key);
+            } else if (parts.length == 3 && parts[1].equals(RECONCILE)) {
+                marksByKey.put(key, ReconcileMark.read(key, value));
             } else if (ids) {
                 idsByKey.put(key, readIds(key, value));
             } else {
