@@ -15,11 +15,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Every request the extractor sends to Jira Data Center — every entity kind, the completion of truncated lists, the worklog
  * feeds, watchers and a deletion reconciliation — conforms to Atlassian's Jira Software Data Center 10.3 OpenAPI document.
+ *
+ * <p>The document's only security scheme is HTTP Basic ({@code "securitySchemes": {"basic": {"type": "http",
+ * "scheme": "basic"}}}), so the passes sign in with Basic; a Personal Access Token, sent as {@code Bearer}, has no
+ * scheme here to be checked against ({@code PersonalAccessTokenTest} covers its header against the simulator).
  */
 @ExtendWith(EmbeddedKafkaExtension.class)
 class DataCenterRequestsContractIT {
 
-    /** Every endpoint family a Cloud pass, an incremental pass and a reconciliation read; none may go unused. */
+    /** Every endpoint family a Data Center pass, an incremental pass and a reconciliation read; none may go unused. */
     private static final Set<String> ENDPOINTS = Set.of(
             "GET /rest/api/2/myself",
             "GET /rest/api/2/user/search",
@@ -64,7 +68,8 @@ class DataCenterRequestsContractIT {
              ExtractorRig rig = new ExtractorRig(kafka)) {
             ExtractorRequestsContract.exercise(jira, rig.extractor(rig.config(jira, JiraFlavour.DATA_CENTER)));
             contract.assertConforms(jira, ENDPOINTS, "Data Center");
-            contract.assertRefusesRequestsOffTheSpec("/rest/api/2", "/search", Credentials.basic(jira.options().email(), jira.options().apiToken()));
+            contract.assertRefusesRequestsOffTheSpec("/rest/api/2", "/search",
+                    Credentials.basic(jira.options().email(), jira.options().apiToken()));
         }
     }
 }
