@@ -51,6 +51,12 @@ public final class DataCenterJiraApi extends JiraApiBase {
         this.searchWindow = searchWindow;
     }
 
+    /** Data Center's worklog resource declares no paging parameters: it answers every worklog of the issue at once. */
+    @Override
+    protected boolean pages(EmbeddedList list) {
+        return list != EmbeddedList.WORKLOGS;
+    }
+
     @Override
     public JiraFlavour flavour() {
         return JiraFlavour.DATA_CENTER;

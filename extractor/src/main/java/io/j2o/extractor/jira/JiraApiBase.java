@@ -130,16 +130,22 @@ abstract class JiraApiBase implements JiraApi {
 
     @Override
     public Optional<List<JsonNode>> issueItems(String issueId, EmbeddedList list) {
+        String path = api + "/issue/" + issueId + "/" + list.field();
         List<JsonNode> all = new ArrayList<>();
+        if (!pages(list)) {
+            return client.find(path).map(page -> {
+                page.path(list.items()).forEach(all::add);
+                return all;
+            });
+        }
         while (true) {
             int startAt = all.size();
-            Optional<JsonNode> found = client.find(
-                    api + "/issue/" + issueId + "/" + list.field() + "?startAt=" + startAt + "&maxResults=" + PAGE);
+            Optional<JsonNode> found = client.find(path + "?startAt=" + startAt + "&maxResults=" + PAGE);
             if (found.isEmpty()) {
                 return Optional.empty();
             }
             JsonNode page = found.get();
-            // A resource that does not page (Data Center's worklogs) answers from the start again: it gave all it has.
+            // A resource that ignores paging answers from the start again: it gave all it has.
             if (startAt > 0 && page.path("startAt").asInt(startAt) != startAt) {
                 return Optional.of(all);
             }
@@ -149,6 +155,11 @@ abstract class JiraApiBase implements JiraApi {
                 return Optional.of(all);
             }
         }
+    }
+
+    /** Whether the resource of {@code list} under an issue takes {@code startAt}/{@code maxResults}; on both flavours by default. */
+    protected boolean pages(EmbeddedList list) {
+        return true;
     }
 
     /** The group with its members, read from {@code /group/member} selected by {@code selector} (e.g. {@code groupId=..}). */
