@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What both flavours serve alike under their REST root: the API user, an issue's project, a project's versions (one
@@ -23,6 +25,8 @@ import java.util.OptionalInt;
  * time, and plain arrays paged by {@code startAt} until an empty page (user search).
  */
 abstract class JiraApiBase implements JiraApi {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JiraApiBase.class);
 
     /** Cloud and Data Center both serve up to 1000 users or items a page. */
     static final int PAGE = 1000;
@@ -83,8 +87,15 @@ abstract class JiraApiBase implements JiraApi {
             ObjectNode body = JsonNodeFactory.instance.objectNode();
             ArrayNode ids = body.putArray("ids");
             worklogIds.subList(start, Math.min(worklogIds.size(), start + PAGE)).forEach(id -> ids.add(Long.parseLong(id)));
-            requireArray(api + "/worklog/list", client.post(api + "/worklog/list", body))
-                    .forEach(worklog -> issueIds.add(worklog.path("issueId").asText()));
+            // A worklog without its issue names nothing to read again (an empty id would read /issue/ itself).
+            requireArray(api + "/worklog/list", client.post(api + "/worklog/list", body)).forEach(worklog -> {
+                String issueId = worklog.path("issueId").asText("");
+                if (issueId.isEmpty()) {
+                    LOG.warn("a changed worklog names no issue, skipped worklogId={}", worklog.path("id").asText());
+                } else {
+                    issueIds.add(issueId);
+                }
+            });
         }
         return issueIds;
     }
