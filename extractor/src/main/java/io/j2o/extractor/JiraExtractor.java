@@ -219,10 +219,11 @@ public final class JiraExtractor {
             shifted[0] |= seen.containsKey(listed.id()) && !Objects.equals(seen.get(listed.id()), listed.updated());
             seen.put(listed.id(), listed.updated());
             return !alreadyPublished(listed.id(), listed.updated(), watermark, published);
-        }, issue -> {
+        }, this::complete, issue -> {
             String id = issue.path("id").asText();
             Instant updated = updatedOf(issue);
-            if (!alreadyPublished(id, updated, watermark, published) && publishComplete(issue, projectKey, updated)) {
+            if (!alreadyPublished(id, updated, watermark, published)) {
+                publish(issue, projectKey, updated);
                 publishedIds.add(id);
                 if (updated != null) {
                     published.put(id, updated);
@@ -243,14 +244,25 @@ public final class JiraExtractor {
      * @return false when the issue vanished meanwhile and was left to the deletion reconciliation
      */
     private boolean publishComplete(JsonNode issue, String projectKey, Instant updated) {
-        Optional<JsonNode> complete = completer.complete(issue).flatMap(watchers::complete);
-        complete.ifPresent(payload -> {
-            publisher.publish(config.topics().jiraIssues(), events.upsert(JiraEntityType.ISSUE, issue.path("id").asText(),
-                    issue.path("key").asText(null), projectKey, updated, payload));
-            worklogChanges.remember(payload);
-            watcherChanges.remember(payload);
-        });
+        Optional<JsonNode> complete = complete(issue);
+        complete.ifPresent(payload -> publish(payload, projectKey, updated));
         return complete.isPresent();
+    }
+
+    /**
+     * The issue with its truncated lists and its watchers completed in place, or empty when it vanished meanwhile and
+     * is left to the deletion reconciliation. Reads Jira only: safe to call from several threads at once.
+     */
+    private Optional<JsonNode> complete(JsonNode issue) {
+        return completer.complete(issue).flatMap(watchers::complete);
+    }
+
+    /** Publishes a completed issue (Kafka acknowledges on the caller's flush). */
+    private void publish(JsonNode payload, String projectKey, Instant updated) {
+        publisher.publish(config.topics().jiraIssues(), events.upsert(JiraEntityType.ISSUE, payload.path("id").asText(),
+                payload.path("key").asText(null), projectKey, updated, payload));
+        worklogChanges.remember(payload);
+        watcherChanges.remember(payload);
     }
 
     private List<JsonNode> selectedProjects() {

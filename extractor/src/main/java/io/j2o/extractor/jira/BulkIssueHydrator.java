@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -16,14 +17,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads listed issues in full through Cloud's {@code POST /issue/bulkfetch}, 100 a request, with up to
- * {@code concurrency} requests in flight while the listing goes on, and hands them on, on the listing's thread, in
- * the order they were listed (bulkfetch answers in id order; the extractor's watermark needs the listing's
- * {@code updated} order). An issue the bulk fetch omits was deleted or hidden since it was listed: it is skipped and
+ * Reads listed issues in full through Cloud's {@code POST /issue/bulkfetch}, 100 a request, and completes them (their
+ * truncated lists, their watchers), with up to {@code concurrency} batches in flight while the listing goes on; hands
+ * them on, on the listing's thread, in the order they were listed (bulkfetch answers in id order; the extractor's
+ * watermark needs the listing's {@code updated} order). An issue the bulk fetch omits was deleted or hidden since it was listed: it is skipped and
  * left to the deletion reconciliation. Open for one listing; close it to stop its threads.
  */
 final class BulkIssueHydrator implements AutoCloseable {
@@ -35,22 +37,29 @@ final class BulkIssueHydrator implements AutoCloseable {
 
     private final JiraClient client;
     private final String path;
+    private final Function<JsonNode, Optional<JsonNode>> complete;
     private final int maxHeld;
     private final ExecutorService pool;
     private final List<ListedIssue> pending = new ArrayList<>();
     private final Queue<Batch> queued = new ArrayDeque<>();
 
-    /** Listed issues sent to the bulk fetch together, and what it answers by issue id. */
-    private record Batch(List<ListedIssue> issues, Future<Map<String, JsonNode>> fetch) {
+    /**
+     * Listed issues sent to the bulk fetch together, and what it answered by issue id, completed: an id it did not
+     * answer is missing, one that vanished while being completed maps to empty.
+     */
+    private record Batch(List<ListedIssue> issues, Future<Map<String, Optional<JsonNode>>> fetch) {
     }
 
     /**
-     * @param path    the bulk fetch resource, e.g. {@code /rest/api/3/issue/bulkfetch}
+     * @param path     the bulk fetch resource, e.g. {@code /rest/api/3/issue/bulkfetch}
+     * @param complete reads the rest of a fetched issue on the fetching thread; empty when the issue is gone
      * @param maxHeld how many issues may wait for their fetch or for being handed on, at most (and one batch more)
      */
-    BulkIssueHydrator(JiraClient client, String path, int concurrency, int maxHeld) {
+    BulkIssueHydrator(JiraClient client, String path, Function<JsonNode, Optional<JsonNode>> complete, int concurrency,
+                      int maxHeld) {
         this.client = client;
         this.path = path;
+        this.complete = complete;
         this.maxHeld = maxHeld;
         int pool = POOLS.incrementAndGet();
         AtomicInteger threads = new AtomicInteger();
@@ -101,29 +110,29 @@ final class BulkIssueHydrator implements AutoCloseable {
     }
 
     private static void deliver(Batch batch, Consumer<JsonNode> each) {
-        Map<String, JsonNode> byId = await(batch.fetch());
+        Map<String, Optional<JsonNode>> byId = await(batch.fetch());
         for (ListedIssue issue : batch.issues()) {
-            JsonNode full = byId.get(issue.id());
-            if (full == null) {
+            Optional<JsonNode> read = byId.get(issue.id());
+            if (read == null) {
                 LOG.info("listed issue not returned by the bulk fetch, deleted or hidden since; leaving it to the "
                         + "deletion reconciliation issueId={} jiraKey={}", issue.id(), issue.key());
             } else {
-                each.accept(full);
+                read.ifPresent(each);
             }
         }
     }
 
-    private Map<String, JsonNode> fetch(List<ListedIssue> batch) {
+    private Map<String, Optional<JsonNode>> fetch(List<ListedIssue> batch) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         batch.forEach(issue -> body.withArrayProperty("issueIdsOrKeys").add(issue.id()));
         body.putArray("fields").add("*all");
         body.putArray("expand").add("changelog");
-        Map<String, JsonNode> byId = new HashMap<>();
-        client.bulkFetch(path, body).path("issues").forEach(issue -> byId.put(issue.path("id").asText(), issue));
+        Map<String, Optional<JsonNode>> byId = new HashMap<>();
+        client.bulkFetch(path, body).path("issues").forEach(issue -> byId.put(issue.path("id").asText(), complete.apply(issue)));
         return byId;
     }
 
-    private static Map<String, JsonNode> await(Future<Map<String, JsonNode>> fetch) {
+    private static Map<String, Optional<JsonNode>> await(Future<Map<String, Optional<JsonNode>>> fetch) {
         try {
             return fetch.get();
         } catch (InterruptedException e) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /** Jira Cloud REST v3: paged project search and the enhanced {@code /search/jql} with {@code nextPageToken}. */
@@ -111,13 +112,13 @@ public final class CloudJiraApi extends JiraApiBase {
     /**
      * Ids first, then hydrate, as Atlassian recommends for throughput: {@code /search/jql} lists the key and
      * {@code updated} of the issues (up to 5000 a page where Jira allows it), and the wanted ones are read in full
-     * through {@code /issue/bulkfetch}, in the background while the listing goes on, holding at most one full listing
-     * page of them.
+     * through {@code /issue/bulkfetch} and completed, in the background while the listing goes on, holding at most
+     * one full listing page of them.
      */
     @Override
     public void issuesUpdatedSince(String projectKey, Instant since, ZoneId zone, Predicate<ListedIssue> wanted,
-                                   Consumer<JsonNode> each) {
-        try (BulkIssueHydrator hydrator = new BulkIssueHydrator(client, API + "/issue/bulkfetch", concurrency, ID_PAGE)) {
+                                   Function<JsonNode, Optional<JsonNode>> complete, Consumer<JsonNode> each) {
+        try (BulkIssueHydrator hydrator = new BulkIssueHydrator(client, API + "/issue/bulkfetch", complete, concurrency, ID_PAGE)) {
             String jql = Jql.issuesUpdatedSince(projectKey, since, zone);
             String token = null;
             do {

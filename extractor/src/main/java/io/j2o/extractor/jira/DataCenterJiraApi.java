@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -103,13 +104,13 @@ public final class DataCenterJiraApi extends JiraApiBase {
 
     @Override
     public void issuesUpdatedSince(String projectKey, Instant since, ZoneId zone, Predicate<ListedIssue> wanted,
-                                   Consumer<JsonNode> each) {
+                                   Function<JsonNode, Optional<JsonNode>> complete, Consumer<JsonNode> each) {
         Map<String, Instant> seen = new HashMap<>();
         Consumer<JsonNode> once = issue -> {
             Instant updated = updatedOf(issue);
             if ((updated == null || !updated.equals(seen.put(issue.path("id").asText(), updated)))
                     && wanted.test(listed(issue))) {
-                each.accept(issue);
+                complete.apply(issue).ifPresent(each);
             }
         };
         Instant from = since;

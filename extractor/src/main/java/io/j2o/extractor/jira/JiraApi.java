@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -96,13 +97,15 @@ public interface JiraApi {
 
     /**
      * Lists every issue of the project updated at or after {@code since} (all of them when null), oldest first,
-     * asks {@code wanted} about each one listed, and hands those it wants, with all fields and their history, to
-     * {@code each}, in the listed order. An issue may be listed twice only when it changed while being read; one
-     * deleted between its listing and its reading is skipped. Cloud lists ids and {@code updated} alone and reads the
-     * wanted issues in bulk; Data Center reads full issues from its search and hands on the wanted ones.
+     * asks {@code wanted} about each one listed, reads those it wants with all fields and their history, lets
+     * {@code complete} read the rest of each (e.g. its truncated lists; empty when the issue is gone, which is then
+     * skipped) and hands the completed issues to {@code each}, in the listed order. An issue may be listed twice only
+     * when it changed while being read; one deleted between its listing and its reading is skipped. Cloud lists key
+     * and {@code updated} alone and reads the wanted issues in bulk, completing them on its fetching threads, several
+     * at once; Data Center reads full issues from its search and completes the wanted ones one by one.
      */
     void issuesUpdatedSince(String projectKey, Instant since, ZoneId zone, Predicate<ListedIssue> wanted,
-                            Consumer<JsonNode> each);
+                            Function<JsonNode, Optional<JsonNode>> complete, Consumer<JsonNode> each);
 
     /**
      * Hands every issue the project holds now to {@code each}, reading its id and {@code fields.watches} only (the

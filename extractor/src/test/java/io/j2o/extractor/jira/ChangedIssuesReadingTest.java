@@ -13,6 +13,7 @@ import io.j2o.schemas.avro.JiraFlavour;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,7 +34,7 @@ class ChangedIssuesReadingTest {
             List<JsonNode> read = new ArrayList<>();
 
             api(jira, flavour, 3).issuesUpdatedSince("ALPHA", null, ZoneId.of("UTC"), issue -> listed.add(issue)
-                    && !issue.key().endsWith("0"), read::add);
+                    && !issue.key().endsWith("0"), Optional::of, read::add);
 
             assertThat(listed).hasSize(450).allSatisfy(issue -> assertThat(issue.updated()).isNotNull());
             assertThat(read).extracting(issue -> issue.get("key").asText())
@@ -51,7 +52,7 @@ class ChangedIssuesReadingTest {
             List<JsonNode> read = new ArrayList<>();
 
             api(jira, JiraFlavour.CLOUD, 2).issuesUpdatedSince("ALPHA", null, ZoneId.of("UTC"),
-                    issue -> wanted.incrementAndGet() <= 250, read::add);
+                    issue -> wanted.incrementAndGet() <= 250, Optional::of, read::add);
 
             assertThat(read).hasSize(250);
             List<RecordedRequest> fetches = jira.requests().stream().filter(r -> r.path().equals(BULK_FETCH)).toList();
@@ -74,7 +75,7 @@ class ChangedIssuesReadingTest {
                     jira.deleteIssue(issue.id());
                 }
                 return true;
-            }, read::add);
+            }, Optional::of, read::add);
 
             assertThat(read).extracting(issue -> issue.get("id").asText())
                     .containsExactlyElementsOf(listed.subList(0, 449).stream().map(ListedIssue::id).toList());
@@ -95,7 +96,7 @@ class ChangedIssuesReadingTest {
             } while (token != null);
         } else {
             new DataCenterJiraApi(client, 100, 10_000).issuesUpdatedSince("ALPHA", null, ZoneId.of("UTC"),
-                    issue -> true, all::add);
+                    issue -> true, Optional::of, all::add);
         }
         return all;
     }
