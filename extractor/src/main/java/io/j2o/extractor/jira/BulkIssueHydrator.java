@@ -53,7 +53,7 @@ final class BulkIssueHydrator implements AutoCloseable {
     /**
      * @param path     the bulk fetch resource, e.g. {@code /rest/api/3/issue/bulkfetch}
      * @param complete reads the rest of a fetched issue on the fetching thread; empty when the issue is gone
-     * @param maxHeld how many issues may wait for their fetch or for being handed on, at most (and one batch more)
+     * @param maxHeld  how many issues may wait for their fetch or for being handed on, at most (and one batch more)
      */
     BulkIssueHydrator(JiraClient client, String path, Function<JsonNode, Optional<JsonNode>> complete, int concurrency,
                       int maxHeld) {
