@@ -27,6 +27,8 @@ import java.util.Objects;
  *                        Access Token in {@code jira.apiToken}, sent as a Bearer token ({@code jira.auth: pat})
  * @param metadataRefresh how long users, groups and versions are not read again after a pass read them; zero reads them
  *                        every pass (a full resync always reads them)
+ * @param concurrency    how many bulk fetches of up to 100 listed issues are in flight at once (Cloud lists the ids
+ *                        of changed issues first, then hydrates them; Data Center reads full issues from its search)
  */
 public record ExtractorConfig(
         String jiraUrl,
@@ -46,11 +48,14 @@ public record ExtractorConfig(
         List<String> entities,
         double requestsPerSecond,
         Duration metadataRefresh,
-        JiraAuth auth) {
+        JiraAuth auth,
+        int concurrency) {
 
     public static final int DEFAULT_RECONCILE_EVERY = 10;
     /** Data Center's default result window. */
     public static final int DEFAULT_SEARCH_WINDOW = 10_000;
+    /** Bulk fetches in flight: enough to hide Jira's latency, few enough to stay clear of its rate limits. */
+    public static final int DEFAULT_CONCURRENCY = 4;
 
     public ExtractorConfig {
         projects = List.copyOf(projects);
@@ -107,12 +112,25 @@ public record ExtractorConfig(
         if (pageSize < 1 || pageSize > 5000) {
             problems.add("extractor.pageSize: must be 1..5000, was " + pageSize);
         }
+        if (concurrency < 1 || concurrency > 32) {
+            problems.add("extractor.concurrency: must be 1..32, was " + concurrency);
+        }
         if (maxAttempts < 1 || maxAttempts > 100) {
             problems.add("extractor.maxAttempts: must be 1..100, was " + maxAttempts);
         }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
+    }
+
+    /** Hydrating {@link #DEFAULT_CONCURRENCY} batches of issues at once. */
+    public ExtractorConfig(String jiraUrl, String email, String apiToken, String site, List<String> projects,
+            String bootstrapServers, Topics topics, Duration lookback, int pageSize, int maxAttempts,
+            Map<String, Object> kafkaProperties, JiraFlavour flavour, int reconcileEvery, int searchWindow,
+            List<String> entities, double requestsPerSecond, Duration metadataRefresh, JiraAuth auth) {
+        this(jiraUrl, email, apiToken, site, projects, bootstrapServers, topics, lookback, pageSize, maxAttempts,
+                kafkaProperties, flavour, reconcileEvery, searchWindow, entities, requestsPerSecond, metadataRefresh,
+                auth, DEFAULT_CONCURRENCY);
     }
 
     /** Signing in with Basic credentials. */
@@ -145,49 +163,56 @@ public record ExtractorConfig(
     public ExtractorConfig withFlavour(JiraFlavour flavour) {
         return new ExtractorConfig(jiraUrl, email, apiToken, site, projects, bootstrapServers, topics, lookback,
                 pageSize, maxAttempts, kafkaProperties, flavour, reconcileEvery, searchWindow, entities, requestsPerSecond,
-                metadataRefresh, auth);
+                metadataRefresh, auth, concurrency);
     }
 
     /** The same configuration, reconciling deletions every {@code passes} passes. */
     public ExtractorConfig withReconcileEvery(int passes) {
         return new ExtractorConfig(jiraUrl, email, apiToken, site, projects, bootstrapServers, topics, lookback,
                 pageSize, maxAttempts, kafkaProperties, flavour, passes, searchWindow, entities, requestsPerSecond,
-                metadataRefresh, auth);
+                metadataRefresh, auth, concurrency);
     }
 
     /** The same configuration with another Data Center search window (what the server's admin set). */
     public ExtractorConfig withSearchWindow(int results) {
         return new ExtractorConfig(jiraUrl, email, apiToken, site, projects, bootstrapServers, topics, lookback,
                 pageSize, maxAttempts, kafkaProperties, flavour, reconcileEvery, results, entities, requestsPerSecond,
-                metadataRefresh, auth);
+                metadataRefresh, auth, concurrency);
     }
 
     /** The same configuration extracting only the kinds {@code names} (configuration names, e.g. {@code users}). */
     public ExtractorConfig withEntities(List<String> names) {
         return new ExtractorConfig(jiraUrl, email, apiToken, site, projects, bootstrapServers, topics, lookback,
                 pageSize, maxAttempts, kafkaProperties, flavour, reconcileEvery, searchWindow, names, requestsPerSecond,
-                metadataRefresh, auth);
+                metadataRefresh, auth, concurrency);
     }
 
     /** The same configuration sending at most {@code limit} Jira requests a second (0: no limit). */
     public ExtractorConfig withRequestsPerSecond(double limit) {
         return new ExtractorConfig(jiraUrl, email, apiToken, site, projects, bootstrapServers, topics, lookback,
                 pageSize, maxAttempts, kafkaProperties, flavour, reconcileEvery, searchWindow, entities, limit,
-                metadataRefresh, auth);
+                metadataRefresh, auth, concurrency);
     }
 
     /** The same configuration, reading users and versions again only once {@code refresh} has passed. */
     public ExtractorConfig withMetadataRefresh(Duration refresh) {
         return new ExtractorConfig(jiraUrl, email, apiToken, site, projects, bootstrapServers, topics, lookback,
                 pageSize, maxAttempts, kafkaProperties, flavour, reconcileEvery, searchWindow, entities, requestsPerSecond,
-                refresh, auth);
+                refresh, auth, concurrency);
+    }
+
+    /** The same configuration with {@code batches} bulk fetches of issues in flight at once. */
+    public ExtractorConfig withConcurrency(int batches) {
+        return new ExtractorConfig(jiraUrl, email, apiToken, site, projects, bootstrapServers, topics, lookback,
+                pageSize, maxAttempts, kafkaProperties, flavour, reconcileEvery, searchWindow, entities, requestsPerSecond,
+                metadataRefresh, auth, batches);
     }
 
     /** The same configuration signing in as {@code scheme} says, {@link #apiToken()} being the secret. */
     public ExtractorConfig withAuth(JiraAuth scheme) {
         return new ExtractorConfig(jiraUrl, email, apiToken, site, projects, bootstrapServers, topics, lookback,
                 pageSize, maxAttempts, kafkaProperties, flavour, reconcileEvery, searchWindow, entities, requestsPerSecond,
-                metadataRefresh, scheme);
+                metadataRefresh, scheme, concurrency);
     }
 
     /** The client for this configuration's Jira: its credentials, attempts and rate limit, the default breaker. */
@@ -212,6 +237,6 @@ public record ExtractorConfig(
                 + ", projects=" + projects + ", bootstrapServers=" + bootstrapServers + ", lookback=" + lookback
                 + ", pageSize=" + pageSize + ", flavour=" + flavour + ", reconcileEvery=" + reconcileEvery
                 + ", searchWindow=" + searchWindow + ", entities=" + entities + ", requestsPerSecond=" + requestsPerSecond
-                + ", metadataRefresh=" + metadataRefresh + ", auth=" + auth.configName() + "]";
+                + ", metadataRefresh=" + metadataRefresh + ", auth=" + auth.configName() + ", concurrency=" + concurrency + "]";
     }
 }

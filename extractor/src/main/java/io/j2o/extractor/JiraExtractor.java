@@ -69,8 +69,14 @@ public final class JiraExtractor {
 
     /** An extractor of the Jira flavour {@code config} names, over {@code client}. */
     public JiraExtractor(ExtractorConfig config, JiraClient client, EventPublisher publisher, WatermarkStore state, Clock clock) {
+        this(config, JiraApi.of(config.flavour(), client, config.pageSize(), config.searchWindow(), config.concurrency()),
+                publisher, state, clock);
+    }
+
+    /** An extractor reading Jira through {@code jira}, e.g. an API a benchmark measures another way of reading with. */
+    public JiraExtractor(ExtractorConfig config, JiraApi jira, EventPublisher publisher, WatermarkStore state, Clock clock) {
         this.config = config;
-        this.jira = JiraApi.of(config.flavour(), client, config.pageSize(), config.searchWindow());
+        this.jira = jira;
         this.publisher = publisher;
         this.state = state;
         this.events = new EntityEvents(new JiraSource(config.site(), jira.flavour(), jira.apiVersion()), clock);
@@ -224,7 +230,9 @@ public final class JiraExtractor {
     }
 
     /**
-     * One read of a project's issues updated since the watermark, publishing what is new.
+     * One read of a project's issues updated since the watermark, publishing what is new. Every listed issue is
+     * checked against what was published; only the others are read in full, and checked again then: the search index
+     * may lag behind the issue itself, so the issue read can be newer than its listing.
      *
      * @return whether an issue showed up again with a newer {@code updated}: it was edited while the pages were read, moved to the end of the
      *         {@code updated} order, and every issue behind it shifted one place towards the pages already read —
@@ -234,17 +242,17 @@ public final class JiraExtractor {
                              Set<String> publishedIds) {
         Map<String, Instant> seen = new HashMap<>();
         boolean[] shifted = {false};
-        jira.issuesUpdatedSince(projectKey, watermark.queryFrom(config.lookback()), zone, issue -> {
-            String id = issue.path("id").asText();
-            Instant updated = updatedOf(issue);
+        jira.issuesUpdatedSince(projectKey, watermark.queryFrom(config.lookback()), zone, listed -> {
             // Seen before in this read with another 'updated': it moved behind the cursor (an overlap re-read of
             // the same version, as keyset windows do, is no sign of that).
-            shifted[0] |= seen.containsKey(id) && !Objects.equals(seen.get(id), updated);
-            seen.put(id, updated);
-            boolean alreadyPublished = updated != null
-                    && (watermark.alreadyPublished(id, updated) || updated.equals(published.get(id)));
-            // Without a readable 'updated' the issue cannot be deduplicated or move the watermark: always publish it.
-            if (!alreadyPublished && publishComplete(issue, projectKey, updated)) {
+            shifted[0] |= seen.containsKey(listed.id()) && !Objects.equals(seen.get(listed.id()), listed.updated());
+            seen.put(listed.id(), listed.updated());
+            return !alreadyPublished(listed.id(), listed.updated(), watermark, published);
+        }, this::complete, issue -> {
+            String id = issue.path("id").asText();
+            Instant updated = updatedOf(issue);
+            if (!alreadyPublished(id, updated, watermark, published)) {
+                publish(issue, projectKey, updated);
                 publishedIds.add(id);
                 if (updated != null) {
                     published.put(id, updated);
@@ -254,21 +262,37 @@ public final class JiraExtractor {
         return shifted[0];
     }
 
+    /** Without a readable {@code updated} an issue cannot be deduplicated or move the watermark: it always counts as new. */
+    private static boolean alreadyPublished(String id, Instant updated, Watermark watermark, Map<String, Instant> published) {
+        return updated != null && (watermark.alreadyPublished(id, updated) || updated.equals(published.get(id)));
+    }
+
     /**
      * Completes the issue's truncated lists and watchers and publishes it (Kafka acknowledges on the caller's flush).
      *
      * @return false when the issue vanished meanwhile and was left to the deletion reconciliation
      */
     private boolean publishComplete(JsonNode issue, String projectKey, Instant updated) {
-        Optional<JsonNode> complete = completer.complete(issue).flatMap(watchers::complete);
-        complete.ifPresent(payload -> {
-            publisher.publish(config.topics().jiraIssues(), events.upsert(JiraEntityType.ISSUE, issue.path("id").asText(),
-                    issue.path("key").asText(null), projectKey, updated, payload));
-            IssueDigest digest = IssueDigest.of(payload);
-            remember(digest);
-            state.putDigest(config.site(), digest);
-        });
+        Optional<JsonNode> complete = complete(issue);
+        complete.ifPresent(payload -> publish(payload, projectKey, updated));
         return complete.isPresent();
+    }
+
+    /**
+     * The issue with its truncated lists and its watchers completed in place, or empty when it vanished meanwhile and
+     * is left to the deletion reconciliation. Reads Jira only: safe to call from several threads at once.
+     */
+    private Optional<JsonNode> complete(JsonNode issue) {
+        return completer.complete(issue).flatMap(watchers::complete);
+    }
+
+    /** Publishes a completed issue (Kafka acknowledges on the caller's flush). */
+    private void publish(JsonNode payload, String projectKey, Instant updated) {
+        publisher.publish(config.topics().jiraIssues(), events.upsert(JiraEntityType.ISSUE, payload.path("id").asText(),
+                payload.path("key").asText(null), projectKey, updated, payload));
+        IssueDigest digest = IssueDigest.of(payload);
+        remember(digest);
+        state.putDigest(config.site(), digest);
     }
 
     private List<JsonNode> selectedProjects() {

@@ -1,6 +1,6 @@
 package io.j2o.extractor;
 
-import io.j2o.extractor.jira.JiraClient;
+import io.j2o.extractor.jira.JiraApi;
 import io.j2o.extractor.publish.EventPublisher;
 import io.j2o.extractor.state.WatermarkStore;
 import io.j2o.sandbox.dataset.JiraDataset;
@@ -94,6 +94,12 @@ final class ExtractorRig implements AutoCloseable {
 
     /** An extractor configured by {@code config}, resuming from the state stored in this rig's topics. */
     JiraExtractor extractor(ExtractorConfig config) {
+        return extractor(config, JiraApi.of(config.flavour(), config.jiraClient(), config.pageSize(), config.searchWindow(),
+                config.concurrency()));
+    }
+
+    /** An extractor configured by {@code config} that reads Jira through {@code jira}, resuming from this rig's state. */
+    JiraExtractor extractor(ExtractorConfig config, JiraApi jira) {
         Map<String, Object> props = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         KafkaProducer<String, JiraEntityEvent> events = remember(new KafkaProducer<>(props, new StringSerializer(), serdes.events().serializer()));
         KafkaProducer<String, String> state = remember(new KafkaProducer<>(props, new StringSerializer(), new StringSerializer()));
@@ -102,8 +108,7 @@ final class ExtractorRig implements AutoCloseable {
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()), new StringDeserializer(), new StringDeserializer())) {
             watermarks.load(reader);
         }
-        JiraClient client = config.jiraClient();
-        JiraExtractor extractor = new JiraExtractor(config, client, new EventPublisher(events), watermarks, Clock.systemUTC());
+        JiraExtractor extractor = new JiraExtractor(config, jira, new EventPublisher(events), watermarks, Clock.systemUTC());
         try (KafkaConsumer<String, JiraEntityEvent> reader = new KafkaConsumer<>(Map.<String, Object>of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()), new StringDeserializer(), serdes.events().deserializer())) {
             restored = extractor.loadPublished(reader);

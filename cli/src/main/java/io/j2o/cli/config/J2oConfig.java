@@ -1,5 +1,6 @@
 package io.j2o.cli.config;
 
+import io.j2o.extractor.ExtractorConfig;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -27,7 +28,7 @@ public record J2oConfig(
         openproject = openproject == null ? new OpenProject(null, null, null) : openproject;
         kafka = kafka == null ? new Kafka(null, null, null, null, null) : kafka;
         schemaRegistry = schemaRegistry == null ? new SchemaRegistry(null, null, null) : schemaRegistry;
-        extractor = extractor == null ? new Extractor(null, null, null, null, null, null, null, null, null) : extractor;
+        extractor = extractor == null ? new Extractor(null, null, null, null, null, null, null, null, null, null) : extractor;
         transformer = transformer == null ? new Transformer(null, null, null) : transformer;
         loader = loader == null ? new Loader(null, null, null, null, null, null, null) : loader;
         mapping = mapping == null ? new Mapping(null, null, null, null, null, null, null, null, null, null, null, null) : mapping;
@@ -108,11 +109,13 @@ public record J2oConfig(
      * @param lookback     how far before the watermark each query starts
      * @param pollInterval pause between passes when {@code j2o run} runs continuously
      * @param reconcileEvery every how many passes deleted issues are looked for
+     * @param concurrency  how many bulk fetches of changed issues are in flight at once (Cloud)
      */
     public record Extractor(List<String> projects, Duration lookback, Integer pageSize, Duration pollInterval,
                             Integer maxAttempts, Integer reconcileEvery, List<String> entities, Double requestsPerSecond,
-                            Duration metadataRefresh) {
+                            Duration metadataRefresh, Integer concurrency) {
         public Extractor {
+            concurrency = concurrency != null ? concurrency : ExtractorConfig.DEFAULT_CONCURRENCY;
             requestsPerSecond = requestsPerSecond != null ? requestsPerSecond : 0;
             metadataRefresh = metadataRefresh != null ? metadataRefresh : Duration.ZERO;
             projects = projects == null ? List.of() : List.copyOf(projects);

@@ -57,7 +57,7 @@ final class SettingsAssembler {
                 jira.email(), reveal(jira.apiToken()), jira.site(), extraction.projects(), kafka.bootstrapServers(), usable,
                 extraction.lookback(), extraction.pageSize(), extraction.maxAttempts(), kafkaProperties, flavour,
                 extraction.reconcileEvery(), ExtractorConfig.DEFAULT_SEARCH_WINDOW, extraction.entities(),
-                extraction.requestsPerSecond(), extraction.metadataRefresh(), auth));
+                extraction.requestsPerSecond(), extraction.metadataRefresh(), auth, extraction.concurrency()));
 
         J2oConfig.Transformer transformation = config.transformer();
         TransformerConfig transformer = build(reading, null, () -> new TransformerConfig(kafka.bootstrapServers(),

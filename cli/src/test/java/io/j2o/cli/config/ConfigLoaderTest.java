@@ -104,6 +104,7 @@ class ConfigLoaderTest {
         assertThat(settings.extractor().pageSize()).isEqualTo(100);
         assertThat(settings.extractor().flavour()).isEqualTo(JiraFlavour.CLOUD);
         assertThat(settings.extractor().reconcileEvery()).isEqualTo(10);
+        assertThat(settings.extractor().concurrency()).isEqualTo(4);
         assertThat(config.extractor().pollInterval()).isEqualTo(Duration.ofSeconds(30));
         assertThat(settings.transformer().applicationId()).isEqualTo("j2o-transformer");
         assertThat(settings.transformer().streamThreads()).isEqualTo(1);
@@ -118,10 +119,11 @@ class ConfigLoaderTest {
     void dataCenterFlavourAndReconciliationIntervalReachTheExtractor() {
         PipelineSettings settings = loader.load(ConfigFiles.write(dir, "j2o.yaml", ConfigFiles.MINIMAL
                 .replace("  url: https://example.atlassian.net\n", "  url: https://jira.example.com\n  flavour: DATA_CENTER\n")
-                + "extractor:\n  reconcileEvery: 4\n")).settings();
+                + "extractor:\n  reconcileEvery: 4\n  concurrency: 8\n")).settings();
 
         assertThat(settings.extractor().flavour()).isEqualTo(JiraFlavour.DATA_CENTER);
         assertThat(settings.extractor().reconcileEvery()).isEqualTo(4);
+        assertThat(settings.extractor().concurrency()).isEqualTo(8);
     }
 
     @Test
@@ -146,6 +148,7 @@ class ConfigLoaderTest {
                   lookback: soon
                   pageSize: 0
                   pollInterval: 0s
+                  concurrency: 33
                 transformer:
                   streamThreads: many
                 loader:
@@ -158,9 +161,10 @@ class ConfigLoaderTest {
                 "jira.flavour: must be CLOUD or DATA_CENTER, was SERVER",
                 "extractor.lookback: must be a duration like 30s, 5m or PT30S, was 'soon' (line 17)",
                 "extractor.pollInterval: must be more than 0 and at most 24h, was PT0S",
-                "transformer.streamThreads: must be a whole number, was 'many' (line 21)",
+                "transformer.streamThreads: must be a whole number, was 'many' (line 22)",
                 "extractor.projects: 'lower' is not a Jira project key",
                 "extractor.pageSize: must be 1..5000, was 0",
+                "extractor.concurrency: must be 1..32, was 33",
                 "openproject.jiraKeyField: must look like customField<N>, was Jira Key",
                 "loader.concurrency: must be 1..512, was 0",
                 "schemaRegistry.url: must be http or https, was ftp://registry",

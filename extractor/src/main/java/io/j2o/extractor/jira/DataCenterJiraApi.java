@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Jira Data Center / Server REST v2: the plain project list and {@code /search} paged by {@code startAt}.
@@ -107,12 +109,14 @@ public final class DataCenterJiraApi extends JiraApiBase {
     }
 
     @Override
-    public void issuesUpdatedSince(String projectKey, Instant since, ZoneId zone, Consumer<JsonNode> each) {
+    public void issuesUpdatedSince(String projectKey, Instant since, ZoneId zone, Predicate<ListedIssue> wanted,
+                                   Function<JsonNode, Optional<JsonNode>> complete, Consumer<JsonNode> each) {
         Map<String, Instant> seen = new HashMap<>();
         Consumer<JsonNode> once = issue -> {
             Instant updated = updatedOf(issue);
-            if (updated == null || !updated.equals(seen.put(issue.path("id").asText(), updated))) {
-                each.accept(issue);
+            if ((updated == null || !updated.equals(seen.put(issue.path("id").asText(), updated)))
+                    && wanted.test(listed(issue))) {
+                complete.apply(issue).ifPresent(each);
             }
         };
         Instant from = since;

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * What the extractor reads from Jira, in the resources and paging of one flavour: Cloud REST v3 with token-paged
@@ -16,10 +18,13 @@ import java.util.function.Consumer;
  */
 public interface JiraApi {
 
-    /** The API of {@code flavour} over {@code client}; {@code searchWindow} bounds Data Center's deepest page. */
-    static JiraApi of(JiraFlavour flavour, JiraClient client, int pageSize, int searchWindow) {
+    /**
+     * The API of {@code flavour} over {@code client}; {@code searchWindow} bounds Data Center's deepest page,
+     * {@code concurrency} the bulk fetches of issues Cloud has in flight.
+     */
+    static JiraApi of(JiraFlavour flavour, JiraClient client, int pageSize, int searchWindow, int concurrency) {
         return switch (flavour) {
-            case CLOUD -> new CloudJiraApi(client, pageSize);
+            case CLOUD -> new CloudJiraApi(client, concurrency);
             case DATA_CENTER -> new DataCenterJiraApi(client, pageSize, searchWindow);
         };
     }
@@ -91,10 +96,16 @@ public interface JiraApi {
     Optional<JsonNode> issueWatchers(String issueId);
 
     /**
-     * Hands every issue of the project updated at or after {@code since} (all of them when null), with all fields,
-     * oldest first, to {@code each}. An issue may come twice only when it changed while being read.
+     * Lists every issue of the project updated at or after {@code since} (all of them when null), oldest first,
+     * asks {@code wanted} about each one listed, reads those it wants with all fields and their history, lets
+     * {@code complete} read the rest of each (e.g. its truncated lists; empty when the issue is gone, which is then
+     * skipped) and hands the completed issues to {@code each}, in the listed order. An issue may be listed twice only
+     * when it changed while being read; one deleted between its listing and its reading is skipped. Cloud lists key
+     * and {@code updated} alone and reads the wanted issues in bulk, completing them on its fetching threads, several
+     * at once; Data Center reads full issues from its search and completes the wanted ones one by one.
      */
-    void issuesUpdatedSince(String projectKey, Instant since, ZoneId zone, Consumer<JsonNode> each);
+    void issuesUpdatedSince(String projectKey, Instant since, ZoneId zone, Predicate<ListedIssue> wanted,
+                            Function<JsonNode, Optional<JsonNode>> complete, Consumer<JsonNode> each);
 
     /**
      * Hands every issue the project holds now to {@code each}, reading its id and {@code fields.watches} only (the

@@ -208,10 +208,13 @@ abstract class JiraApiBase implements JiraApi {
         }
     }
 
-    /** An issue of an id listing, with the watch count Jira sent in {@code fields.watches}, if any. */
+    /** An issue of a listing, with the {@code updated} and the watch count Jira sent in its fields, if any. */
     protected static ListedIssue listed(JsonNode issue) {
         JsonNode count = issue.path("fields").path("watches").path("watchCount");
-        return new ListedIssue(issue.path("id").asText(), count.isNumber() ? OptionalInt.of(count.asInt()) : OptionalInt.empty());
+        JsonNode updated = issue.path("fields").path("updated");
+        return new ListedIssue(issue.path("id").asText(), issue.path("key").asText(null),
+                JiraTimestamps.parse(updated.isTextual() ? updated.asText() : null).orElse(null),
+                count.isNumber() ? OptionalInt.of(count.asInt()) : OptionalInt.empty());
     }
 
     protected static String encode(String value) {

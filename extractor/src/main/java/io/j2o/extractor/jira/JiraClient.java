@@ -137,6 +137,11 @@ public final class JiraClient {
         return call(() -> request(path).post(RequestBody.create(body.toString(), JSON)).build(), JiraErrors::requireSearchPage);
     }
 
+    /** {@code POST} an issue bulk fetch, whose answer must carry {@code issues} and no {@code issueErrors}. */
+    public JsonNode bulkFetch(String path, JsonNode body) {
+        return call(() -> request(path).post(RequestBody.create(body.toString(), JSON)).build(), JiraErrors::requireBulkFetch);
+    }
+
     private Request.Builder request(String pathAndQuery) {
         HttpUrl url = HttpUrl.parse(base.toString().replaceAll("/$", "") + pathAndQuery);
         if (url == null) {

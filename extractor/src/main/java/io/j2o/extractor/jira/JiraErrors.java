@@ -56,6 +56,20 @@ final class JiraErrors {
         return page;
     }
 
+    /**
+     * A bulk fetch must carry its {@code issues} array; {@code issueErrors} names issues Jira could not return for a
+     * retriable error or a payload constraint, which are not gone: failing the call retries it rather than leave a
+     * listed issue unread (issues that are gone or hidden are omitted from both lists, and are not an error).
+     */
+    static JsonNode requireBulkFetch(String call, JsonNode page) {
+        requireSearchPage(call, page);
+        JsonNode errors = page.path("issueErrors");
+        if (errors.isArray() && !errors.isEmpty()) {
+            throw new JiraException.Unavailable(200, call + " could not return some issues: " + abbreviate(errors.toString()), null);
+        }
+        return page;
+    }
+
     /** Jira's error body is {@code {"errorMessages":[…],"errors":{field:message}}}. */
     private static String describe(String body) {
         try {

@@ -3,6 +3,7 @@ package io.j2o.extractor.jira;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.j2o.extractor.ExtractorConfig;
 import io.j2o.sandbox.dataset.DatasetGenerator;
 import io.j2o.sandbox.dataset.JiraDataset;
 import io.j2o.sandbox.jira.JiraSimulator;
@@ -52,6 +53,6 @@ class IssueItemsTest {
 
     private static JiraApi api(JiraSimulator jira, JiraFlavour flavour) {
         JiraClient client = new JiraClient(jira.baseUrl(), jira.options().email(), jira.options().apiToken(), JiraClient.defaultHttp(), 1);
-        return JiraApi.of(flavour, client, 50, 10_000);
+        return JiraApi.of(flavour, client, 50, 10_000, ExtractorConfig.DEFAULT_CONCURRENCY);
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.j2o.extractor.ExtractorConfig;
 import io.j2o.sandbox.dataset.DatasetGenerator;
 import io.j2o.sandbox.jira.JiraFaults.ErrorBody;
 import io.j2o.sandbox.jira.JiraSimulator;
@@ -118,7 +119,7 @@ class JiraClientResilienceTest {
     void wrongCredentialsStopAtOnceWithAClearMessageAndNoSecret() {
         String token = "ATATT3xFfGF0-very-secret-token";
         CloudJiraApi cloud = new CloudJiraApi(new JiraClient(jira.baseUrl(), jira.options().email(), token,
-                JiraClient.defaultHttp(), 5), ALPHA_ISSUES_CAP);
+                JiraClient.defaultHttp(), 5), ExtractorConfig.DEFAULT_CONCURRENCY);
 
         assertThatThrownBy(cloud::myself)
                 .isInstanceOf(JiraException.Unauthorized.class)
@@ -132,7 +133,7 @@ class JiraClientResilienceTest {
 
     private CloudJiraApi cloud(int maxAttempts) {
         return new CloudJiraApi(new JiraClient(jira.baseUrl(), jira.options().email(), jira.options().apiToken(),
-                JiraClient.defaultHttp(), maxAttempts), ALPHA_ISSUES_CAP);
+                JiraClient.defaultHttp(), maxAttempts), ExtractorConfig.DEFAULT_CONCURRENCY);
     }
 
     private List<RecordedRequest> searches() {

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * 10.3 REST v2 ({@link Options#dataCenter()}); each answers 404 on the other's resources.
  *
  * <p>Cloud serves {@code serverInfo}, {@code myself}, project search and lookup, statuses, priorities, issue types,
- * user search, issue lookup and the enhanced JQL search, with Jira's paging, field projection, error bodies and Basic
+ * user search, issue lookup, the bulk fetch of issues by id and the enhanced JQL search, with Jira's paging, field projection, error bodies and Basic
  * auth; the removed {@code /search} answers 410. Data Center serves {@code serverInfo}, {@code myself}, the project
  * list and lookup, statuses, priorities, issue types, issue lookup and {@code /search} with {@code startAt} paging,
  * its page cap and its result window (500 beyond it), in Data Center's shapes (users by {@code name}/{@code key},
@@ -79,6 +79,7 @@ public final class JiraSimulator implements AutoCloseable {
                 new DataCenterSearchRoutes(site).register(config.routes);
             } else {
                 new SearchRoutes(site).register(config.routes);
+                new BulkFetchRoutes(site).register(config.routes);
             }
         }).start();
         LOG.info("Jira simulator listening baseUrl={} flavour={} issues={}", baseUrl(), site.options().flavour(),

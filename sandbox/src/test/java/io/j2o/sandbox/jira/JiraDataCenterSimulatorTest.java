@@ -61,6 +61,8 @@ class JiraDataCenterSimulatorTest {
                 "/rest/api/3/search/jql", "/rest/api/3/issue/ALPHA-1")) {
             assertThat(http.get(cloudOnly, Map.of("jql", "project = ALPHA")).status()).as(cloudOnly).isEqualTo(404);
         }
+        assertThat(http.post("/rest/api/3/issue/bulkfetch", JiraHttp.MAPPER.createObjectNode()
+                .set("issueIdsOrKeys", JiraHttp.MAPPER.createArrayNode().add("ALPHA-1"))).status()).isEqualTo(404);
         JiraSimulator.Options cloudOptions = JiraSimulator.Options.defaults();
         try (JiraSimulator cloud = new JiraSimulator(new DatasetGenerator(3).generate(1, 3), cloudOptions).start()) {
             JiraHttp cloudHttp = new JiraHttp(cloud.baseUrl(), cloudOptions.email(), cloudOptions.apiToken());

@@ -160,6 +160,27 @@ class JiraSimulatorContractTest {
     }
 
     @Test
+    void bulkFetchRequestsAndResponsesMatchTheSpec() {
+        List<ObjectNode> issues = simulator.issues();
+        ObjectNode body = JiraHttp.MAPPER.createObjectNode();
+        body.putArray("issueIdsOrKeys").add(issues.get(1).get("key").asText()).add(issues.get(0).get("id").asText()).add("99999999");
+        body.putArray("fields").add("*all");
+        body.putArray("expand").add("changelog").add("names");
+        Interaction fetched = exchange(Request.Method.POST, "/rest/api/3/issue/bulkfetch", Map.of(), body.toString(), authorization);
+        assertValid(fetched);
+        assertThat(fetched.reply().body().get("issues")).extracting(issue -> issue.get("id").asLong())
+                .containsExactlyInAnyOrder(issues.get(0).get("id").asLong(), issues.get(1).get("id").asLong())
+                .isSorted();
+
+        ObjectNode tooMany = JiraHttp.MAPPER.createObjectNode();
+        for (int id = 1; id <= BulkFetchRoutes.MAX_ISSUES + 1; id++) {
+            tooMany.withArrayProperty("issueIdsOrKeys").add(String.valueOf(id));
+        }
+        assertValidError(exchange(Request.Method.POST, "/rest/api/3/issue/bulkfetch", Map.of(), tooMany.toString(),
+                authorization), 400);
+    }
+
+    @Test
     void unauthenticatedResponsesMatchTheSpec() {
         assertValidError(exchange(Request.Method.GET, "/rest/api/3/search/jql", Map.of("jql", "project = ALPHA"), null,
                 Credentials.basic("j2o@example.com", "wrong")), 401);

@@ -133,6 +133,41 @@ class JiraSimulatorTest {
     }
 
     @Test
+    void bulkFetchServesIssuesAsTheSearchDoesInAscendingIdOrderWithoutTheUnknownOnes() {
+        ObjectNode search = JiraHttp.MAPPER.createObjectNode().put("jql", "project = ALPHA ORDER BY updated DESC").put("maxResults", 30);
+        search.putArray("fields").add("*all");
+        search.put("expand", "changelog");
+        List<JsonNode> searched = new ArrayList<>();
+        http.post("/rest/api/3/search/jql", search).body().get("issues").forEach(searched::add);
+        ObjectNode fetch = JiraHttp.MAPPER.createObjectNode();
+        searched.forEach(issue -> fetch.withArrayProperty("issueIdsOrKeys").add(issue.get("key").asText()));
+        fetch.withArrayProperty("issueIdsOrKeys").add("ALPHA-99999").add(searched.get(0).get("id").asText());
+        fetch.putArray("fields").add("*all");
+        fetch.putArray("expand").add("changelog");
+
+        JiraHttp.Reply fetched = http.post("/rest/api/3/issue/bulkfetch", fetch);
+
+        assertThat(fetched.status()).isEqualTo(200);
+        assertThat(fetched.body().get("issueErrors")).isEmpty();
+        List<JsonNode> expected = new ArrayList<>(searched);
+        expected.sort(Comparator.comparingLong(issue -> issue.get("id").asLong()));
+        assertThat(fetched.body().get("issues")).containsExactlyElementsOf(expected);
+        assertThat(searched).anySatisfy(issue -> assertThat(issue.at("/changelog/total").asInt())
+                .isGreaterThan(issue.at("/changelog/histories").size()));
+    }
+
+    @Test
+    void bulkFetchOfMoreThanAHundredIssuesIsRefused() {
+        ObjectNode fetch = JiraHttp.MAPPER.createObjectNode();
+        DATASET.issues().stream().limit(101).forEach(issue -> fetch.withArrayProperty("issueIdsOrKeys").add(issue.get("id").asText()));
+
+        JiraHttp.Reply reply = http.post("/rest/api/3/issue/bulkfetch", fetch);
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(error(reply)).isEqualTo("The number of issues requested (101) exceeds the maximum of 100.");
+    }
+
+    @Test
     void incrementalQueryReturnsIssuesUpdatedAtOrAfterTheMinuteInTheUsersZone() {
         Instant cut = JiraDateTimes.parse(DATASET.issues().get(150).get("fields").get("updated").asText());
         Instant minute = cut.truncatedTo(ChronoUnit.MINUTES);
