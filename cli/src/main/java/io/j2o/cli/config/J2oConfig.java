@@ -119,7 +119,7 @@ public record J2oConfig(
             requestsPerSecond = requestsPerSecond != null ? requestsPerSecond : 0;
             metadataRefresh = metadataRefresh != null ? metadataRefresh : Duration.ZERO;
             projects = projects == null ? List.of() : List.copyOf(projects);
-            lookback = lookback != null ? lookback : Duration.ofMinutes(1);
+            lookback = lookback != null ? lookback : Duration.ofMinutes(5);
             pageSize = pageSize != null ? pageSize : 100;
             pollInterval = pollInterval != null ? pollInterval : Duration.ofSeconds(30);
             maxAttempts = maxAttempts != null ? maxAttempts : 6;

@@ -100,7 +100,7 @@ class ConfigLoaderTest {
         assertThat(settings.replicationFactor()).isEqualTo((short) 3);
         assertThat(settings.schemaRegistry().credentials()).isEmpty();
         assertThat(settings.extractor().projects()).isEmpty();
-        assertThat(settings.extractor().lookback()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(settings.extractor().lookback()).isEqualTo(Duration.ofMinutes(5));
         assertThat(settings.extractor().pageSize()).isEqualTo(100);
         assertThat(settings.extractor().flavour()).isEqualTo(JiraFlavour.CLOUD);
         assertThat(settings.extractor().reconcileEvery()).isEqualTo(10);
