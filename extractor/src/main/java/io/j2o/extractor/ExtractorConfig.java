@@ -180,6 +180,13 @@ public record ExtractorConfig(
                 metadataRefresh, auth, concurrency);
     }
 
+    /** The same configuration extracting only the projects with the keys {@code keys} (empty: every visible one). */
+    public ExtractorConfig withProjects(List<String> keys) {
+        return new ExtractorConfig(jiraUrl, email, apiToken, site, keys, bootstrapServers, topics, lookback,
+                pageSize, maxAttempts, kafkaProperties, flavour, reconcileEvery, searchWindow, entities, requestsPerSecond,
+                metadataRefresh, auth, concurrency);
+    }
+
     /** The same configuration extracting only the kinds {@code names} (configuration names, e.g. {@code users}). */
     public ExtractorConfig withEntities(List<String> names) {
         return new ExtractorConfig(jiraUrl, email, apiToken, site, projects, bootstrapServers, topics, lookback,

@@ -57,6 +57,12 @@ public record PipelineSettings(
                 loaderInstances, Map.of(), MappingConfig.defaults());
     }
 
+    /** The same settings with another extractor configuration, e.g. narrowed by command-line filters. */
+    public PipelineSettings withExtractor(ExtractorConfig narrowed) {
+        return new PipelineSettings(topics, partitions, replicationFactor, schemaRegistryUrl, schemaRegistryCredentials,
+                narrowed, transformer, loader, loaderInstances, mappingOverrides, mapping);
+    }
+
     /** Leaves out the Kafka client properties, which may hold credentials (a SASL JAAS line, key store passwords). */
     @Override
     public String toString() {

@@ -26,9 +26,10 @@ final class SyncRun {
     private final PrintWriter out;
     private final long startNanos = System.nanoTime();
 
-    SyncRun(ConfigLoader.Loaded loaded, PrintWriter out) {
+    /** @param settings the settings of {@code loaded}, or those narrowed by the command line */
+    SyncRun(ConfigLoader.Loaded loaded, PipelineSettings settings, PrintWriter out) {
         this.loaded = loaded;
-        this.settings = loaded.settings();
+        this.settings = settings;
         this.out = out;
     }
 

@@ -26,7 +26,7 @@ class RunCommandIT {
     Path dir;
 
     @Test
-    void onceMigratesEveryIssueFromTheConfiguredJiraAndExitsZeroWhenIdle(EmbeddedKafka kafka) {
+    void onceMigratesTheProjectsAskedForThenEveryIssueFromTheConfiguredJiraAndExitsZeroWhenIdle(EmbeddedKafka kafka) {
         String openProjectKey = UUID.randomUUID().toString();
         try (EmbeddedSchemaRegistry registry = new EmbeddedSchemaRegistry(kafka.bootstrapServers()).start();
              JiraSimulator jira = new JiraSimulator(new DatasetGenerator(11).generate(2, 50), JiraSimulator.Options.defaults()).start();
@@ -59,9 +59,21 @@ class RunCommandIT {
                       concurrency: 4
                     """.formatted(jira.baseUrl(), jira.options().email(), openProject.baseUrl(), kafka.bootstrapServers(),
                     registry.baseUrl()));
-            StringWriter out = new StringWriter();
+            String firstProject = jira.issues().get(0).at("/fields/project/key").asText();
+            long ofFirstProject = jira.issues().stream()
+                    .filter(issue -> issue.at("/fields/project/key").asText().equals(firstProject)).count();
+            StringWriter narrowed = new StringWriter();
             StringWriter err = new StringWriter();
 
+            int narrowedExit = Main.run(new PrintWriter(narrowed, true), new PrintWriter(err, true),
+                    "run", "--config", config.toString(), "--once", "--timeout", "3m", "--projects", firstProject);
+
+            assertThat(narrowedExit).as(narrowed + "\n" + err).isZero();
+            assertThat(narrowed.toString()).contains("extracted 1 projects and " + ofFirstProject + " issues");
+            assertThat(openProject.projects()).hasSize(1);
+            assertThat(openProject.workPackages()).hasSize((int) ofFirstProject);
+
+            StringWriter out = new StringWriter();
             int exitCode = Main.run(new PrintWriter(out, true), new PrintWriter(err, true),
                     "run", "--config", config.toString(), "--once", "--timeout", "3m");
 
@@ -69,7 +81,8 @@ class RunCommandIT {
             assertThat(exitCode).as(output).isZero();
             assertThat(openProject.workPackages()).as(output).hasSize(50);
             assertThat(openProject.projects()).hasSize(2);
-            assertThat(output).contains("extracted 2 projects and 50 issues", "idle: everything extracted is transformed and loaded")
+            assertThat(output).as("the other project's issues only").contains("extracted 2 projects and "
+                    + (50 - ofFirstProject) + " issues", "idle: everything extracted is transformed and loaded")
                     .doesNotContain(openProjectKey, jira.options().apiToken());
 
             String deleted = jira.issues().get(7).path("key").asText();
