@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /** {@code j2o demo}: the whole pipeline against an embedded broker and simulated Jira and OpenProject. */
@@ -37,7 +38,8 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--jira-seed-dir", paramLabel = "DIR", description = {
         "Serve the real Jira REST JSON found in DIR (issues, search pages, project lists...) instead of a generated",
-        "site; whatever cannot be served is listed in the report with its file and reason."})
+        "site; whatever cannot be served is listed in the report with its file and reason. With --issues or",
+        "--projects as well, one site serves both: the seeded JSON and a generated site, its ids above the seed's."})
     Path jiraSeedDir;
 
     @Option(names = "--once", description = {"Migrate, then re-extract everything once (a resync that must write nothing),",
@@ -89,6 +91,12 @@ public final class DemoCommand implements Callable<Integer> {
         jiraFlavour();
         FaultPlan faultPlan = faults == null ? FaultPlan.none() : FaultPlan.parse(faults);
         return new DemoRun(this, faultPlan, spec.commandLine().getOut()).execute();
+    }
+
+    /** Whether the site mixes the seed directory with a generated site: only when asked for generated issues. */
+    boolean mixesGeneratedSite() {
+        ParseResult parsed = spec.commandLine().getParseResult();
+        return jiraSeedDir != null && (parsed.hasMatchedOption("--issues") || parsed.hasMatchedOption("--projects"));
     }
 
     JiraSimulator.Flavour jiraFlavour() {

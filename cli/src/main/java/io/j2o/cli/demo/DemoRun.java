@@ -16,8 +16,10 @@ import io.j2o.cli.report.OpenProjectState;
 import io.j2o.cli.report.ValidationReport;
 import io.j2o.extractor.ExtractionStats;
 import io.j2o.loader.openproject.OpenProjectClient;
+import io.j2o.sandbox.dataset.DatasetCustomFields;
 import io.j2o.sandbox.dataset.DatasetGenerator;
 import io.j2o.sandbox.dataset.JiraDataset;
+import io.j2o.sandbox.dataset.SiteMix;
 import io.j2o.sandbox.jira.JiraSeedDirectory;
 import io.j2o.sandbox.openproject.OpenProjectSimulator;
 import io.j2o.schemas.avro.DeadLetter;
@@ -54,6 +56,9 @@ final class DemoRun {
     private final PrintWriter out;
     private final long startNanos = System.nanoTime();
     private JiraSeedDirectory.Seed seed;
+    /** The generated site's custom field ids, to map; null for a site of seeded JSON alone. */
+    private DatasetCustomFields.Ids generatedFields;
+    private SiteMix mix;
     /** Counted down when the run is over, report written and everything closed; a Ctrl-C waits for it. */
     private final CountDownLatch finished = new CountDownLatch(1);
     private final HeardDeadLetters deadLetters = new HeardDeadLetters();
@@ -83,27 +88,39 @@ final class DemoRun {
                     sandbox.jira().options().flavour(), sandbox.jira().baseUrl(), sandbox.openProject().baseUrl(), sandbox.registryUrl());
             faults.applyTo(sandbox.openProject());
             out.printf("faults: %s%n", faults);
-            PipelineSettings settings = options.jiraSeedDir == null
-                    ? sandbox.pipelineSettings(options.partitions, options.loaderInstances, options.loaderConcurrency, stateDir)
-                    : sandbox.pipelineSettings(options.partitions, options.loaderInstances, options.loaderConcurrency, stateDir,
-                            MappingConfig.defaults());
+            // A seeded site's own custom fields are not the generated ones: only the generated part's are mapped.
+            PipelineSettings settings = sandbox.pipelineSettings(options.partitions, options.loaderInstances,
+                    options.loaderConcurrency, stateDir, generatedFields == null ? MappingConfig.defaults()
+                            : EmbeddedSandbox.generatedSiteMapping(generatedFields));
             try (Pipeline pipeline = Pipeline.start(settings, deadLetters, sandbox.customFields())) {
                 return migrate(sandbox, dataset, pipeline, settings);
             }
         }
     }
 
-    /** The generated site, or the real Jira JSON of {@code --jira-seed-dir} with the list of what could not be served. */
+    /**
+     * The generated site, or the real Jira JSON of {@code --jira-seed-dir} with the list of what could not be served,
+     * or both in one site when generated issues are asked for as well.
+     */
     private JiraDataset dataset() {
         if (options.jiraSeedDir == null) {
             out.printf("j2o demo: %d projects, %d issues, seed %d%n", options.projects, options.issues, options.seed);
+            generatedFields = DatasetCustomFields.ids(0);
             return new DatasetGenerator(options.seed).generate(options.projects, options.issues);
         }
         seed = JiraSeedDirectory.load(options.jiraSeedDir);
-        JiraDataset dataset = seed.dataset();
+        JiraDataset seeded = seed.dataset();
         out.printf("j2o demo: serving %d projects and %d issues read from %s; %d files or entities left out (listed in the report)%n",
-                dataset.projects().size(), dataset.issues().size(), options.jiraSeedDir, seed.report().problems().size());
-        return dataset;
+                seeded.projects().size(), seeded.issues().size(), options.jiraSeedDir, seed.report().problems().size());
+        if (!options.mixesGeneratedSite()) {
+            return seeded;
+        }
+        mix = SiteMix.of(seeded, options.seed, options.projects, options.issues);
+        generatedFields = DatasetCustomFields.ids(mix.generatedIds().base());
+        out.printf("j2o demo: and %d projects, %d issues generated from seed %d, their ids from %d up; %d projects, %d issues in all%n",
+                options.projects, options.issues, options.seed, mix.generatedIds().base(),
+                mix.dataset().projects().size(), mix.dataset().issues().size());
+        return mix.dataset();
     }
 
     private int migrate(EmbeddedSandbox sandbox, JiraDataset dataset, Pipeline pipeline, PipelineSettings settings)
@@ -335,6 +352,10 @@ final class DemoRun {
         json.put("directory", options.jiraSeedDir.toString());
         json.put("filesRecognised", seed.report().recognised().size());
         json.put("issuesServed", seed.dataset().issues().size());
+        if (mix != null) {
+            json.putObject("mixedWith").put("generatedProjects", options.projects).put("generatedIssues", options.issues)
+                    .put("generatorSeed", options.seed).put("idBase", mix.generatedIds().base());
+        }
         var leftOut = json.putArray("leftOut");
         seed.report().problems().forEach(problem -> {
             ObjectNode entry = leftOut.addObject().put("file", problem.file().toString()).put("reason", problem.reason());

@@ -51,7 +51,7 @@ public final class EmbeddedSandbox implements AutoCloseable {
                     : JiraSimulator.Options.defaults().withCredentials("demo@j2o.example", UUID.randomUUID().toString());
             jira = remember(new JiraSimulator(dataset, jiraOptions).start());
             openProject = remember(new OpenProjectSimulator(OpenProjectSimulator.Options.defaults(UUID.randomUUID().toString())
-                    .withCustomFields(DatasetCustomFields.openProjectFields())).start());
+                    .withCustomFields(DatasetCustomFields.openProjectFields(dataset))).start());
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -88,9 +88,13 @@ public final class EmbeddedSandbox implements AutoCloseable {
      * labels and components mapped onto the simulated OpenProject's, attachments read with the Jira credentials.
      */
     public PipelineSettings pipelineSettings(int partitions, int loaderInstances, int loaderConcurrency, Path stateDir) {
-        return pipelineSettings(partitions, loaderInstances, loaderConcurrency, stateDir, MappingConfig.defaults()
-                .withCustomFields(DatasetCustomFields.jiraToOpenProject())
-                .withLabels(DatasetCustomFields.LABELS_FIELD).withComponents(DatasetCustomFields.COMPONENTS_FIELD));
+        return pipelineSettings(partitions, loaderInstances, loaderConcurrency, stateDir, generatedSiteMapping(DatasetCustomFields.ids(0)));
+    }
+
+    /** The demo's mapping of a generated site whose custom fields have {@code fields}' ids (its id base's). */
+    static MappingConfig generatedSiteMapping(DatasetCustomFields.Ids fields) {
+        return MappingConfig.defaults().withCustomFields(fields.jiraToOpenProject())
+                .withLabels(DatasetCustomFields.LABELS_FIELD).withComponents(DatasetCustomFields.COMPONENTS_FIELD);
     }
 
     /** @param mapping the operator's choices; a seeded site's fields are not the generated ones, so none is mapped */

@@ -33,9 +33,10 @@ final class AttachmentGenerator {
     private final Random random;
     private final String siteUrl;
     private final List<ObjectNode> users;
-    private int nextId = FIRST_ID;
+    private long nextId;
 
-    AttachmentGenerator(Random random, String siteUrl, List<ObjectNode> users) {
+    AttachmentGenerator(Random random, String siteUrl, List<ObjectNode> users, GeneratedIds ids) {
+        this.nextId = ids.id(FIRST_ID);
         this.random = random;
         this.siteUrl = siteUrl;
         this.users = users;

@@ -24,9 +24,10 @@ final class ChangelogGenerator {
 
     private final Random random;
     private final List<ObjectNode> users;
-    private int nextId = FIRST_ID;
+    private long nextId;
 
-    ChangelogGenerator(Random random, List<ObjectNode> users) {
+    ChangelogGenerator(Random random, List<ObjectNode> users, GeneratedIds ids) {
+        this.nextId = ids.id(FIRST_ID);
         this.random = random;
         this.users = users;
     }

@@ -25,9 +25,10 @@ final class CommentGenerator {
     private final String siteUrl;
     private final List<ObjectNode> users;
     private final AdfDescriptionGenerator bodies;
-    private int nextId = FIRST_ID;
+    private long nextId;
 
-    CommentGenerator(Random random, String siteUrl, List<ObjectNode> users) {
+    CommentGenerator(Random random, String siteUrl, List<ObjectNode> users, GeneratedIds ids) {
+        this.nextId = ids.id(FIRST_ID);
         this.random = random;
         this.siteUrl = siteUrl;
         this.users = users;

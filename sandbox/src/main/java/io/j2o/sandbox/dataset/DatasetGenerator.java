@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -32,6 +33,7 @@ public final class DatasetGenerator {
     private static final Duration HISTORY = Duration.ofDays(180);
     private static final int FIRST_ID = 10000;
     private static final int USER_COUNT = 12;
+    private static final String RENAMED_KEY_SUFFIX = "G";
     /** Mixed into the seed for the comments' own random stream, so adding them changed no other generated value. */
     private static final long COMMENT_STREAM = 0x636f6d6d656e74L;
     /** The same for worklogs and estimates, versions and fix versions, issue links and watchers. */
@@ -48,14 +50,35 @@ public final class DatasetGenerator {
 
     private final long seed;
     private final String siteUrl;
+    private final GeneratedIds ids;
+    private final Set<String> takenProjectKeys;
 
     public DatasetGenerator(long seed) {
         this(seed, DEFAULT_SITE_URL);
     }
 
     public DatasetGenerator(long seed, String siteUrl) {
+        this(seed, siteUrl, GeneratedIds.DEFAULT, Set.of());
+    }
+
+    private DatasetGenerator(long seed, String siteUrl, GeneratedIds ids, Set<String> takenProjectKeys) {
         this.seed = seed;
         this.siteUrl = siteUrl;
+        this.ids = ids;
+        this.takenProjectKeys = Set.copyOf(takenProjectKeys);
+    }
+
+    /** The same site with every numeric id moved by {@code base}, a multiple of {@link GeneratedIds#UNIT}. */
+    public DatasetGenerator withIdBase(long base) {
+        return new DatasetGenerator(seed, siteUrl, new GeneratedIds(base), takenProjectKeys);
+    }
+
+    /**
+     * The same site, but a project whose key is in {@code keys} (another site's, sharing the Jira) takes its key with
+     * {@value #RENAMED_KEY_SUFFIX} appended as often as needed; the generator's own keys never end in it.
+     */
+    public DatasetGenerator withProjectKeysTaken(Set<String> keys) {
+        return new DatasetGenerator(seed, siteUrl, ids, keys);
     }
 
     /** A site with {@code projects} projects and {@code issues} issues spread over them. */
@@ -65,30 +88,30 @@ public final class DatasetGenerator {
                     + projects + "/" + issues);
         }
         Random random = new Random(seed);
-        ReferenceData reference = new ReferenceData(siteUrl);
+        ReferenceData reference = new ReferenceData(siteUrl, ids);
         List<ObjectNode> users = users(random);
         List<ObjectNode> projectNodes = projects(random, projects, users);
         List<ObjectNode> statuses = reference.statuses();
         List<ObjectNode> types = reference.issueTypes();
         List<ObjectNode> priorities = reference.priorities();
-        VersionGenerator versionGenerator = new VersionGenerator(new Random(seed ^ VERSION_STREAM), siteUrl, BASE_INSTANT);
+        VersionGenerator versionGenerator = new VersionGenerator(new Random(seed ^ VERSION_STREAM), siteUrl, BASE_INSTANT, ids);
         Map<String, List<ObjectNode>> versionsByProject = new LinkedHashMap<>();
         projectNodes.forEach(project -> versionsByProject.put(project.get("key").asText(), versionGenerator.versions(project)));
         IssueFactory factory = new IssueFactory(random, reference, users, statuses, types, priorities,
-                new CommentGenerator(new Random(seed ^ COMMENT_STREAM), siteUrl, users),
-                new WorklogGenerator(new Random(seed ^ WORKLOG_STREAM), siteUrl, users),
+                new CommentGenerator(new Random(seed ^ COMMENT_STREAM), siteUrl, users, ids),
+                new WorklogGenerator(new Random(seed ^ WORKLOG_STREAM), siteUrl, users, ids),
                 versionGenerator, versionsByProject);
         List<ObjectNode> issueNodes = factory.issues(projectNodes, issues);
-        new IssueLinkGenerator(new Random(seed ^ LINK_STREAM), siteUrl).link(issueNodes);
+        new IssueLinkGenerator(new Random(seed ^ LINK_STREAM), siteUrl, ids).link(issueNodes);
         new WatcherGenerator(new Random(seed ^ WATCHER_STREAM), siteUrl, users).watch(issueNodes);
-        new AttachmentGenerator(new Random(seed ^ ATTACHMENT_STREAM), siteUrl, users).attach(issueNodes);
-        new SprintGenerator(new Random(seed ^ SPRINT_STREAM), BASE_INSTANT).plan(projectNodes, issueNodes);
+        new AttachmentGenerator(new Random(seed ^ ATTACHMENT_STREAM), siteUrl, users, ids).attach(issueNodes);
+        new SprintGenerator(new Random(seed ^ SPRINT_STREAM), BASE_INSTANT, ids).plan(projectNodes, issueNodes);
         new TextReferenceGenerator(new Random(seed ^ TEXT_STREAM), users).write(issueNodes);
-        new ChangelogGenerator(new Random(seed ^ CHANGELOG_STREAM), users).write(issueNodes);
+        new ChangelogGenerator(new Random(seed ^ CHANGELOG_STREAM), users, ids).write(issueNodes);
         List<ObjectNode> groups = new GroupGenerator(new Random(seed ^ GROUP_STREAM), users).groups(projectNodes);
         return new JiraDataset(siteUrl, users, projectNodes, versionsByProject.values().stream().flatMap(List::stream).toList(),
                 statuses, types, priorities, issueNodes, groups,
-                new ProjectRoleGenerator(new Random(seed ^ ROLE_STREAM), siteUrl, users).roles(projectNodes, groups));
+                new ProjectRoleGenerator(new Random(seed ^ ROLE_STREAM), siteUrl, users, ids).roles(projectNodes, groups));
     }
 
     private List<ObjectNode> users(Random random) {
@@ -119,7 +142,10 @@ public final class DatasetGenerator {
             int letters = DatasetVocabulary.PROJECT_KEYS.size();
             String greek = DatasetVocabulary.PROJECT_KEYS.get(i % letters);
             String key = i < letters ? greek : greek + (i / letters + 1);
-            String id = String.valueOf(FIRST_ID + i);
+            while (takenProjectKeys.contains(key)) {
+                key += RENAMED_KEY_SUFFIX;
+            }
+            String id = ids.text(FIRST_ID + i);
             String name = capitalise(greek) + (i < letters ? "" : " " + (i / letters + 1)) + " "
                     + pick(random, DatasetVocabulary.PROJECT_SUFFIXES);
             ObjectNode project = JSON.objectNode();
@@ -198,7 +224,7 @@ public final class DatasetGenerator {
         private final WorklogGenerator worklogs;
         private final VersionGenerator versions;
         private final Map<String, List<ObjectNode>> versionsByProject;
-        private final DatasetCustomFields customFields = new DatasetCustomFields(siteUrl);
+        private final DatasetCustomFields customFields = new DatasetCustomFields(siteUrl, ids);
         private final Map<String, Integer> nextNumber = new HashMap<>();
         private final Map<String, ObjectNode> lastEpic = new HashMap<>();
 
@@ -232,10 +258,10 @@ public final class DatasetGenerator {
             return issues;
         }
 
-        private ObjectNode issue(int numericId, ObjectNode project, Instant created) {
+        private ObjectNode issue(int usualId, ObjectNode project, Instant created) {
             String projectKey = project.get("key").asText();
             int number = nextNumber.merge(projectKey, 1, Integer::sum);
-            String id = String.valueOf(numericId);
+            String id = ids.text(usualId);
             String key = projectKey + "-" + number;
             long sinceCreation = Duration.between(created, BASE_INSTANT).toMillis();
             // Half the issues were touched again later; the rest still carry their creation time.
@@ -271,7 +297,7 @@ public final class DatasetGenerator {
             fields.put("duedate", random.nextInt(3) == 0 ? created.plus(Duration.ofDays(14)).toString().substring(0, 10) : null);
             fields.put("created", JiraDateTimes.format(created));
             fields.put("updated", JiraDateTimes.format(updated));
-            customFields.addTo(fields, numericId, component, created, users);
+            customFields.addTo(fields, usualId, component, created, users);
             fields.set("fixVersions", versions.fixVersions(versionsByProject.get(projectKey)));
             fields.putArray("subtasks");
             fields.putArray("issuelinks");

@@ -29,11 +29,14 @@ final class IssueLinkGenerator {
 
     private final Random random;
     private final String siteUrl;
-    private int nextId = FIRST_ID;
+    private final GeneratedIds ids;
+    private long nextId;
 
-    IssueLinkGenerator(Random random, String siteUrl) {
+    IssueLinkGenerator(Random random, String siteUrl, GeneratedIds ids) {
+        this.nextId = ids.id(FIRST_ID);
         this.random = random;
         this.siteUrl = siteUrl;
+        this.ids = ids;
     }
 
     /** Adds the links to {@code fields.issuelinks} of the issues, which must be in creation order. */
@@ -64,11 +67,12 @@ final class IssueLinkGenerator {
         link.put("id", id);
         link.put("self", siteUrl + "/rest/api/3/issueLink/" + id);
         ObjectNode linkType = link.putObject("type");
-        linkType.put("id", type[0]);
+        String typeId = ids.text(Long.parseLong(type[0]));
+        linkType.put("id", typeId);
         linkType.put("name", type[1]);
         linkType.put("inward", type[2]);
         linkType.put("outward", type[3]);
-        linkType.put("self", siteUrl + "/rest/api/3/issueLinkType/" + type[0]);
+        linkType.put("self", siteUrl + "/rest/api/3/issueLinkType/" + typeId);
         link.set(direction, DatasetGenerator.issueReference(other));
         return link;
     }

@@ -2,6 +2,7 @@ package io.j2o.sandbox.dataset;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NumericNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,12 +26,14 @@ final class ProjectRoleGenerator {
     private final Random random;
     private final String siteUrl;
     private final List<ObjectNode> activeUsers;
+    private final GeneratedIds ids;
     private int nextActorId = FIRST_ACTOR_ID;
 
-    ProjectRoleGenerator(Random random, String siteUrl, List<ObjectNode> users) {
+    ProjectRoleGenerator(Random random, String siteUrl, List<ObjectNode> users, GeneratedIds ids) {
         this.random = random;
         this.siteUrl = siteUrl;
         this.activeUsers = users.stream().filter(user -> user.path("active").asBoolean(true)).toList();
+        this.ids = ids;
     }
 
     /** The roles of every project, project by project, each project's in the order Administrators, Developers, Viewers. */
@@ -56,11 +59,12 @@ final class ProjectRoleGenerator {
         return activeUsers.get(random.nextInt(activeUsers.size()));
     }
 
-    private ObjectNode role(String projectKey, int id, String name, String description) {
+    private ObjectNode role(String projectKey, int usualId, String name, String description) {
+        NumericNode id = ids.number(usualId);
         ObjectNode role = JSON.objectNode();
-        role.put("self", siteUrl + "/rest/api/3/project/" + projectKey + "/role/" + id);
+        role.put("self", siteUrl + "/rest/api/3/project/" + projectKey + "/role/" + id.asText());
         role.put("name", name);
-        role.put("id", id);
+        role.set("id", id);
         role.put("description", description);
         role.putArray("actors");
         return role;
@@ -68,7 +72,7 @@ final class ProjectRoleGenerator {
 
     private void userActor(ObjectNode role, ObjectNode user) {
         ObjectNode actor = ((ArrayNode) role.get("actors")).addObject();
-        actor.put("id", nextActorId++);
+        actor.set("id", ids.number(nextActorId++));
         actor.put("displayName", user.path("displayName").asText());
         actor.put("type", "atlassian-user-role-actor");
         actor.putObject("actorUser").put("accountId", user.path("accountId").asText());
@@ -77,7 +81,7 @@ final class ProjectRoleGenerator {
     private void groupActor(ObjectNode role, ObjectNode group) {
         String name = group.path("name").asText();
         ObjectNode actor = ((ArrayNode) role.get("actors")).addObject();
-        actor.put("id", nextActorId++);
+        actor.set("id", ids.number(nextActorId++));
         actor.put("displayName", name);
         actor.put("type", "atlassian-group-role-actor");
         actor.put("name", name);

@@ -4,15 +4,20 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
-/** The fixed Jira configuration every generated site shares: statuses, issue types, priorities, resolutions. */
+/**
+ * The fixed Jira configuration every generated site shares: statuses, issue types, priorities, resolutions, their ids
+ * moved by the site's {@link GeneratedIds} (status categories keep Jira's fixed ids).
+ */
 final class ReferenceData {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private final String siteUrl;
+    private final GeneratedIds ids;
 
-    ReferenceData(String siteUrl) {
+    ReferenceData(String siteUrl, GeneratedIds ids) {
         this.siteUrl = siteUrl;
+        this.ids = ids;
     }
 
     List<ObjectNode> statuses() {
@@ -38,14 +43,16 @@ final class ReferenceData {
 
     ObjectNode doneResolution() {
         ObjectNode resolution = JSON.objectNode();
-        resolution.put("self", siteUrl + "/rest/api/3/resolution/10000");
-        resolution.put("id", "10000");
+        String id = ids.text(10000);
+        resolution.put("self", siteUrl + "/rest/api/3/resolution/" + id);
+        resolution.put("id", id);
         resolution.put("description", "Work has been done on this issue.");
         resolution.put("name", "Done");
         return resolution;
     }
 
-    private ObjectNode status(String id, String name, ObjectNode category) {
+    private ObjectNode status(String usualId, String name, ObjectNode category) {
+        String id = ids.text(Long.parseLong(usualId));
         ObjectNode status = JSON.objectNode();
         status.put("self", siteUrl + "/rest/api/3/status/" + id);
         status.put("description", "");
@@ -66,7 +73,8 @@ final class ReferenceData {
         return category;
     }
 
-    private ObjectNode issueType(String id, String name, String description, int hierarchyLevel) {
+    private ObjectNode issueType(String usualId, String name, String description, int hierarchyLevel) {
+        String id = ids.text(Long.parseLong(usualId));
         ObjectNode type = JSON.objectNode();
         type.put("self", siteUrl + "/rest/api/3/issuetype/" + id);
         type.put("id", id);
@@ -78,7 +86,8 @@ final class ReferenceData {
         return type;
     }
 
-    private ObjectNode priority(String id, String name, String color) {
+    private ObjectNode priority(String usualId, String name, String color) {
+        String id = ids.text(Long.parseLong(usualId));
         ObjectNode priority = JSON.objectNode();
         priority.put("self", siteUrl + "/rest/api/3/priority/" + id);
         priority.put("iconUrl", siteUrl + "/images/icons/priorities/" + name.toLowerCase() + ".svg");

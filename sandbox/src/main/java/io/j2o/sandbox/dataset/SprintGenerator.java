@@ -17,7 +17,7 @@ import java.util.Random;
 /**
  * Runs two-week sprints on one board per project, the last {@value #SPRINTS} before the site's "now" (the last one
  * active, the ones before closed, one more future), and puts about half of the issues in the Sprint field
- * ({@link DatasetCustomFields#SPRINT}) as Jira Cloud returns it: an array of sprint objects, a carried-over issue
+ * (at the site's id base, {@link DatasetCustomFields#SPRINT} at base 0) as Jira Cloud returns it: an array of sprint objects, a carried-over issue
  * in two; null on the others.
  */
 final class SprintGenerator {
@@ -34,10 +34,14 @@ final class SprintGenerator {
 
     private final Random random;
     private final Instant now;
+    private final GeneratedIds ids;
+    private final String sprintField;
 
-    SprintGenerator(Random random, Instant now) {
+    SprintGenerator(Random random, Instant now, GeneratedIds ids) {
         this.random = random;
         this.now = now;
+        this.ids = ids;
+        this.sprintField = DatasetCustomFields.ids(ids.base()).sprint();
     }
 
     void plan(List<ObjectNode> projects, List<ObjectNode> issues) {
@@ -55,11 +59,11 @@ final class SprintGenerator {
             ObjectNode fields = (ObjectNode) issue.get("fields");
             List<ObjectNode> sprints = sprintsByProject.get(fields.path("project").path("key").asText());
             if (sprints == null || random.nextBoolean()) {
-                fields.putNull(DatasetCustomFields.SPRINT);
+                fields.putNull(sprintField);
                 continue;
             }
             int last = random.nextInt(sprints.size());
-            ArrayNode value = fields.putArray(DatasetCustomFields.SPRINT);
+            ArrayNode value = fields.putArray(sprintField);
             if (last > 0 && random.nextInt(4) == 0) {
                 value.add(sprints.get(last - 1).deepCopy());
             }
@@ -72,10 +76,10 @@ final class SprintGenerator {
         Instant start = now.minus(LENGTH.multipliedBy(SPRINTS - 1L - number)).minus(Duration.ofDays(3));
         String state = number < SPRINTS - 1 ? "closed" : number == SPRINTS - 1 ? "active" : "future";
         ObjectNode sprint = JSON.objectNode();
-        sprint.put("id", id);
+        sprint.set("id", ids.number(id));
         sprint.put("name", projectKey + " Sprint " + (number + 1));
         sprint.put("state", state);
-        sprint.put("boardId", boardId);
+        sprint.set("boardId", ids.number(boardId));
         sprint.put("goal", number % 2 == 0 ? "Ship the " + projectKey.toLowerCase(Locale.ROOT) + " increment" : "");
         if (!state.equals("future")) {
             sprint.put("startDate", SPRINT_TIME.format(start));

@@ -26,9 +26,10 @@ final class VersionGenerator {
     private final Random random;
     private final String siteUrl;
     private final LocalDate today;
-    private int nextId = FIRST_ID;
+    private long nextId;
 
-    VersionGenerator(Random random, String siteUrl, Instant now) {
+    VersionGenerator(Random random, String siteUrl, Instant now, GeneratedIds ids) {
+        this.nextId = ids.id(FIRST_ID);
         this.random = random;
         this.siteUrl = siteUrl;
         this.today = LocalDate.ofInstant(now, ZoneOffset.UTC);

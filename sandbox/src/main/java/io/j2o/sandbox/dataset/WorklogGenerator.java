@@ -31,9 +31,10 @@ final class WorklogGenerator {
     private final String siteUrl;
     private final List<ObjectNode> users;
     private final AdfDescriptionGenerator bodies;
-    private int nextId = FIRST_ID;
+    private long nextId;
 
-    WorklogGenerator(Random random, String siteUrl, List<ObjectNode> users) {
+    WorklogGenerator(Random random, String siteUrl, List<ObjectNode> users, GeneratedIds ids) {
+        this.nextId = ids.id(FIRST_ID);
         this.random = random;
         this.siteUrl = siteUrl;
         this.users = users;

@@ -11,6 +11,7 @@ import io.j2o.sandbox.dataset.JiraDateTimes;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -127,10 +128,10 @@ final class DataCenterShape {
             fields.remove("parent");
             fields.put(EPIC_LINK, parent.path("key").asText());
         }
-        if (fields.path(DatasetCustomFields.SPRINT).isArray()) {
+        for (String sprintField : sprintFields(fields)) {
             ArrayNode sprints = JSON.arrayNode();
-            fields.path(DatasetCustomFields.SPRINT).forEach(sprint -> sprints.add(legacySprint(sprint)));
-            fields.set(DatasetCustomFields.SPRINT, sprints);
+            fields.path(sprintField).forEach(sprint -> sprints.add(legacySprint(sprint)));
+            fields.set(sprintField, sprints);
         }
         ObjectNode converted = object(issue);
         // A history's author is a plain user bean on Data Center, without the user resource's 'deleted'.
@@ -141,6 +142,15 @@ final class DataCenterShape {
         });
         converted.path("fields").path("attachment").forEach(attachment -> attachment((ObjectNode) attachment));
         return converted;
+    }
+
+    /** The generated Sprint fields (of any id base) the issue holds as Cloud's arrays of sprint objects. */
+    private static List<String> sprintFields(ObjectNode fields) {
+        List<String> sprintFields = new ArrayList<>();
+        fields.fieldNames().forEachRemaining(name -> DatasetCustomFields.idsOf(name)
+                .filter(ids -> ids.sprint().equals(name) && fields.path(name).isArray())
+                .ifPresent(ids -> sprintFields.add(name)));
+        return sprintFields;
     }
 
     /**

@@ -3,12 +3,17 @@ package io.j2o.sandbox.jira;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.j2o.sandbox.dataset.DatasetCustomFields;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code GET /rest/api/{2|3}/field}: the system fields the simulated issues carry, then the generated site's custom
- * fields ({@link DatasetCustomFields#jiraFields()}) that at least one issue holds, each with Jira's
- * {@code schema.type}/{@code items}/{@code system|custom}.
+ * fields ({@link DatasetCustomFields.Ids#jiraFields()}) that at least one issue holds, each with Jira's
+ * {@code schema.type}/{@code items}/{@code system|custom}; of every id base the issues' fields name, lowest first,
+ * since a site can mix generated issues with others.
  */
 final class JiraFieldList {
 
@@ -43,8 +48,12 @@ final class JiraFieldList {
             schema.put("system", system[0]);
             fields.add(field);
         }
-        DatasetCustomFields.jiraFields().stream()
-                .filter(field -> issues.stream().anyMatch(issue -> issue.path("fields").has(field.path("id").asText())))
+        Set<String> held = new HashSet<>();
+        issues.forEach(issue -> issue.path("fields").fieldNames().forEachRemaining(held::add));
+        held.stream().map(DatasetCustomFields::idsOf).flatMap(Optional::stream).distinct()
+                .sorted(Comparator.comparingLong(ids -> ids.generated().base()))
+                .flatMap(ids -> ids.jiraFields().stream())
+                .filter(field -> held.contains(field.path("id").asText()))
                 .forEach(fields::add);
         return fields;
     }
