@@ -172,7 +172,7 @@ final class ExtractorRequestsContract {
 
     static String endpoint(RecordedRequest request) {
         return request.method() + " " + request.path()
-                .replaceAll("/(issue|project|role)/(?!search$)[^/]+", "/$1/{id}");
+                .replaceAll("/(issue|project|role)/(?!(search|bulkfetch)$)[^/]+", "/$1/{id}");
     }
 
     /**
