@@ -49,6 +49,7 @@ public final class Pipeline implements AutoCloseable {
     private final List<CommandLoader> loaders = new ArrayList<>();
     private final List<Thread> loaderThreads = new ArrayList<>();
     private final LoaderProgress loaderProgress = new LoaderProgress();
+    private final TransformerBacklog transformerBacklog;
 
     private Pipeline(PipelineSettings settings, LoaderListener extraListener, List<WorkPackageCustomField> knownCustomFields) {
         this.settings = settings;
@@ -61,6 +62,10 @@ public final class Pipeline implements AutoCloseable {
                 knownCustomFields);
         MappingRules rules = new MappingRules(catalog, settings.loader().jiraKeyField(), settings.mapping());
         this.transformer = new TransformerApp(settings.transformer(), serdes, rules);
+        Map<String, Object> adminProps = new HashMap<>(settings.loader().kafkaProperties());
+        adminProps.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.loader().bootstrapServers());
+        this.transformerBacklog = new TransformerBacklog(adminProps, settings.transformer().applicationId(),
+                settings.topics().jiraTopics());
 
         Upserters upserters = Upserters.forOpenProject(openProject, settings.loader());
         LoaderListener listener = LoaderListener.all(List.of(loaderProgress, extraListener));
@@ -119,6 +124,11 @@ public final class Pipeline implements AutoCloseable {
         return transformer.waitingCommands();
     }
 
+    /** Offsets of the Jira topics the transformer has yet to read and commit (0 when it is caught up). */
+    public long transformerBacklog() {
+        return transformerBacklog.offsets();
+    }
+
     public LoaderProgress loaderProgress() {
         return loaderProgress;
     }
@@ -158,6 +168,7 @@ public final class Pipeline implements AutoCloseable {
             }
         }
         transformer.close();
+        transformerBacklog.close();
         eventProducer.close();
         stateProducer.close();
         registry.close();
