@@ -1,13 +1,10 @@
 package io.j2o.extractor;
 
-import io.j2o.sandbox.dataset.DatasetGenerator;
-import io.j2o.sandbox.jira.JiraSimulator;
 import io.j2o.sandbox.kafka.EmbeddedKafka;
 import io.j2o.sandbox.kafka.EmbeddedKafkaExtension;
 import io.j2o.schemas.avro.JiraFlavour;
 import java.util.List;
 import java.util.Set;
-import okhttp3.Credentials;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -53,12 +50,6 @@ class CloudRequestsContractIT {
     @Test
     void everyRequestOfFullIncrementalAndReconcilingPassesConformsToTheCloudSpec(EmbeddedKafka kafka) throws Exception {
         ExtractorRequestsContract contract = ExtractorRequestsContract.cloud(List.of());
-        try (JiraSimulator jira = ExtractorRig.simulator(new DatasetGenerator(17).generate(2, 40), JiraFlavour.CLOUD);
-             ExtractorRig rig = new ExtractorRig(kafka)) {
-            ExtractorRequestsContract.exercise(jira, rig.extractor(rig.config(jira, JiraFlavour.CLOUD)));
-            contract.assertConforms(jira, ENDPOINTS, "Cloud");
-            contract.assertRefusesRequestsOffTheSpec("/rest/api/3", "/search/jql",
-                    Credentials.basic(jira.options().email(), jira.options().apiToken()));
-        }
+        contract.assertExtractorConforms(kafka, JiraFlavour.CLOUD, ENDPOINTS);
     }
 }

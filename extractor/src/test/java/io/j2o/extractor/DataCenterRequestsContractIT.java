@@ -1,14 +1,11 @@
 package io.j2o.extractor;
 
 import io.j2o.extractor.ExtractorRequestsContract.SpecDefect;
-import io.j2o.sandbox.dataset.DatasetGenerator;
-import io.j2o.sandbox.jira.JiraSimulator;
 import io.j2o.sandbox.kafka.EmbeddedKafka;
 import io.j2o.sandbox.kafka.EmbeddedKafkaExtension;
 import io.j2o.schemas.avro.JiraFlavour;
 import java.util.List;
 import java.util.Set;
-import okhttp3.Credentials;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -64,12 +61,6 @@ class DataCenterRequestsContractIT {
     @Test
     void everyRequestOfFullIncrementalAndReconcilingPassesConformsToTheDataCenterSpec(EmbeddedKafka kafka) throws Exception {
         ExtractorRequestsContract contract = ExtractorRequestsContract.dataCenter(List.of(GROUP_MEMBER_GROUPNAME_IN_PATH));
-        try (JiraSimulator jira = ExtractorRig.simulator(new DatasetGenerator(17).generate(2, 40), JiraFlavour.DATA_CENTER);
-             ExtractorRig rig = new ExtractorRig(kafka)) {
-            ExtractorRequestsContract.exercise(jira, rig.extractor(rig.config(jira, JiraFlavour.DATA_CENTER)));
-            contract.assertConforms(jira, ENDPOINTS, "Data Center");
-            contract.assertRefusesRequestsOffTheSpec("/rest/api/2", "/search",
-                    Credentials.basic(jira.options().email(), jira.options().apiToken()));
-        }
+        contract.assertExtractorConforms(kafka, JiraFlavour.DATA_CENTER, ENDPOINTS);
     }
 }

@@ -14,9 +14,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.j2o.sandbox.dataset.DatasetGenerator;
 import io.j2o.sandbox.http.RecordedRequest;
+import io.j2o.sandbox.jira.DataCenterSpecText;
 import io.j2o.sandbox.jira.JiraSimulator;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.j2o.sandbox.kafka.EmbeddedKafka;
+import io.j2o.schemas.avro.JiraFlavour;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +27,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -74,7 +74,7 @@ final class ExtractorRequestsContract {
     static ExtractorRequestsContract dataCenter(List<SpecDefect> defects) {
         Path spec = spec("jira-software-dc-10.3.openapi.json");
         return new ExtractorRequestsContract(strict(OpenApiInteractionValidator
-                .createForInlineApiSpecification(withUniqueOperationIds(spec)).withBasePathOverride("/rest")), defects);
+                .createForInlineApiSpecification(DataCenterSpecText.withUniqueOperationIds(spec)).withBasePathOverride("/rest")), defects);
     }
 
     /** A query parameter the operation does not declare is a misspelt or invented name: an error, not a note. */
@@ -92,11 +92,26 @@ final class ExtractorRequestsContract {
     }
 
     /**
+     * Runs {@link #exercise} with an extractor of {@code flavour} against its simulator, then checks that every request
+     * conforms, that the passes called every endpoint of {@code endpoints}, and that this check can fail.
+     */
+    void assertExtractorConforms(EmbeddedKafka kafka, JiraFlavour flavour, Set<String> endpoints) throws Exception {
+        boolean cloud = flavour == JiraFlavour.CLOUD;
+        try (JiraSimulator jira = ExtractorRig.simulator(new DatasetGenerator(17).generate(2, 40), flavour);
+             ExtractorRig rig = new ExtractorRig(kafka)) {
+            exercise(jira, rig.extractor(rig.config(jira, flavour)));
+            assertConforms(jira, endpoints, cloud ? "Cloud" : "Data Center");
+            assertRefusesRequestsOffTheSpec(cloud ? "/rest/api/3" : "/rest/api/2", cloud ? "/search/jql" : "/search",
+                    Credentials.basic(jira.options().email(), jira.options().apiToken()));
+        }
+    }
+
+    /**
      * A full pass of every kind over a site where one issue has more comments and worklogs than Jira embeds and a
      * history longer than Cloud embeds; then an edited issue, a new comment, an edited and a deleted worklog, a new
      * watcher and a deleted issue, read by an incremental pass and a reconciling one.
      */
-    static void exercise(JiraSimulator jira, JiraExtractor extractor) {
+    private static void exercise(JiraSimulator jira, JiraExtractor extractor) {
         jira.clock(Clock.fixed(DatasetGenerator.BASE_INSTANT.plus(Duration.ofDays(1)), ZoneOffset.UTC));
         List<ObjectNode> issues = jira.issues();
         String crowded = issues.get(1).get("key").asText();
@@ -225,23 +240,4 @@ final class ExtractorRequestsContract {
         return URLDecoder.decode(text, StandardCharsets.UTF_8);
     }
 
-    private static String withUniqueOperationIds(Path spec) {
-        try {
-            JsonNode root = JSON.readTree(spec.toFile());
-            Set<String> seen = new HashSet<>();
-            root.path("paths").forEach(pathItem -> pathItem.forEach(operation -> {
-                if (operation instanceof ObjectNode op && op.hasNonNull("operationId")) {
-                    String id = op.get("operationId").asText();
-                    String unique = id;
-                    for (int n = 2; !seen.add(unique); n++) {
-                        unique = id + "_" + n;
-                    }
-                    op.put("operationId", unique);
-                }
-            }));
-            return JSON.writeValueAsString(root);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -8,17 +8,14 @@ import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.j2o.sandbox.dataset.DatasetGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import okhttp3.Credentials;
@@ -54,7 +51,7 @@ class JiraDataCenterContractTest {
         assumeTrue(spec != null && Files.isRegularFile(spec),
                 "the Jira Data Center OpenAPI spec is not available (system property j2o.shared.dir=" + shared
                         + "); contract test skipped");
-        validator = OpenApiInteractionValidator.createForInlineApiSpecification(withUniqueOperationIds(spec))
+        validator = OpenApiInteractionValidator.createForInlineApiSpecification(DataCenterSpecText.withUniqueOperationIds(spec))
                 .withBasePathOverride("/rest").build();
         JiraSimulator.Options options = JiraSimulator.Options.dataCenter();
         simulator = new JiraSimulator(new DatasetGenerator(11).generate(2, 40), options).start();
@@ -179,27 +176,6 @@ class JiraDataCenterContractTest {
         assertThat(beyond.reply().status()).isEqualTo(500);
         assertThat(beyond.report().getMessages()).extracting(ValidationReport.Message::getKey)
                 .containsExactly("validation.response.status.unknown");
-    }
-
-    /** The spec's text with each repeated {@code operationId} given a numbered suffix; nothing else changes. */
-    private static String withUniqueOperationIds(Path spec) {
-        try {
-            JsonNode root = JiraHttp.MAPPER.readTree(spec.toFile());
-            Set<String> seen = new HashSet<>();
-            root.path("paths").forEach(pathItem -> pathItem.forEach(operation -> {
-                if (operation instanceof ObjectNode op && op.hasNonNull("operationId")) {
-                    String id = op.get("operationId").asText();
-                    String unique = id;
-                    for (int n = 2; !seen.add(unique); n++) {
-                        unique = id + "_" + n;
-                    }
-                    op.put("operationId", unique);
-                }
-            }));
-            return JiraHttp.MAPPER.writeValueAsString(root);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static Interaction get(String path, Map<String, String> query) {
