@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Everything the extractor needs, validated at construction with every problem reported at once.
@@ -161,65 +162,54 @@ public record ExtractorConfig(
 
     /** The same configuration for another flavour of Jira. */
     public ExtractorConfig withFlavour(JiraFlavour flavour) {
-        return new ExtractorConfig(jiraUrl, email, apiToken, site, projects, bootstrapServers, topics, lookback,
-                pageSize, maxAttempts, kafkaProperties, flavour, reconcileEvery, searchWindow, entities, requestsPerSecond,
-                metadataRefresh, auth, concurrency);
+        return copy(c -> c.flavour = flavour);
     }
 
     /** The same configuration, reconciling deletions every {@code passes} passes. */
     public ExtractorConfig withReconcileEvery(int passes) {
-        return new ExtractorConfig(jiraUrl, email, apiToken, site, projects, bootstrapServers, topics, lookback,
-                pageSize, maxAttempts, kafkaProperties, flavour, passes, searchWindow, entities, requestsPerSecond,
-                metadataRefresh, auth, concurrency);
+        return copy(c -> c.reconcileEvery = passes);
     }
 
     /** The same configuration with another Data Center search window (what the server's admin set). */
     public ExtractorConfig withSearchWindow(int results) {
-        return new ExtractorConfig(jiraUrl, email, apiToken, site, projects, bootstrapServers, topics, lookback,
-                pageSize, maxAttempts, kafkaProperties, flavour, reconcileEvery, results, entities, requestsPerSecond,
-                metadataRefresh, auth, concurrency);
+        return copy(c -> c.searchWindow = results);
     }
 
     /** The same configuration extracting only the projects with the keys {@code keys} (empty: every visible one). */
     public ExtractorConfig withProjects(List<String> keys) {
-        return new ExtractorConfig(jiraUrl, email, apiToken, site, keys, bootstrapServers, topics, lookback,
-                pageSize, maxAttempts, kafkaProperties, flavour, reconcileEvery, searchWindow, entities, requestsPerSecond,
-                metadataRefresh, auth, concurrency);
+        return copy(c -> c.projects = keys);
     }
 
     /** The same configuration extracting only the kinds {@code names} (configuration names, e.g. {@code users}). */
     public ExtractorConfig withEntities(List<String> names) {
-        return new ExtractorConfig(jiraUrl, email, apiToken, site, projects, bootstrapServers, topics, lookback,
-                pageSize, maxAttempts, kafkaProperties, flavour, reconcileEvery, searchWindow, names, requestsPerSecond,
-                metadataRefresh, auth, concurrency);
+        return copy(c -> c.entities = names);
     }
 
     /** The same configuration sending at most {@code limit} Jira requests a second (0: no limit). */
     public ExtractorConfig withRequestsPerSecond(double limit) {
-        return new ExtractorConfig(jiraUrl, email, apiToken, site, projects, bootstrapServers, topics, lookback,
-                pageSize, maxAttempts, kafkaProperties, flavour, reconcileEvery, searchWindow, entities, limit,
-                metadataRefresh, auth, concurrency);
+        return copy(c -> c.requestsPerSecond = limit);
     }
 
     /** The same configuration, reading users and versions again only once {@code refresh} has passed. */
     public ExtractorConfig withMetadataRefresh(Duration refresh) {
-        return new ExtractorConfig(jiraUrl, email, apiToken, site, projects, bootstrapServers, topics, lookback,
-                pageSize, maxAttempts, kafkaProperties, flavour, reconcileEvery, searchWindow, entities, requestsPerSecond,
-                refresh, auth, concurrency);
+        return copy(c -> c.metadataRefresh = refresh);
     }
 
     /** The same configuration with {@code batches} bulk fetches of issues in flight at once. */
     public ExtractorConfig withConcurrency(int batches) {
-        return new ExtractorConfig(jiraUrl, email, apiToken, site, projects, bootstrapServers, topics, lookback,
-                pageSize, maxAttempts, kafkaProperties, flavour, reconcileEvery, searchWindow, entities, requestsPerSecond,
-                metadataRefresh, auth, batches);
+        return copy(c -> c.concurrency = batches);
     }
 
     /** The same configuration signing in as {@code scheme} says, {@link #apiToken()} being the secret. */
     public ExtractorConfig withAuth(JiraAuth scheme) {
-        return new ExtractorConfig(jiraUrl, email, apiToken, site, projects, bootstrapServers, topics, lookback,
-                pageSize, maxAttempts, kafkaProperties, flavour, reconcileEvery, searchWindow, entities, requestsPerSecond,
-                metadataRefresh, scheme, concurrency);
+        return copy(c -> c.auth = scheme);
+    }
+
+    /** This configuration with {@code change} applied, validated again by the canonical constructor. */
+    private ExtractorConfig copy(Consumer<Copy> change) {
+        Copy copy = new Copy(this);
+        change.accept(copy);
+        return copy.build();
     }
 
     /** The client for this configuration's Jira: its credentials, attempts and rate limit, the default breaker. */
@@ -245,5 +235,59 @@ public record ExtractorConfig(
                 + ", pageSize=" + pageSize + ", flavour=" + flavour + ", reconcileEvery=" + reconcileEvery
                 + ", searchWindow=" + searchWindow + ", entities=" + entities + ", requestsPerSecond=" + requestsPerSecond
                 + ", metadataRefresh=" + metadataRefresh + ", auth=" + auth.configName() + ", concurrency=" + concurrency + "]";
+    }
+
+    /**
+     * The components of a configuration being copied, listed here once so that each wither names only the one it
+     * changes; a new component is added here and in the record header, nowhere else.
+     */
+    private static final class Copy {
+        private String jiraUrl;
+        private String email;
+        private String apiToken;
+        private String site;
+        private List<String> projects;
+        private String bootstrapServers;
+        private Topics topics;
+        private Duration lookback;
+        private int pageSize;
+        private int maxAttempts;
+        private Map<String, Object> kafkaProperties;
+        private JiraFlavour flavour;
+        private int reconcileEvery;
+        private int searchWindow;
+        private List<String> entities;
+        private double requestsPerSecond;
+        private Duration metadataRefresh;
+        private JiraAuth auth;
+        private int concurrency;
+
+        private Copy(ExtractorConfig from) {
+            jiraUrl = from.jiraUrl;
+            email = from.email;
+            apiToken = from.apiToken;
+            site = from.site;
+            projects = from.projects;
+            bootstrapServers = from.bootstrapServers;
+            topics = from.topics;
+            lookback = from.lookback;
+            pageSize = from.pageSize;
+            maxAttempts = from.maxAttempts;
+            kafkaProperties = from.kafkaProperties;
+            flavour = from.flavour;
+            reconcileEvery = from.reconcileEvery;
+            searchWindow = from.searchWindow;
+            entities = from.entities;
+            requestsPerSecond = from.requestsPerSecond;
+            metadataRefresh = from.metadataRefresh;
+            auth = from.auth;
+            concurrency = from.concurrency;
+        }
+
+        private ExtractorConfig build() {
+            return new ExtractorConfig(jiraUrl, email, apiToken, site, projects, bootstrapServers, topics, lookback,
+                    pageSize, maxAttempts, kafkaProperties, flavour, reconcileEvery, searchWindow, entities,
+                    requestsPerSecond, metadataRefresh, auth, concurrency);
+        }
     }
 }
