@@ -53,8 +53,12 @@ final class BulkFetchRoutes {
         ascending.sort(Comparator.comparing((ObjectNode issue) -> issue.get("id").asText(), BulkFetchRoutes::compareIds));
         ObjectNode body = JsonResponses.MAPPER.createObjectNode();
         ArrayNode issues = body.putArray("issues");
+        ArrayNode issueErrors = body.putArray("issueErrors");
+        if (!ascending.isEmpty() && site.faults().takeBulkFetchIssueError()) {
+            issueErrors.addObject().put("id", ascending.remove(0).get("id").asText())
+                    .put("errorMessage", JiraFaults.ISSUE_NOT_RETURNED);
+        }
         ascending.forEach(issue -> issues.add(IssueView.render(issue, projection, expand, JiraSimulator.Flavour.CLOUD)));
-        body.putArray("issueErrors");
         JsonResponses.send(ctx, 200, body);
     }
 

@@ -171,6 +171,10 @@ class JiraSimulatorContractTest {
         assertThat(fetched.reply().body().get("issues")).extracting(issue -> issue.get("id").asLong())
                 .containsExactlyInAnyOrder(issues.get(0).get("id").asLong(), issues.get(1).get("id").asLong())
                 .isSorted();
+        simulator.faults().bulkFetchIssueErrors(1);
+        Interaction withIssueError = exchange(Request.Method.POST, "/rest/api/3/issue/bulkfetch", Map.of(), body.toString(), authorization);
+        assertValid(withIssueError);
+        assertThat(withIssueError.reply().body().get("issueErrors")).hasSize(1);
 
         ObjectNode tooMany = JiraHttp.MAPPER.createObjectNode();
         for (int id = 1; id <= BulkFetchRoutes.MAX_ISSUES + 1; id++) {
