@@ -63,7 +63,7 @@ final class BulkFetchRoutes {
     }
 
     /** A list of strings of the request; anything but an array of strings is a payload Jira cannot read. */
-    private static List<String> strings(JsonNode request, String field) {
+    static List<String> strings(JsonNode request, String field) {
         JsonNode value = request.path(field);
         List<String> values = new ArrayList<>();
         if (value.isMissingNode() || value.isNull()) {
@@ -82,7 +82,7 @@ final class BulkFetchRoutes {
     }
 
     /** Numeric ids in numeric order; a captured payload's non-numeric id after them, by text. */
-    private static int compareIds(String left, String right) {
+    static int compareIds(String left, String right) {
         boolean leftNumeric = left.chars().allMatch(Character::isDigit);
         boolean rightNumeric = right.chars().allMatch(Character::isDigit);
         if (leftNumeric && rightNumeric) {
