@@ -20,12 +20,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Cloud's bulk hydration of listed issues: how many fetches run at once, what it retries, what it skips. */
+/**
+ * Cloud's bulk hydration of listed issues: how many fetches run at once, what it retries, what it skips, how it reads
+ * long histories.
+ */
 class BulkIssueHydrationTest {
 
     private static final JiraDataset DATASET = new DatasetGenerator(5).generate(1, 450);
     private static final String BULK_FETCH = "/rest/api/3/issue/bulkfetch";
+    private static final String CHANGELOG_BULK_FETCH = "/rest/api/3/changelog/bulkfetch";
     private static final int ATTEMPTS = 3;
+    /** How many histories Cloud embeds in an issue. */
+    private static final int EMBEDDED_HISTORIES = 40;
 
     private JiraSimulator jira;
 
@@ -98,6 +104,31 @@ class BulkIssueHydrationTest {
         assertThat(expected).as("listing order is not the id order bulkfetch answers in")
                 .isNotEqualTo(expected.stream().sorted(Comparator.comparingLong(Long::parseLong)).toList());
         assertThat(read).extracting(issue -> issue.get("id").asText()).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void readsTheLongHistoriesOfABatchTogetherRatherThanOneByOne() {
+        List<ListedIssue> listed = new ArrayList<>();
+        List<JsonNode> read = new ArrayList<>();
+        CloudJiraApi cloud = cloud(2);
+
+        cloud.issuesUpdatedSince("ALPHA", null, ZoneId.of("UTC"), listed::add, new TruncatedListCompleter(cloud)::complete,
+                read::add);
+
+        int together = 0;
+        int alone = 0;
+        for (int start = 0; start < listed.size(); start += BulkIssueHydrator.BATCH) {
+            List<Integer> longHistories = listed.subList(start, Math.min(listed.size(), start + BulkIssueHydrator.BATCH))
+                    .stream().map(issue -> jira.issue(issue.id()).orElseThrow().at("/changelog/histories").size())
+                    .filter(histories -> histories > EMBEDDED_HISTORIES).toList();
+            together += longHistories.size() > 1 ? 1 : 0;
+            alone += longHistories.size() == 1 ? (longHistories.get(0) + 99) / 100 : 0;
+        }
+        assertThat(together).as("the dataset has batches with several long histories").isPositive();
+        assertThat(read).allSatisfy(issue -> assertThat(issue.at("/changelog/histories").size())
+                .isEqualTo(jira.issue(issue.get("id").asText()).orElseThrow().at("/changelog/histories").size()));
+        assertThat(jira.requests()).filteredOn(request -> request.path().equals(CHANGELOG_BULK_FETCH)).hasSize(together);
+        assertThat(jira.requests()).filteredOn(request -> request.path().endsWith("/changelog")).hasSize(alone);
     }
 
     private CloudJiraApi cloud(int concurrency) {
