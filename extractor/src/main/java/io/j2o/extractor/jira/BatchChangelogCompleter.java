@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -20,7 +21,7 @@ import org.slf4j.LoggerFactory;
 final class BatchChangelogCompleter {
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchChangelogCompleter.class);
-    /** The most histories Cloud serves a page. */
+    /** The most histories the spec lets one page of the changelog bulk fetch ask for. */
     static final int PAGE = 10_000;
 
     private final JiraClient client;
@@ -36,7 +37,7 @@ final class BatchChangelogCompleter {
 
     /** Writes the whole history into each issue of {@code issues} whose embedded one is truncated, when two or more are. */
     void complete(List<JsonNode> issues) {
-        Map<String, ObjectNode> truncated = new HashMap<>();
+        Map<String, ObjectNode> truncated = new LinkedHashMap<>();
         issues.forEach(issue -> {
             if (issue.path("changelog") instanceof ObjectNode changelog && TruncatedListCompleter.isTruncated(changelog, "histories")) {
                 truncated.put(issue.path("id").asText(), changelog);
