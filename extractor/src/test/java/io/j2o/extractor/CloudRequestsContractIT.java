@@ -38,6 +38,7 @@ class CloudRequestsContractIT {
             "GET /rest/api/3/issueLinkType",
             "POST /rest/api/3/search/jql",
             "POST /rest/api/3/issue/bulkfetch",
+            "POST /rest/api/3/changelog/bulkfetch",
             "GET /rest/api/3/issue/{id}",
             "GET /rest/api/3/issue/{id}/comment",
             "GET /rest/api/3/issue/{id}/worklog",

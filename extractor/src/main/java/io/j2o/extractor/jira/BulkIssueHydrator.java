@@ -22,10 +22,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads listed issues in full through Cloud's {@code POST /issue/bulkfetch}, 100 a request, and completes them (their
- * truncated lists, their watchers), with up to {@code concurrency} batches in flight while the listing goes on; hands
- * them on, on the listing's thread, in the order they were listed (bulkfetch answers in id order; the extractor's
- * watermark needs the listing's {@code updated} order). An issue the bulk fetch omits was deleted or hidden since it was listed: it is skipped and
+ * Reads listed issues in full through Cloud's {@code POST /issue/bulkfetch}, 100 a request, and completes them (the
+ * truncated histories of a batch together, then each one's other truncated lists and watchers), with up to
+ * {@code concurrency} batches in flight while the listing goes on; hands them on, on the listing's thread, in the
+ * order they were listed (bulkfetch answers in id order; the extractor's watermark needs the listing's
+ * {@code updated} order). An issue the bulk fetch omits was deleted or hidden since it was listed: it is skipped and
  * left to the deletion reconciliation. Open for one listing; close it to stop its threads.
  */
 final class BulkIssueHydrator implements AutoCloseable {
@@ -37,6 +38,7 @@ final class BulkIssueHydrator implements AutoCloseable {
 
     private final JiraClient client;
     private final String path;
+    private final BatchChangelogCompleter histories;
     private final Function<JsonNode, Optional<JsonNode>> complete;
     private final int maxHeld;
     private final ExecutorService pool;
@@ -51,14 +53,16 @@ final class BulkIssueHydrator implements AutoCloseable {
     }
 
     /**
-     * @param path     the bulk fetch resource, e.g. {@code /rest/api/3/issue/bulkfetch}
-     * @param complete reads the rest of a fetched issue on the fetching thread; empty when the issue is gone
+     * @param path      the bulk fetch resource, e.g. {@code /rest/api/3/issue/bulkfetch}
+     * @param histories reads the truncated histories of a fetched batch together, before each issue is completed
+     * @param complete  reads the rest of a fetched issue on the fetching thread; empty when the issue is gone
      * @param maxHeld  how many issues may wait for their fetch or for being handed on, at most (and one batch more)
      */
-    BulkIssueHydrator(JiraClient client, String path, Function<JsonNode, Optional<JsonNode>> complete, int concurrency,
-                      int maxHeld) {
+    BulkIssueHydrator(JiraClient client, String path, BatchChangelogCompleter histories,
+                      Function<JsonNode, Optional<JsonNode>> complete, int concurrency, int maxHeld) {
         this.client = client;
         this.path = path;
+        this.histories = histories;
         this.complete = complete;
         this.maxHeld = maxHeld;
         int pool = POOLS.incrementAndGet();
@@ -127,8 +131,11 @@ final class BulkIssueHydrator implements AutoCloseable {
         batch.forEach(issue -> body.withArrayProperty("issueIdsOrKeys").add(issue.id()));
         body.putArray("fields").add("*all");
         body.putArray("expand").add("changelog");
+        List<JsonNode> fetched = new ArrayList<>();
+        client.bulkFetch(path, body).path("issues").forEach(fetched::add);
+        histories.complete(fetched);
         Map<String, Optional<JsonNode>> byId = new HashMap<>();
-        client.bulkFetch(path, body).path("issues").forEach(issue -> byId.put(issue.path("id").asText(), complete.apply(issue)));
+        fetched.forEach(issue -> byId.put(issue.path("id").asText(), complete.apply(issue)));
         return byId;
     }
 

@@ -113,12 +113,15 @@ public final class CloudJiraApi extends JiraApiBase {
      * Ids first, then hydrate, as Atlassian recommends for throughput: {@code /search/jql} lists the key and
      * {@code updated} of the issues (up to 5000 a page where Jira allows it), and the wanted ones are read in full
      * through {@code /issue/bulkfetch} and completed, in the background while the listing goes on, holding at most
-     * one full listing page of them.
+     * one full listing page of them. The truncated histories of several issues of one fetch are read together
+     * ({@code /changelog/bulkfetch}), so {@code complete} finds them whole.
      */
     @Override
     public void issuesUpdatedSince(String projectKey, Instant since, ZoneId zone, Predicate<ListedIssue> wanted,
                                    Function<JsonNode, Optional<JsonNode>> complete, Consumer<JsonNode> each) {
-        try (BulkIssueHydrator hydrator = new BulkIssueHydrator(client, API + "/issue/bulkfetch", complete, concurrency, ID_PAGE)) {
+        BatchChangelogCompleter histories = new BatchChangelogCompleter(client, API + "/changelog/bulkfetch", BatchChangelogCompleter.PAGE);
+        try (BulkIssueHydrator hydrator = new BulkIssueHydrator(client, API + "/issue/bulkfetch", histories, complete,
+                concurrency, ID_PAGE)) {
             String jql = Jql.issuesUpdatedSince(projectKey, since, zone);
             String token = null;
             do {

@@ -101,8 +101,8 @@ public interface JiraApi {
      * {@code complete} read the rest of each (e.g. its truncated lists; empty when the issue is gone, which is then
      * skipped) and hands the completed issues to {@code each}, in the listed order. An issue may be listed twice only
      * when it changed while being read; one deleted between its listing and its reading is skipped. Cloud lists key
-     * and {@code updated} alone and reads the wanted issues in bulk, completing them on its fetching threads, several
-     * at once; Data Center reads full issues from its search and completes the wanted ones one by one.
+     * and {@code updated} alone and reads the wanted issues in bulk (the long histories of a fetch together),
+     * completing them on its fetching threads, several at once; Data Center reads full issues from its search and completes the wanted ones one by one.
      */
     void issuesUpdatedSince(String projectKey, Instant since, ZoneId zone, Predicate<ListedIssue> wanted,
                             Function<JsonNode, Optional<JsonNode>> complete, Consumer<JsonNode> each);

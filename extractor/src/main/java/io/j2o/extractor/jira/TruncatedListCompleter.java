@@ -48,7 +48,7 @@ public final class TruncatedListCompleter {
     /** @return false when the issue vanished while its list was read */
     private static boolean replaceIfTruncated(JsonNode issue, ObjectNode page, String itemsName,
             Supplier<Optional<List<JsonNode>>> readAll) {
-        if (page.path("total").asInt(0) <= page.path(itemsName).size()) {
+        if (!isTruncated(page, itemsName)) {
             return true;
         }
         Optional<List<JsonNode>> read = readAll.get();
@@ -60,11 +60,21 @@ public final class TruncatedListCompleter {
         List<JsonNode> all = read.get();
         LOG.debug("completed a truncated list jiraKey={} list={} embedded={} total={}", issue.path("key").asText(),
                 itemsName, page.path(itemsName).size(), all.size());
+        writeWhole(page, itemsName, all);
+        return true;
+    }
+
+    /** Whether the embedded page holds fewer items than its {@code total}. */
+    static boolean isTruncated(JsonNode page, String itemsName) {
+        return page.path("total").asInt(0) > page.path(itemsName).size();
+    }
+
+    /** Puts {@code all} in the page as its whole list: from 0, as many as there are, {@code total} their count. */
+    static void writeWhole(ObjectNode page, String itemsName, List<JsonNode> all) {
         ArrayNode items = page.putArray(itemsName);
         all.forEach(items::add);
         page.put("startAt", 0);
         page.put("maxResults", all.size());
         page.put("total", all.size());
-        return true;
     }
 }

@@ -53,13 +53,17 @@ final class BulkFetchRoutes {
         ascending.sort(Comparator.comparing((ObjectNode issue) -> issue.get("id").asText(), BulkFetchRoutes::compareIds));
         ObjectNode body = JsonResponses.MAPPER.createObjectNode();
         ArrayNode issues = body.putArray("issues");
+        ArrayNode issueErrors = body.putArray("issueErrors");
+        if (!ascending.isEmpty() && site.faults().takeBulkFetchIssueError()) {
+            issueErrors.addObject().put("id", ascending.remove(0).get("id").asText())
+                    .put("errorMessage", JiraFaults.ISSUE_NOT_RETURNED);
+        }
         ascending.forEach(issue -> issues.add(IssueView.render(issue, projection, expand, JiraSimulator.Flavour.CLOUD)));
-        body.putArray("issueErrors");
         JsonResponses.send(ctx, 200, body);
     }
 
     /** A list of strings of the request; anything but an array of strings is a payload Jira cannot read. */
-    private static List<String> strings(JsonNode request, String field) {
+    static List<String> strings(JsonNode request, String field) {
         JsonNode value = request.path(field);
         List<String> values = new ArrayList<>();
         if (value.isMissingNode() || value.isNull()) {
@@ -78,7 +82,7 @@ final class BulkFetchRoutes {
     }
 
     /** Numeric ids in numeric order; a captured payload's non-numeric id after them, by text. */
-    private static int compareIds(String left, String right) {
+    static int compareIds(String left, String right) {
         boolean leftNumeric = left.chars().allMatch(Character::isDigit);
         boolean rightNumeric = right.chars().allMatch(Character::isDigit);
         if (leftNumeric && rightNumeric) {

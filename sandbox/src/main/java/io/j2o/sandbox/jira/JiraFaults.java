@@ -13,7 +13,8 @@ import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 
 /**
  * Faults on demand for the Jira simulator: latency on every request, the next N requests under a path answered with
- * a rate limit, a server error, an HTML page or a dropped connection, and a search index that lags behind writes.
+ * a rate limit, a server error, an HTML page or a dropped connection, bulk fetches that report an issue in
+ * {@code issueErrors}, and a search index that lags behind writes.
  *
  * <p>Thread-safe: tests and the demo change faults while the simulator serves. A method of {@code null} matches
  * every method; a path prefix matches the request path (e.g. {@code /rest/api/3/search}).
@@ -24,6 +25,8 @@ public final class JiraFaults {
     public enum ErrorBody { JIRA, PROXY }
 
     static final String RATE_LIMITED = "Rate limit exceeded.";
+    /** What a bulk fetch says of an issue it could not return this time (the spec names only "a retriable error"). */
+    static final String ISSUE_NOT_RETURNED = "The issue could not be returned because of a temporary error. Try again.";
 
     private enum Kind { RATE_LIMIT, SERVER_ERROR, HTML_PAGE, DROP_CONNECTION }
 
@@ -38,6 +41,7 @@ public final class JiraFaults {
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
     private volatile Duration latency = Duration.ZERO;
     private volatile Duration searchLag = Duration.ZERO;
+    private final AtomicInteger bulkFetchIssueErrors = new AtomicInteger();
 
     /** Every request waits this long before it is answered. */
     public JiraFaults latency(Duration latency) {
@@ -69,6 +73,24 @@ public final class JiraFaults {
     }
 
     /**
+     * The next {@code times} issue bulk fetches answer 200 with the first issue they found (the lowest id) in
+     * {@code issueErrors} instead of {@code issues}, as Jira does when a retriable error or a payload constraint
+     * keeps it from returning an issue.
+     */
+    public JiraFaults bulkFetchIssueErrors(int times) {
+        if (times < 1) {
+            throw new IllegalArgumentException("times must be positive, was " + times);
+        }
+        bulkFetchIssueErrors.addAndGet(times);
+        return this;
+    }
+
+    /** Consumes one pending bulk fetch issue error: true when this bulk fetch must report one. */
+    boolean takeBulkFetchIssueError() {
+        return bulkFetchIssueErrors.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+    }
+
+    /**
      * Makes search eventually consistent: an issue whose {@code updated} lies less than {@code lag} before the
      * simulator's now is missing from search results, while {@code GET /issue/{key}} already shows it.
      */
@@ -84,13 +106,14 @@ public final class JiraFaults {
     /** Removes every pending fault, the latency and the search lag. */
     public void clear() {
         rules.clear();
+        bulkFetchIssueErrors.set(0);
         latency = Duration.ZERO;
         searchLag = Duration.ZERO;
     }
 
     /** How many injected responses are still to be served, over all rules. */
     public int pending() {
-        return rules.stream().mapToInt(rule -> rule.remaining().get()).sum();
+        return rules.stream().mapToInt(rule -> rule.remaining().get()).sum() + bulkFetchIssueErrors.get();
     }
 
     /**
@@ -188,7 +211,8 @@ public final class JiraFaults {
 
     @Override
     public String toString() {
-        return "JiraFaults[latency=" + latency + ", searchLag=" + searchLag + ", pending=" + pending() + ", rules="
+        return "JiraFaults[latency=" + latency + ", searchLag=" + searchLag + ", pending=" + pending()
+                + ", bulkFetchIssueErrors=" + bulkFetchIssueErrors.get() + ", rules="
                 + rules.stream().map(rule -> rule.kind().name().toLowerCase(Locale.ROOT) + " " + rule.pathPrefix()).toList()
                 + "]";
     }

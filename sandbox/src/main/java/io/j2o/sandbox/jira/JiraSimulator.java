@@ -80,6 +80,7 @@ public final class JiraSimulator implements AutoCloseable {
             } else {
                 new SearchRoutes(site).register(config.routes);
                 new BulkFetchRoutes(site).register(config.routes);
+                new ChangelogBulkFetchRoutes(site).register(config.routes);
             }
         }).start();
         LOG.info("Jira simulator listening baseUrl={} flavour={} issues={}", baseUrl(), site.options().flavour(),

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.j2o.sandbox.dataset.DatasetGenerator;
+import io.j2o.sandbox.dataset.JiraDateTimes;
 import io.j2o.sandbox.dataset.JiraDataset;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -70,6 +73,64 @@ class JiraChangelogTest {
             assertThat(changelog.at("/histories/0/items/0").has("fieldId")).isFalse();
             assertThat(http.get("/rest/api/2/issue/" + longIssue.get("key").asText() + "/changelog", Map.of()).status())
                     .isEqualTo(404);
+        }
+    }
+
+    @Test
+    void cloudBulkFetchesTheHistoriesOfSeveralIssuesOldestFirstPagedByTokenAsEachIssueStoresThem() {
+        List<ObjectNode> issues = DATASET.issues().stream()
+                .filter(issue -> issue.at("/changelog/histories").size() > 1).limit(5).toList();
+        try (JiraSimulator simulator = new JiraSimulator(DATASET, JiraSimulator.Options.defaults()).start()) {
+            JiraHttp http = http(simulator);
+            ObjectNode request = JiraHttp.MAPPER.createObjectNode().put("maxResults", 7);
+            issues.forEach(issue -> request.withArrayProperty("issueIdsOrKeys").add(issue.get("id").asText()));
+            request.withArrayProperty("issueIdsOrKeys").add("ALPHA-99999");
+
+            Map<String, List<JsonNode>> byIssue = new LinkedHashMap<>();
+            int pages = 0;
+            Instant latestOfPreviousPages = Instant.MIN;
+            JsonNode page;
+            do {
+                page = http.post(ChangelogBulkFetchRoutes.PATH, request).body();
+                pages++;
+                List<Instant> created = new ArrayList<>();
+                for (JsonNode issueLog : page.get("issueChangeLogs")) {
+                    for (JsonNode history : issueLog.get("changeHistories")) {
+                        byIssue.computeIfAbsent(issueLog.get("issueId").asText(), id -> new ArrayList<>()).add(history);
+                        created.add(JiraDateTimes.parse(history.get("created").asText()));
+                    }
+                }
+                Instant earliest = created.stream().min(Instant::compareTo).orElseThrow();
+                assertThat(created).hasSizeLessThanOrEqualTo(7);
+                assertThat(earliest).as("a page holds the oldest histories not served yet").isAfterOrEqualTo(latestOfPreviousPages);
+                latestOfPreviousPages = created.stream().max(Instant::compareTo).orElseThrow();
+                request.put("nextPageToken", page.path("nextPageToken").asText());
+            } while (page.has("nextPageToken"));
+
+            int total = issues.stream().mapToInt(issue -> issue.at("/changelog/histories").size()).sum();
+            assertThat(pages).isEqualTo((total + 6) / 7);
+            assertThat(byIssue.keySet()).containsExactlyInAnyOrderElementsOf(issues.stream().map(issue -> issue.get("id").asText()).toList());
+            issues.forEach(issue -> assertThat(byIssue.get(issue.get("id").asText()))
+                    .containsExactlyElementsOf(issue.at("/changelog/histories")));
+            request.withArrayProperty("issueIdsOrKeys").remove(0);
+            assertThat(http.post(ChangelogBulkFetchRoutes.PATH, request).status()).as("a token for other issues").isEqualTo(400);
+        }
+    }
+
+    @Test
+    void cloudBulkFetchOfHistoriesRefusesTooManyIssuesAndDataCenterHasNone() {
+        ObjectNode tooMany = JiraHttp.MAPPER.createObjectNode();
+        for (int id = 1; id <= ChangelogBulkFetchRoutes.MAX_ISSUES + 1; id++) {
+            tooMany.withArrayProperty("issueIdsOrKeys").add(String.valueOf(id));
+        }
+        ObjectNode oneIssue = JiraHttp.MAPPER.createObjectNode();
+        oneIssue.putArray("issueIdsOrKeys").add(longest().get("id").asText());
+        try (JiraSimulator cloud = new JiraSimulator(DATASET, JiraSimulator.Options.defaults()).start();
+             JiraSimulator dataCenter = new JiraSimulator(DATASET, JiraSimulator.Options.dataCenter()).start()) {
+            assertThat(http(cloud).post(ChangelogBulkFetchRoutes.PATH, tooMany).status()).isEqualTo(400);
+            assertThat(http(cloud).post(ChangelogBulkFetchRoutes.PATH, oneIssue.deepCopy().put("maxResults", 10_001)).status())
+                    .isEqualTo(400);
+            assertThat(http(dataCenter).post(ChangelogBulkFetchRoutes.PATH, oneIssue).status()).isEqualTo(404);
         }
     }
 

@@ -3,6 +3,8 @@ package io.j2o.sandbox.jira;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.j2o.sandbox.dataset.DatasetGenerator;
 import io.j2o.sandbox.jira.JiraFaults.ErrorBody;
 import java.io.IOException;
@@ -10,6 +12,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import okhttp3.Credentials;
 import okhttp3.OkHttpClient;
@@ -25,6 +29,7 @@ class JiraFaultsTest {
     private static final Instant NOW = Instant.parse("2025-07-01T08:30:00Z");
     private static final String MYSELF = "/rest/api/3/myself";
     private static final String SEARCH = "/rest/api/3/search/jql";
+    private static final String BULK_FETCH = "/rest/api/3/issue/bulkfetch";
 
     private JiraSimulator simulator;
     private JiraHttp http;
@@ -132,7 +137,27 @@ class JiraFaultsTest {
     }
 
     @Test
+    void bulkFetchIssueErrorsNameTheLowestIdIssueInIssueErrorsInsteadOfIssuesForTheNextFetches() {
+        ObjectNode fetch = JiraHttp.MAPPER.createObjectNode();
+        simulator.issues().stream().limit(3).forEach(issue -> fetch.withArrayProperty("issueIdsOrKeys").add(issue.get("id").asText()));
+        List<String> lowestFirst = simulator.issues().stream().limit(3).map(issue -> issue.get("id").asText())
+                .sorted(Comparator.comparingLong(Long::parseLong)).toList();
+        simulator.faults().bulkFetchIssueErrors(1);
+
+        JsonNode faulty = http.post(BULK_FETCH, fetch).body();
+        JsonNode next = http.post(BULK_FETCH, fetch).body();
+
+        assertThat(faulty.get("issueErrors")).hasSize(1);
+        assertThat(faulty.at("/issueErrors/0/id").asText()).isEqualTo(lowestFirst.get(0));
+        assertThat(faulty.at("/issueErrors/0/errorMessage").asText()).isEqualTo(JiraFaults.ISSUE_NOT_RETURNED);
+        assertThat(faulty.get("issues")).extracting(issue -> issue.get("id").asText()).containsExactlyElementsOf(lowestFirst.subList(1, 3));
+        assertThat(next.get("issueErrors")).as("only the next fetch").isEmpty();
+        assertThat(next.get("issues")).extracting(issue -> issue.get("id").asText()).containsExactlyElementsOf(lowestFirst);
+    }
+
+    @Test
     void clearRemovesEveryPendingFault() {
+        simulator.faults().bulkFetchIssueErrors(2);
         simulator.faults().rateLimit(null, "/", 5, Duration.ofSeconds(1)).latency(Duration.ofSeconds(5));
         simulator.faults().clear();
         assertThat(simulator.faults().pending()).isZero();

@@ -171,6 +171,10 @@ class JiraSimulatorContractTest {
         assertThat(fetched.reply().body().get("issues")).extracting(issue -> issue.get("id").asLong())
                 .containsExactlyInAnyOrder(issues.get(0).get("id").asLong(), issues.get(1).get("id").asLong())
                 .isSorted();
+        simulator.faults().bulkFetchIssueErrors(1);
+        Interaction withIssueError = exchange(Request.Method.POST, "/rest/api/3/issue/bulkfetch", Map.of(), body.toString(), authorization);
+        assertValid(withIssueError);
+        assertThat(withIssueError.reply().body().get("issueErrors")).hasSize(1);
 
         ObjectNode tooMany = JiraHttp.MAPPER.createObjectNode();
         for (int id = 1; id <= BulkFetchRoutes.MAX_ISSUES + 1; id++) {
@@ -178,6 +182,24 @@ class JiraSimulatorContractTest {
         }
         assertValidError(exchange(Request.Method.POST, "/rest/api/3/issue/bulkfetch", Map.of(), tooMany.toString(),
                 authorization), 400);
+    }
+
+    @Test
+    void changelogBulkFetchRequestsAndResponsesMatchTheSpec() {
+        ObjectNode body = JiraHttp.MAPPER.createObjectNode().put("maxResults", 3);
+        simulator.issues().stream().filter(issue -> issue.at("/changelog/histories").size() > 1).limit(3)
+                .forEach(issue -> body.withArrayProperty("issueIdsOrKeys").add(issue.get("key").asText()));
+        Interaction first = exchange(Request.Method.POST, ChangelogBulkFetchRoutes.PATH, Map.of(), body.toString(), authorization);
+        assertValid(first);
+        assertThat(first.reply().body().get("issueChangeLogs")).isNotEmpty();
+        body.put("nextPageToken", first.reply().body().get("nextPageToken").asText()).put("maxResults", 10_000);
+        Interaction last = exchange(Request.Method.POST, ChangelogBulkFetchRoutes.PATH, Map.of(), body.toString(), authorization);
+        assertValid(last);
+        assertThat(last.reply().body().has("nextPageToken")).as("absent on the last page").isFalse();
+        body.putArray("fieldIds").add("status");
+        body.remove("nextPageToken");
+        assertValid(exchange(Request.Method.POST, ChangelogBulkFetchRoutes.PATH, Map.of(), body.toString(), authorization));
+        // (Over 1000 issues is a request the spec itself refuses, so JiraChangelogTest checks that 400 instead.)
     }
 
     @Test
