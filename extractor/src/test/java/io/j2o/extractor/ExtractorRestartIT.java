@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.j2o.sandbox.dataset.DatasetGenerator;
 import io.j2o.sandbox.dataset.JiraDataset;
 import io.j2o.sandbox.jira.JiraSimulator;
-import io.j2o.sandbox.kafka.EmbeddedKafka;
 import io.j2o.sandbox.kafka.EmbeddedKafkaExtension;
 import io.j2o.schemas.avro.ChangeType;
 import io.j2o.schemas.avro.JiraEntityEvent;
@@ -17,7 +16,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * group, project or version that did not change, and a group deleted in Jira while it was down becomes a deletion;
  * of the issues it reads back only their digests (worklog ids, watch count), never their payloads.
  */
-@ExtendWith(EmbeddedKafkaExtension.class)
+@ExtendWith({EmbeddedKafkaExtension.class, ExtractorRigExtension.class})
 class ExtractorRestartIT {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExtractorRestartIT.class);
@@ -41,15 +39,10 @@ class ExtractorRestartIT {
     private JiraSimulator jira;
 
     @BeforeEach
-    void start(EmbeddedKafka kafka) {
-        rig = new ExtractorRig(kafka);
+    void start(ExtractorRig rig) {
+        this.rig = rig;
     }
 
-    @AfterEach
-    void stop() throws Exception {
-        rig.close();
-        jira.close();
-    }
 
     @ParameterizedTest
     @EnumSource(JiraFlavour.class)
@@ -178,7 +171,7 @@ class ExtractorRestartIT {
     }
 
     private ExtractorConfig config(JiraFlavour flavour) {
-        jira = ExtractorRig.simulator(DEMO_SITE, flavour);
+        jira = rig.jira(DEMO_SITE, flavour);
         return rig.config(jira, flavour);
     }
 }

@@ -86,6 +86,16 @@ final class ExtractorRig implements AutoCloseable {
                 : JiraSimulator.Options.dataCenter()).start();
     }
 
+    /** A simulated Jira of {@code flavour} serving {@code dataset}, started, closed with this rig. */
+    JiraSimulator jira(JiraDataset dataset, JiraFlavour flavour) {
+        return own(simulator(dataset, flavour));
+    }
+
+    /** {@code jira}, closed with this rig. */
+    JiraSimulator own(JiraSimulator jira) {
+        return remember(jira);
+    }
+
     /** The configuration that reads {@code jira} as {@code flavour} with its credentials, one attempt per request. */
     ExtractorConfig config(JiraSimulator jira, JiraFlavour flavour) {
         JiraSimulator.Options options = jira.options();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.j2o.sandbox.dataset.DatasetGenerator;
 import io.j2o.sandbox.jira.JiraSimulator;
-import io.j2o.sandbox.kafka.EmbeddedKafka;
 import io.j2o.sandbox.kafka.EmbeddedKafkaExtension;
 import io.j2o.schemas.avro.JiraEntityEvent;
 import io.j2o.schemas.avro.JiraFlavour;
@@ -14,7 +13,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * every project needs several keyset windows, and a search reaching past the window would fail with 500 (the
  * extractor gets one attempt per request here, so a single such request fails the test).
  */
-@ExtendWith(EmbeddedKafkaExtension.class)
+@ExtendWith({EmbeddedKafkaExtension.class, ExtractorRigExtension.class})
 class JiraDataCenterExtractorIT {
 
     private static final int ISSUES = 600;
@@ -36,21 +34,14 @@ class JiraDataCenterExtractorIT {
     private ExtractorRig rig;
 
     @BeforeEach
-    void start(EmbeddedKafka kafka) {
-        rig = new ExtractorRig(kafka);
+    void start(ExtractorRig rig) {
+        this.rig = rig;
     }
 
-    @AfterEach
-    void stop() throws Exception {
-        rig.close();
-        if (jira != null) {
-            jira.close();
-        }
-    }
 
     @Test
     void everyIssueIsPublishedExactlyOnceAcrossKeysetWindowsAndOnlyChangesAfterwards() {
-        jira = dataCenter(new DatasetGenerator(31).generate(2, ISSUES));
+        jira = rig.own(dataCenter(new DatasetGenerator(31).generate(2, ISSUES)));
         JiraExtractor extractor = rig.extractor(config());
 
         assertThat(extractor.runOnce(false)).extracting(ExtractionStats::projects, ExtractionStats::issues, ExtractionStats::deleted)
@@ -75,7 +66,7 @@ class JiraDataCenterExtractorIT {
 
     @Test
     void moreIssuesInOneMinuteThanTheSearchWindowHoldsAreStillReadOnce() {
-        jira = dataCenter(new DatasetGenerator(32).generate(1, 0));
+        jira = rig.own(dataCenter(new DatasetGenerator(32).generate(1, 0)));
         jira.clock(Clock.fixed(DatasetGenerator.BASE_INSTANT, ZoneOffset.UTC));
         int crowded = 2 * WINDOW + 30;
         for (int i = 0; i < crowded; i++) {

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.j2o.sandbox.dataset.DatasetGenerator;
 import io.j2o.sandbox.dataset.JiraDataset;
 import io.j2o.sandbox.jira.JiraSimulator;
-import io.j2o.sandbox.kafka.EmbeddedKafka;
 import io.j2o.sandbox.kafka.EmbeddedKafkaExtension;
 import io.j2o.schemas.avro.JiraEntityEvent;
 import io.j2o.schemas.avro.JiraEntityType;
@@ -23,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,7 +32,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Users and versions reach their topics once and again only when they change; an issue whose comments and worklogs
  * Jira embeds only partly is published with all of them; on Cloud and on Data Center.
  */
-@ExtendWith(EmbeddedKafkaExtension.class)
+@ExtendWith({EmbeddedKafkaExtension.class, ExtractorRigExtension.class})
 class MetadataAndActivityExtractionIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -44,15 +42,10 @@ class MetadataAndActivityExtractionIT {
     private JiraSimulator jira;
 
     @BeforeEach
-    void start(EmbeddedKafka kafka) {
-        rig = new ExtractorRig(kafka);
+    void start(ExtractorRig rig) {
+        this.rig = rig;
     }
 
-    @AfterEach
-    void stop() throws Exception {
-        rig.close();
-        jira.close();
-    }
 
     @ParameterizedTest
     @EnumSource(JiraFlavour.class)
@@ -227,7 +220,7 @@ class MetadataAndActivityExtractionIT {
     }
 
     private ExtractorConfig config(JiraFlavour flavour) {
-        jira = ExtractorRig.simulator(DATASET, flavour);
+        jira = rig.jira(DATASET, flavour);
         return rig.config(jira, flavour);
     }
 

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.j2o.sandbox.dataset.DatasetGenerator;
 import io.j2o.sandbox.dataset.JiraDataset;
 import io.j2o.sandbox.jira.JiraSimulator;
-import io.j2o.sandbox.kafka.EmbeddedKafka;
 import io.j2o.sandbox.kafka.EmbeddedKafkaExtension;
 import io.j2o.schemas.avro.JiraEntityEvent;
 import io.j2o.schemas.avro.JiraEntityType;
@@ -15,14 +14,13 @@ import io.j2o.schemas.avro.JiraFlavour;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Every role of every extracted project reaches the projects topic with its actors, once, and again only on a resync. */
-@ExtendWith(EmbeddedKafkaExtension.class)
+@ExtendWith({EmbeddedKafkaExtension.class, ExtractorRigExtension.class})
 class ProjectRoleExtractionIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,20 +30,15 @@ class ProjectRoleExtractionIT {
     private JiraSimulator jira;
 
     @BeforeEach
-    void start(EmbeddedKafka kafka) {
-        rig = new ExtractorRig(kafka);
+    void start(ExtractorRig rig) {
+        this.rig = rig;
     }
 
-    @AfterEach
-    void stop() throws Exception {
-        rig.close();
-        jira.close();
-    }
 
     @ParameterizedTest
     @EnumSource(JiraFlavour.class)
     void everyRoleOfEveryProjectIsPublishedWithItsActorsOnce(JiraFlavour flavour) {
-        jira = ExtractorRig.simulator(DATASET, flavour);
+        jira = rig.jira(DATASET, flavour);
         JiraExtractor extractor = rig.extractor(rig.config(jira, flavour).withEntities(List.of("roles")));
 
         extractor.runOnce(false);

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.j2o.sandbox.dataset.DatasetGenerator;
 import io.j2o.sandbox.dataset.JiraDataset;
 import io.j2o.sandbox.jira.JiraSimulator;
-import io.j2o.sandbox.kafka.EmbeddedKafka;
 import io.j2o.sandbox.kafka.EmbeddedKafkaExtension;
 import io.j2o.schemas.avro.JiraEntityEvent;
 import io.j2o.schemas.avro.JiraEntityType;
@@ -21,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,7 +30,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * too), exactly the entry that changed when one does, and a vocabulary the API user may not read leaves the others
  * published.
  */
-@ExtendWith(EmbeddedKafkaExtension.class)
+@ExtendWith({EmbeddedKafkaExtension.class, ExtractorRigExtension.class})
 class VocabularyExtractionIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,24 +39,17 @@ class VocabularyExtractionIT {
     private JiraSimulator jira;
 
     @BeforeEach
-    void start(EmbeddedKafka kafka) {
-        rig = new ExtractorRig(kafka);
+    void start(ExtractorRig rig) {
+        this.rig = rig;
     }
 
-    @AfterEach
-    void stop() throws Exception {
-        rig.close();
-        if (jira != null) {
-            jira.close();
-        }
-    }
 
     @ParameterizedTest
     @EnumSource(JiraFlavour.class)
     void everyVocabularyIsPublishedOnceAndAChangedStatusAlone(JiraFlavour flavour) {
         JiraDataset dataset = new DatasetGenerator(23).generate(2, 30);
         JiraSimulator.Options options = options(flavour);
-        jira = new JiraSimulator(dataset, options).start();
+        jira = rig.own(new JiraSimulator(dataset, options).start());
         ExtractorConfig config = rig.config(jira.baseUrl(), options.email(), options.apiToken(), "site", 1)
                 .withFlavour(flavour).withEntities(List.of("vocabulary"));
         JiraExtractor extractor = rig.extractor(config);
@@ -106,7 +97,7 @@ class VocabularyExtractionIT {
     void aVocabularyTheUserMayNotReadIsSkippedAndTheOthersPublished(JiraFlavour flavour) {
         JiraDataset dataset = new DatasetGenerator(23).generate(1, 10);
         JiraSimulator.Options options = options(flavour);
-        jira = new JiraSimulator(dataset, options).start();
+        jira = rig.own(new JiraSimulator(dataset, options).start());
         jira.faults().htmlPage("GET", options.flavour().apiPath() + "/statuscategory", 1, 403);
         JiraExtractor extractor = rig.extractor(rig.config(jira.baseUrl(), options.email(), options.apiToken(), "site", 1)
                 .withFlavour(flavour).withEntities(List.of("vocabulary")));

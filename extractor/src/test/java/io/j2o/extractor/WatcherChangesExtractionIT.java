@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.j2o.sandbox.dataset.DatasetGenerator;
 import io.j2o.sandbox.dataset.JiraDataset;
 import io.j2o.sandbox.jira.JiraSimulator;
-import io.j2o.sandbox.kafka.EmbeddedKafka;
 import io.j2o.sandbox.kafka.EmbeddedKafkaExtension;
 import io.j2o.schemas.avro.JiraEntityEvent;
 import io.j2o.schemas.avro.JiraFlavour;
@@ -18,7 +17,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,7 +27,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * reconciling pass sees the watch count change in its id listing and publishes that issue again, with its new
  * watcher list, once; on Cloud and on Data Center, and after a restart too.
  */
-@ExtendWith(EmbeddedKafkaExtension.class)
+@ExtendWith({EmbeddedKafkaExtension.class, ExtractorRigExtension.class})
 class WatcherChangesExtractionIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,15 +37,10 @@ class WatcherChangesExtractionIT {
     private JiraSimulator jira;
 
     @BeforeEach
-    void start(EmbeddedKafka kafka) {
-        rig = new ExtractorRig(kafka);
+    void start(ExtractorRig rig) {
+        this.rig = rig;
     }
 
-    @AfterEach
-    void stop() throws Exception {
-        rig.close();
-        jira.close();
-    }
 
     @ParameterizedTest
     @EnumSource(JiraFlavour.class)
@@ -100,7 +93,7 @@ class WatcherChangesExtractionIT {
 
     /** A simulator of {@code flavour} and an issues-only configuration whose normal passes never reconcile. */
     private ExtractorConfig start(JiraFlavour flavour) {
-        jira = ExtractorRig.simulator(DATASET, flavour);
+        jira = rig.jira(DATASET, flavour);
         return rig.config(jira, flavour).withEntities(List.of("issues")).withReconcileEvery(1000);
     }
 

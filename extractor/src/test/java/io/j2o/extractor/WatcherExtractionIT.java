@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.j2o.sandbox.dataset.DatasetGenerator;
 import io.j2o.sandbox.dataset.JiraDataset;
 import io.j2o.sandbox.jira.JiraSimulator;
-import io.j2o.sandbox.kafka.EmbeddedKafka;
 import io.j2o.sandbox.kafka.EmbeddedKafkaExtension;
 import io.j2o.schemas.avro.JiraEntityEvent;
 import io.j2o.schemas.avro.JiraFlavour;
@@ -17,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,7 +25,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * An issue is published with the users watching it in {@code fields.watches.watchers}, though Jira embeds only the
  * count: one extra request per watched issue, none for an issue nobody watches; on Cloud and on Data Center.
  */
-@ExtendWith(EmbeddedKafkaExtension.class)
+@ExtendWith({EmbeddedKafkaExtension.class, ExtractorRigExtension.class})
 class WatcherExtractionIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,20 +35,15 @@ class WatcherExtractionIT {
     private JiraSimulator jira;
 
     @BeforeEach
-    void start(EmbeddedKafka kafka) {
-        rig = new ExtractorRig(kafka);
+    void start(ExtractorRig rig) {
+        this.rig = rig;
     }
 
-    @AfterEach
-    void stop() throws Exception {
-        rig.close();
-        jira.close();
-    }
 
     @ParameterizedTest
     @EnumSource(JiraFlavour.class)
     void everyIssueIsPublishedWithItsCompleteWatcherListAtOneRequestPerWatchedIssue(JiraFlavour flavour) {
-        jira = ExtractorRig.simulator(DATASET, flavour);
+        jira = rig.jira(DATASET, flavour);
         ExtractorConfig config = rig.config(jira, flavour).withEntities(List.of("issues"));
 
         rig.extractor(config).runOnce(false);
@@ -82,7 +75,7 @@ class WatcherExtractionIT {
     @org.junit.jupiter.api.Test
     void watchersJiraCountsButDoesNotListArePublishedAsAShortListWithTheCount() {
         JiraSimulator.Options options = JiraSimulator.Options.defaults();
-        jira = new JiraSimulator(DATASET, options).start();
+        jira = rig.own(new JiraSimulator(DATASET, options).start());
         String key = DATASET.issues().get(0).get("key").asText();
         // As a real site answers an API user without "View voters and watchers": the count, but nobody listed.
         jira.updateIssue(key, fields -> fields.putObject("watches").put("watchCount", 2).put("isWatching", false));

@@ -8,14 +8,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.j2o.sandbox.dataset.DatasetGenerator;
 import io.j2o.sandbox.dataset.JiraDataset;
 import io.j2o.sandbox.jira.JiraSimulator;
-import io.j2o.sandbox.kafka.EmbeddedKafka;
 import io.j2o.sandbox.kafka.EmbeddedKafkaExtension;
 import io.j2o.schemas.avro.JiraEntityEvent;
 import io.j2o.schemas.avro.JiraFlavour;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,7 +23,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * A worklog edited or deleted without its issue's {@code updated} moving reaches the issues topic all the same: the
  * issue is found through {@code /worklog/updated} and {@code /worklog/deleted} and published again, once.
  */
-@ExtendWith(EmbeddedKafkaExtension.class)
+@ExtendWith({EmbeddedKafkaExtension.class, ExtractorRigExtension.class})
 class WorklogChangesExtractionIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,20 +33,15 @@ class WorklogChangesExtractionIT {
     private JiraSimulator jira;
 
     @BeforeEach
-    void start(EmbeddedKafka kafka) {
-        rig = new ExtractorRig(kafka);
+    void start(ExtractorRig rig) {
+        this.rig = rig;
     }
 
-    @AfterEach
-    void stop() throws Exception {
-        rig.close();
-        jira.close();
-    }
 
     @ParameterizedTest
     @EnumSource(JiraFlavour.class)
     void issuesWhoseWorklogsAloneChangedArePublishedAgainOnce(JiraFlavour flavour) {
-        jira = ExtractorRig.simulator(DATASET, flavour);
+        jira = rig.jira(DATASET, flavour);
         JiraExtractor extractor = rig.extractor(rig.config(jira, flavour).withEntities(List.of("issues")));
         extractor.runOnce(false);
         int firstPass = rig.issueEvents().size();
@@ -80,7 +73,7 @@ class WorklogChangesExtractionIT {
     @ParameterizedTest
     @EnumSource(JiraFlavour.class)
     void aWorklogDeletedAfterARestartStillHasItsIssuePublishedAgain(JiraFlavour flavour) {
-        jira = ExtractorRig.simulator(DATASET, flavour);
+        jira = rig.jira(DATASET, flavour);
         ExtractorConfig config = rig.config(jira, flavour).withEntities(List.of("issues"));
         rig.extractor(config).runOnce(false);
         int firstPass = rig.issueEvents().size();

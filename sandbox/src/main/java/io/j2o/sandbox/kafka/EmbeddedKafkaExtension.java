@@ -20,6 +20,11 @@ public final class EmbeddedKafkaExtension implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return broker(context);
+    }
+
+    /** The test JVM's broker, started on first use: for other extensions that build on it. */
+    public static EmbeddedKafka broker(ExtensionContext context) {
         return context.getRoot().getStore(NAMESPACE)
                 .getOrComputeIfAbsent("broker", key -> new ClosableBroker(EmbeddedKafka.start()), ClosableBroker.class)
                 .kafka();
