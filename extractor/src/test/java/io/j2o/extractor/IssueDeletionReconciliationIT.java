@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.j2o.sandbox.dataset.DatasetGenerator;
 import io.j2o.sandbox.jira.JiraSimulator;
-import io.j2o.sandbox.kafka.EmbeddedKafka;
 import io.j2o.sandbox.kafka.EmbeddedKafkaExtension;
 import io.j2o.schemas.avro.ChangeType;
 import io.j2o.schemas.avro.JiraEntityEvent;
@@ -15,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Deleted issues on both flavours: after a migration two issues are deleted and a third only drops out of search
  * while the index lags; reconciliation publishes exactly two DELETE events, each confirmed by Jira's 404 first.
  */
-@ExtendWith(EmbeddedKafkaExtension.class)
+@ExtendWith({EmbeddedKafkaExtension.class, ExtractorRigExtension.class})
 class IssueDeletionReconciliationIT {
 
     private static final int ISSUES = 150;
@@ -32,20 +30,14 @@ class IssueDeletionReconciliationIT {
     private JiraSimulator jira;
     private ExtractorRig rig;
 
-    @AfterEach
-    void stop() throws Exception {
-        rig.close();
-        jira.close();
-    }
-
     @ParameterizedTest
     @EnumSource(JiraSimulator.Flavour.class)
     void onlyIssuesJiraConfirmsGoneAreDeletedAndALaggingIndexDeletesNothing(JiraSimulator.Flavour flavour,
-            EmbeddedKafka kafka) {
+            ExtractorRig rig) {
         JiraSimulator.Options options = flavour == JiraSimulator.Flavour.CLOUD
                 ? JiraSimulator.Options.defaults() : JiraSimulator.Options.dataCenter().withMaxResultsCap(40).withSearchWindow(80);
-        jira = new JiraSimulator(new DatasetGenerator(41).generate(2, ISSUES), options).start();
-        rig = new ExtractorRig(kafka);
+        this.rig = rig;
+        jira = rig.own(new JiraSimulator(new DatasetGenerator(41).generate(2, ISSUES), options).start());
         ExtractorConfig config = rig.config(jira.baseUrl(), options.email(), options.apiToken(), "site", 3)
                 .withFlavour(flavour == JiraSimulator.Flavour.CLOUD ? JiraFlavour.CLOUD : JiraFlavour.DATA_CENTER)
                 .withSearchWindow(80)

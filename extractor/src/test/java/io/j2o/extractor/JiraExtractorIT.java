@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.j2o.sandbox.dataset.DatasetGenerator;
 import io.j2o.sandbox.jira.JiraSimulator;
-import io.j2o.sandbox.kafka.EmbeddedKafka;
 import io.j2o.sandbox.kafka.EmbeddedKafkaExtension;
 import io.j2o.schemas.avro.JiraEntityEvent;
 import io.j2o.schemas.avro.JiraEntityType;
@@ -14,13 +13,12 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The extractor against the Jira simulator and a real broker: full first pass, then only what changed. */
-@ExtendWith(EmbeddedKafkaExtension.class)
+@ExtendWith({EmbeddedKafkaExtension.class, ExtractorRigExtension.class})
 class JiraExtractorIT {
 
     private static final int ISSUES = 240;
@@ -29,17 +27,12 @@ class JiraExtractorIT {
     private ExtractorRig rig;
 
     @BeforeEach
-    void start(EmbeddedKafka kafka) {
-        jira = new JiraSimulator(new DatasetGenerator(11).generate(3, ISSUES), JiraSimulator.Options.defaults()
-                .withTimeZone(ZoneId.of("Australia/Sydney"))).start();
-        rig = new ExtractorRig(kafka);
+    void start(ExtractorRig rig) {
+        this.rig = rig;
+        jira = rig.own(new JiraSimulator(new DatasetGenerator(11).generate(3, ISSUES), JiraSimulator.Options.defaults()
+                .withTimeZone(ZoneId.of("Australia/Sydney"))).start());
     }
 
-    @AfterEach
-    void stop() throws Exception {
-        rig.close();
-        jira.close();
-    }
 
     @Test
     void firstPassPublishesEverythingThenOnlyChangesEvenAcrossARestart() {

@@ -10,7 +10,6 @@ import io.j2o.extractor.jira.JiraException;
 import io.j2o.sandbox.dataset.DatasetGenerator;
 import io.j2o.sandbox.jira.JiraFaults.ErrorBody;
 import io.j2o.sandbox.jira.JiraSimulator;
-import io.j2o.sandbox.kafka.EmbeddedKafka;
 import io.j2o.sandbox.kafka.EmbeddedKafkaExtension;
 import io.j2o.schemas.avro.JiraEntityEvent;
 import java.time.Clock;
@@ -27,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
 
 /** The extractor through Jira's bad days: bursts of throttling and errors, broken answers, bad credentials, a lagging index. */
-@ExtendWith(EmbeddedKafkaExtension.class)
+@ExtendWith({EmbeddedKafkaExtension.class, ExtractorRigExtension.class})
 class JiraExtractorResilienceIT {
 
     private static final int ISSUES = 240;
@@ -38,9 +37,9 @@ class JiraExtractorResilienceIT {
     private ListAppender<ILoggingEvent> logs;
 
     @BeforeEach
-    void start(EmbeddedKafka kafka) {
-        jira = new JiraSimulator(new DatasetGenerator(23).generate(3, ISSUES), JiraSimulator.Options.defaults()).start();
-        rig = new ExtractorRig(kafka);
+    void start(ExtractorRig rig) {
+        this.rig = rig;
+        jira = rig.own(new JiraSimulator(new DatasetGenerator(23).generate(3, ISSUES), JiraSimulator.Options.defaults()).start());
         logs = new ListAppender<>();
         logs.start();
         root().addAppender(logs);
@@ -49,8 +48,6 @@ class JiraExtractorResilienceIT {
     @AfterEach
     void stop() throws Exception {
         root().detachAppender(logs);
-        rig.close();
-        jira.close();
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.j2o.sandbox.dataset.DatasetGenerator;
 import io.j2o.sandbox.dataset.JiraDateTimes;
 import io.j2o.sandbox.jira.JiraSimulator;
-import io.j2o.sandbox.kafka.EmbeddedKafka;
 import io.j2o.sandbox.kafka.EmbeddedKafkaExtension;
 import io.j2o.schemas.avro.JiraEntityEvent;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,7 +14,6 @@ import java.util.Comparator;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,7 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * from the pages already read to the end, and the issue behind the page boundary slides onto a page already read:
  * without care it is never read, and the watermark moves past it for good.
  */
-@ExtendWith(EmbeddedKafkaExtension.class)
+@ExtendWith({EmbeddedKafkaExtension.class, ExtractorRigExtension.class})
 class PagingWhileEditedIT {
 
     private static final int ISSUES = 250;
@@ -34,16 +32,11 @@ class PagingWhileEditedIT {
     private ExtractorRig rig;
 
     @BeforeEach
-    void start(EmbeddedKafka kafka) {
-        jira = new JiraSimulator(new DatasetGenerator(3).generate(1, ISSUES), JiraSimulator.Options.defaults()).start();
-        rig = new ExtractorRig(kafka);
+    void start(ExtractorRig rig) {
+        this.rig = rig;
+        jira = rig.own(new JiraSimulator(new DatasetGenerator(3).generate(1, ISSUES), JiraSimulator.Options.defaults()).start());
     }
 
-    @AfterEach
-    void stop() throws Exception {
-        rig.close();
-        jira.close();
-    }
 
     @Test
     void anIssueEditedBetweenTwoPagesDoesNotHideTheIssueBehindThePageBoundary() {
