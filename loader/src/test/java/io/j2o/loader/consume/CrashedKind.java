@@ -130,13 +130,8 @@ enum CrashedKind {
     MEMBERSHIP {
         @Override
         Map.Entry<String, OpenProjectCommand> command(Fixtures fixtures, int i) {
-            ObjectNode body = JSON.createObjectNode();
-            ObjectNode links = body.putObject("_links");
-            links.putObject("project").put("href", fixtures.project());
-            links.putObject("principal").put("href", fixtures.users().get(i));
-            ArrayNode roles = links.putArray("roles");
-            roles.addObject().put("href", "/api/v3/roles/4");
-            return LoaderHarness.upsert(CommandKind.MEMBERSHIP, 80000 + i, body);
+            return LoaderHarness.upsert(CommandKind.MEMBERSHIP, 80000 + i,
+                    membership(fixtures.project(), fixtures.users().get(i), "/api/v3/roles/4"));
         }
 
         @Override
@@ -149,12 +144,8 @@ enum CrashedKind {
         /** Group i becomes a member of the project: a group principal, found again by project and principal. */
         @Override
         Map.Entry<String, OpenProjectCommand> command(Fixtures fixtures, int i) {
-            ObjectNode body = JSON.createObjectNode();
-            ObjectNode links = body.putObject("_links");
-            links.putObject("project").put("href", fixtures.project());
-            links.putObject("principal").put("href", fixtures.groups().get(i));
-            links.putArray("roles").addObject().put("href", "/api/v3/roles/4");
-            return LoaderHarness.upsert(CommandKind.MEMBERSHIP, 85000 + i, body);
+            return LoaderHarness.upsert(CommandKind.MEMBERSHIP, 85000 + i,
+                    membership(fixtures.project(), fixtures.groups().get(i), "/api/v3/roles/4"));
         }
 
         @Override
@@ -172,12 +163,8 @@ enum CrashedKind {
 
         @Override
         Map.Entry<String, OpenProjectCommand> command(Fixtures fixtures, int i) {
-            ObjectNode body = JSON.createObjectNode();
-            ObjectNode links = body.putObject("_links");
-            links.putObject("project").put("href", fixtures.project());
-            links.putObject("principal").put("href", fixtures.users().get(i));
-            links.putArray("roles").addObject().put("href", "/api/v3/roles/3");
-            return LoaderHarness.upsert(CommandKind.MEMBERSHIP, 86000 + i, body);
+            return LoaderHarness.upsert(CommandKind.MEMBERSHIP, 86000 + i,
+                    membership(fixtures.project(), fixtures.users().get(i), "/api/v3/roles/3"));
         }
 
         /** The principal with every role it holds: one membership each, holding both roles. */
@@ -218,13 +205,18 @@ enum CrashedKind {
         boolean member = harness.openProject.memberships().stream().anyMatch(m -> m.at("/_links/project/href").asText()
                 .equals(project) && m.at("/_links/principal/href").asText().equals(user));
         if (!member) {
-            ObjectNode body = JSON.createObjectNode();
-            ObjectNode links = body.putObject("_links");
-            links.putObject("project").put("href", project);
-            links.putObject("principal").put("href", user);
-            links.putArray("roles").addObject().put("href", "/api/v3/roles/4");
-            harness.create("/api/v3/memberships", body);
+            harness.create("/api/v3/memberships", membership(project, user, "/api/v3/roles/4"));
         }
+    }
+
+    /** A membership body: {@code principal} (user or group) in {@code project} with the one role {@code role}. */
+    private static ObjectNode membership(String project, String principal, String role) {
+        ObjectNode body = JSON.createObjectNode();
+        ObjectNode links = body.putObject("_links");
+        links.putObject("project").put("href", project);
+        links.putObject("principal").put("href", principal);
+        links.putArray("roles").addObject().put("href", role);
+        return body;
     }
 
     /** Whatever else OpenProject must hold before the commands can apply; written before the writes are counted. */
