@@ -21,6 +21,8 @@ final class TransformerBacklog implements AutoCloseable {
     private final Admin admin;
     private final String groupId;
     private final List<String> topics;
+    /** The Jira topics' partitions, read once: the pipeline provisioned them before this is asked. */
+    private List<TopicPartition> partitions;
 
     TransformerBacklog(Map<String, Object> adminProps, String groupId, List<String> topics) {
         this.admin = Admin.create(adminProps);
@@ -29,11 +31,13 @@ final class TransformerBacklog implements AutoCloseable {
     }
 
     /** Offsets behind the end, summed over every partition; a partition without a committed offset counts from its start. */
-    long offsets() {
+    synchronized long offsets() {
         try {
-            List<TopicPartition> partitions = admin.describeTopics(topics).allTopicNames().get().values().stream()
-                    .flatMap(topic -> topic.partitions().stream().map(p -> new TopicPartition(topic.name(), p.partition())))
-                    .toList();
+            if (partitions == null) {
+                partitions = admin.describeTopics(topics).allTopicNames().get().values().stream()
+                        .flatMap(topic -> topic.partitions().stream().map(p -> new TopicPartition(topic.name(), p.partition())))
+                        .toList();
+            }
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
                     .partitionsToOffsetAndMetadata().get();
             Map<TopicPartition, ListOffsetsResultInfo> starts = offsets(partitions, OffsetSpec.earliest());
