@@ -43,7 +43,6 @@ class ExtractorRestartIT {
         this.rig = rig;
     }
 
-
     @ParameterizedTest
     @EnumSource(JiraFlavour.class)
     void aRestartedExtractorPublishesOnlyTheMetadataThatChangedWhileItWasDown(JiraFlavour flavour) {

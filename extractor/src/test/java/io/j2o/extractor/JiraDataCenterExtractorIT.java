@@ -38,7 +38,6 @@ class JiraDataCenterExtractorIT {
         this.rig = rig;
     }
 
-
     @Test
     void everyIssueIsPublishedExactlyOnceAcrossKeysetWindowsAndOnlyChangesAfterwards() {
         jira = rig.own(dataCenter(new DatasetGenerator(31).generate(2, ISSUES)));

@@ -33,7 +33,6 @@ class JiraExtractorIT {
                 .withTimeZone(ZoneId.of("Australia/Sydney"))).start());
     }
 
-
     @Test
     void firstPassPublishesEverythingThenOnlyChangesEvenAcrossARestart() {
         JiraExtractor first = extractor();

@@ -46,7 +46,6 @@ class MetadataAndActivityExtractionIT {
         this.rig = rig;
     }
 
-
     @ParameterizedTest
     @EnumSource(JiraFlavour.class)
     void usersAndVersionsArePublishedOnceAndNotAgainWhileUnchanged(JiraFlavour flavour) {

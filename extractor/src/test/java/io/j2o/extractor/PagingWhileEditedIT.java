@@ -37,7 +37,6 @@ class PagingWhileEditedIT {
         jira = rig.own(new JiraSimulator(new DatasetGenerator(3).generate(1, ISSUES), JiraSimulator.Options.defaults()).start());
     }
 
-
     @Test
     void anIssueEditedBetweenTwoPagesDoesNotHideTheIssueBehindThePageBoundary() {
         String firstByUpdated = jira.issues().stream()

@@ -34,7 +34,6 @@ class ProjectRoleExtractionIT {
         this.rig = rig;
     }
 
-
     @ParameterizedTest
     @EnumSource(JiraFlavour.class)
     void everyRoleOfEveryProjectIsPublishedWithItsActorsOnce(JiraFlavour flavour) {

@@ -43,7 +43,6 @@ class VocabularyExtractionIT {
         this.rig = rig;
     }
 
-
     @ParameterizedTest
     @EnumSource(JiraFlavour.class)
     void everyVocabularyIsPublishedOnceAndAChangedStatusAlone(JiraFlavour flavour) {

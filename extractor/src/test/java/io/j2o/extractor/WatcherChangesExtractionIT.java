@@ -41,7 +41,6 @@ class WatcherChangesExtractionIT {
         this.rig = rig;
     }
 
-
     @ParameterizedTest
     @EnumSource(JiraFlavour.class)
     void anIssueSomeoneStartedWatchingIsPublishedAgainByTheReconcilingPassOnly(JiraFlavour flavour) {

@@ -39,7 +39,6 @@ class WatcherExtractionIT {
         this.rig = rig;
     }
 
-
     @ParameterizedTest
     @EnumSource(JiraFlavour.class)
     void everyIssueIsPublishedWithItsCompleteWatcherListAtOneRequestPerWatchedIssue(JiraFlavour flavour) {

@@ -37,7 +37,6 @@ class WorklogChangesExtractionIT {
         this.rig = rig;
     }
 
-
     @ParameterizedTest
     @EnumSource(JiraFlavour.class)
     void issuesWhoseWorklogsAloneChangedArePublishedAgainOnce(JiraFlavour flavour) {
